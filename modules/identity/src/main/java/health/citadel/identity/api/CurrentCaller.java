@@ -1,0 +1,8 @@
+package health.citadel.identity.api;
+
+/** The caller of the current request, for services in other modules. */
+public interface CurrentCaller {
+
+    /** @throws IllegalStateException outside an authorized request */
+    Caller get();
+}

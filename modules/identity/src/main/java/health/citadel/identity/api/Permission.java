@@ -1,0 +1,22 @@
+package health.citadel.identity.api;
+
+/** What a caller may do. Roles map to these in one table; anything not granted there is denied. */
+public enum Permission {
+    /** See one's own identity, roles and permissions. */
+    VIEW_OWN_IDENTITY,
+    READ_DEMOGRAPHICS,
+    WRITE_DEMOGRAPHICS,
+    READ_CLINICAL,
+    WRITE_CLINICAL,
+    REVEAL_IDENTIFIER,
+    EXPORT_CHART,
+    ERASE_PATIENT,
+    MANAGE_CARE_TEAMS,
+    BREAK_THE_GLASS,
+    READ_OWN_CHART,
+    READ_OWN_ACCESS_LOG,
+    READ_AUDIT_LOG,
+    REVIEW_ACCESS,
+    RUN_DR,
+    MANAGE_KEYS
+}

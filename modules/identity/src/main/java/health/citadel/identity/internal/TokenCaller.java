@@ -1,0 +1,59 @@
+package health.citadel.identity.internal;
+
+import health.citadel.identity.api.Caller;
+import health.citadel.identity.api.Role;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Reads a {@link Caller} from a token that Liberty has already verified. */
+final class TokenCaller {
+
+    /** The {@code amr} value Keycloak's OTP step writes (RFC 8176). */
+    static final String ONE_TIME_PASSWORD = "otp";
+
+    private TokenCaller() {
+    }
+
+    static Caller from(JsonWebToken token) {
+        Set<Role> roles = token.getGroups().stream()
+                .map(Role::fromClaim)
+                .flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(token.getSubject(), roles, RolePermissions.of(roles),
+                authenticationMethods(token).contains(ONE_TIME_PASSWORD), authenticatedAt(token));
+    }
+
+    /**
+     * Browser logins carry {@code auth_time}. A password grant authenticates when it issues the token, and
+     * Keycloak writes no {@code auth_time} for it, so its {@code iat} is the authentication time.
+     */
+    private static Instant authenticatedAt(JsonWebToken token) {
+        Long authTime = epochSeconds(token.getClaim("auth_time"));
+        Long issuedAt = epochSeconds(token.getClaim("iat"));
+        return authTime != null ? Instant.ofEpochSecond(authTime)
+                : issuedAt != null ? Instant.ofEpochSecond(issuedAt) : null;
+    }
+
+    private static Long epochSeconds(Object claim) {
+        if (claim instanceof jakarta.json.JsonNumber number) {
+            return number.longValue();
+        }
+        return claim instanceof Number number ? number.longValue() : null;
+    }
+
+    private static Collection<String> authenticationMethods(JsonWebToken token) {
+        Object amr = token.getClaim("amr");
+        if (amr instanceof jakarta.json.JsonArray array) {
+            return array.getValuesAs(jakarta.json.JsonString::getString);
+        }
+        if (amr instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}

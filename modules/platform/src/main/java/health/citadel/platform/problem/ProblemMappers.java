@@ -1,0 +1,63 @@
+package health.citadel.platform.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure into a problem document that carries no request data. */
+public final class ProblemMappers {
+
+    private ProblemMappers() {
+    }
+
+    /** Client and routing errors keep their status; their message is replaced by the status text. */
+    @Provider
+    public static final class HttpErrors implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            Response problem = Problem.of(original.getStatusInfo(), null).toResponse();
+            original.getHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name)) {
+                    values.forEach(value -> problem.getHeaders().add(name, value));
+                }
+            });
+            return problem;
+        }
+    }
+
+    /** Bean Validation failures name the invalid fields, never their values. */
+    @Provider
+    public static final class InvalidInput implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            String fields = e.getConstraintViolations().stream()
+                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .sorted()
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("invalid input");
+            return Problem.of(Response.Status.BAD_REQUEST, fields).toResponse();
+        }
+    }
+
+    /**
+     * Anything unexpected answers 500 with an incident id. The log gets the exception type and the id
+     * only: exception messages may quote data.
+     */
+    @Provider
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unhandled {0}, incident {1}", new Object[] {e.getClass().getName(), incident});
+            return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "incident " + incident).toResponse();
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package health.citadel.localstack;
+
+import health.citadel.platform.migration.SchemaMigrations;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The whole local stack: PostgreSQL for regions A and B with logical replication from A to B, Keycloak with
+ * the realm, and Liberty with the WAR. {@code up} is idempotent; {@code down} stops what {@code up} started.
+ */
+final class LocalStack {
+
+    private final Path repository;
+    private final StackHome home;
+    private final StackPorts ports;
+    private final Path war;
+    private final String jvmArgs;
+    /** How far past its expiry Liberty still accepts a token; unset keeps server.xml's default. */
+    private final String clockSkew;
+
+    LocalStack(Path repository, Map<String, String> environment) {
+        this.repository = repository;
+        String homeSetting = environment.getOrDefault("CITADEL_HOME", repository.resolve(".citadel").toString());
+        this.home = StackHome.open(Path.of(homeSetting));
+        this.ports = StackPorts.fromEnvironment(environment.get("CITADEL_PORT_BASE"));
+        this.war = Path.of(environment.getOrDefault("CITADEL_WAR",
+                repository.resolve("modules/app/target/citadel.war").toString()));
+        this.jvmArgs = environment.getOrDefault("CITADEL_JVM_ARGS", "");
+        this.clockSkew = environment.get("CITADEL_JWT_CLOCK_SKEW");
+    }
+
+    void up(PrintStream out) {
+        StackDescriptor.checkReadable(home);
+        StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
+        PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, null, secrets);
+        PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, null, secrets);
+        regionA.checkData();
+        regionB.checkData();
+        KeycloakServer keycloak = new KeycloakServer(home, ports, secrets);
+        LibertyServer liberty = new LibertyServer(home, ports, secrets);
+        preflight(regionA, regionB, keycloak, liberty);
+        if (!Files.isRegularFile(war)) {
+            throw new StackException("the WAR " + war + " is missing; build it with ./mvnw -DskipTests package");
+        }
+        RuntimeArtifacts artifacts = RuntimeArtifacts.load();
+
+        Deque<Runnable> startedNow = new ArrayDeque<>();
+        try {
+            keycloak.install(artifacts.keycloakZip());
+            if (!keycloak.running()) {
+                out.println("Starting Keycloak ...");
+                keycloak.start(repository.resolve("infra/keycloak/citadel-realm.json"), realmValues(secrets), jvmArgs);
+                startedNow.push(keycloak::stop);
+            }
+            Path binaries = PostgresRegion.install(home, artifacts.postgresVersion());
+            regionA = new PostgresRegion("a", ports.regionA(), home, binaries, secrets);
+            regionB = new PostgresRegion("b", ports.regionB(), home, binaries, secrets);
+            for (PostgresRegion region : List.of(regionA, regionB)) {
+                if (!region.running()) {
+                    out.println("Starting " + region.name() + " ...");
+                    region.start();
+                    startedNow.push(region::stop);
+                }
+                region.bootstrap();
+                migrate(region, secrets);
+            }
+            RegionReplication.establish(regionA, regionB, secrets);
+            liberty.install(artifacts.libertyZip());
+            if (!liberty.running()) {
+                out.println("Starting Liberty ...");
+                liberty.configure(repository.resolve("liberty-config"), war, artifacts.jdbcDriver(),
+                        applicationSettings(regionA, regionB, keycloak, secrets), jvmArgs);
+                liberty.start();
+                startedNow.push(liberty::stop);
+            }
+            keycloak.awaitReady(HttpClient.newHttpClient());
+            liberty.awaitReady();
+            StackDescriptor.write(home, liberty, keycloak, List.of(regionA, regionB), secrets);
+        } catch (RuntimeException e) {
+            startedNow.forEach(LocalStack::stopQuietly);
+            throw e;
+        }
+        printSummary(out, liberty, keycloak, regionA, regionB, secrets);
+    }
+
+    void down(PrintStream out) {
+        PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, installedPostgres(), null);
+        PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, installedPostgres(), null);
+        KeycloakServer keycloak = new KeycloakServer(home, ports, null);
+        LibertyServer liberty = new LibertyServer(home, ports, null);
+        liberty.stop();
+        keycloak.stop();
+        regionB.stop();
+        regionA.stop();
+        List<String> survivors = new java.util.ArrayList<>();
+        if (liberty.running()) {
+            survivors.add("Liberty");
+        }
+        if (keycloak.running()) {
+            survivors.add("Keycloak");
+        }
+        for (PostgresRegion region : List.of(regionA, regionB)) {
+            if (region.running()) {
+                survivors.add(region.name());
+            }
+        }
+        if (!survivors.isEmpty()) {
+            throw new StackException("still running after down: " + String.join(", ", survivors));
+        }
+        out.println("Citadel is down. Data is kept in " + home.root());
+    }
+
+    /** @return whether every part of the stack runs */
+    boolean status(PrintStream out) {
+        PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, null, null);
+        PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, null, null);
+        KeycloakServer keycloak = new KeycloakServer(home, ports, null);
+        LibertyServer liberty = new LibertyServer(home, ports, null);
+        Map<String, java.util.OptionalLong> parts = new LinkedHashMap<>();
+        parts.put(regionA.name() + "  " + regionA.jdbcUrl(), regionA.pid());
+        parts.put(regionB.name() + "  " + regionB.jdbcUrl(), regionB.pid());
+        parts.put("Keycloak  " + keycloak.url(), keycloak.pid());
+        parts.put("Liberty  " + liberty.url(), liberty.pid());
+        parts.forEach((part, pid) -> out.println((pid.isPresent() ? "running  (pid " + pid.getAsLong() + ")  " : "stopped  ") + part));
+        return parts.values().stream().allMatch(java.util.OptionalLong::isPresent);
+    }
+
+    private void preflight(PostgresRegion regionA, PostgresRegion regionB, KeycloakServer keycloak, LibertyServer liberty) {
+        if (!regionA.running()) {
+            StackPorts.requireFree(ports.regionA(), regionA.name());
+        }
+        if (!regionB.running()) {
+            StackPorts.requireFree(ports.regionB(), regionB.name());
+        }
+        if (!keycloak.running()) {
+            StackPorts.requireFree(ports.keycloak(), "Keycloak");
+            StackPorts.requireFree(ports.keycloakManagement(), "Keycloak management");
+        }
+        if (!liberty.running()) {
+            StackPorts.requireFree(ports.app(), "Liberty HTTPS");
+        }
+    }
+
+    private void migrate(PostgresRegion region, StackSecrets secrets) {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(region.jdbcUrl());
+        owner.setUser(PostgresRegion.OWNER);
+        owner.setPassword(secrets.get(StackSecrets.OWNER_PASSWORD));
+        try {
+            new SchemaMigrations("filesystem:" + repository.resolve("db/migrations"), LocalStack.class.getClassLoader())
+                    .migrate(owner, PostgresRegion.APP);
+        } catch (RuntimeException e) {
+            throw new StackException("migrating " + region.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> realmValues(StackSecrets secrets) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("CITADEL_APP_PORT", String.valueOf(ports.app()));
+        values.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
+        values.put("CITADEL_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
+        for (DemoUser user : DemoUser.values()) {
+            values.put(user.passwordPlaceholder(), secrets.password(user));
+            if (user.staff) {
+                values.put(user.totpPlaceholder(), secrets.totpSecret(user));
+            }
+        }
+        return values;
+    }
+
+    private Map<String, String> applicationSettings(PostgresRegion regionA, PostgresRegion regionB,
+                                                           KeycloakServer keycloak, StackSecrets secrets) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // both regions; the driver picks the one that takes writes (the standby is read-only for the app)
+        settings.put("CITADEL_DB_URL", "jdbc:postgresql://127.0.0.1:" + regionA.port() + ",127.0.0.1:" + regionB.port()
+                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=2");
+        settings.put("CITADEL_DB_USER", PostgresRegion.APP);
+        settings.put("CITADEL_DB_PASSWORD", secrets.get(StackSecrets.APP_PASSWORD));
+        settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);
+        settings.put("CITADEL_DB_OWNER_PASSWORD", secrets.get(StackSecrets.OWNER_PASSWORD));
+        settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
+        settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
+        if (clockSkew != null) {
+            settings.put("CITADEL_JWT_CLOCK_SKEW", clockSkew);
+        }
+        return settings;
+    }
+
+    private Path installedPostgres() {
+        try (var versions = Files.list(home.runtime())) {
+            return versions.filter(path -> path.getFileName().toString().startsWith("postgres-")).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private void printSummary(PrintStream out, LibertyServer liberty, KeycloakServer keycloak, PostgresRegion regionA,
+                              PostgresRegion regionB, StackSecrets secrets) {
+        out.println();
+        out.println("Citadel is up.");
+        out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
+        out.printf("  Readiness     %s/health/ready%n", liberty.url());
+        out.printf("  OpenAPI       %s/openapi%n", liberty.url());
+        out.printf("  Metrics       %s/metrics%n", liberty.url());
+        out.printf("  Keycloak      %s/admin/  realm %s, admin user %s%n", keycloak.url(), KeycloakServer.REALM,
+                KeycloakServer.ADMIN_USER);
+        out.printf("  Region A      %s   writer%n", regionA.jdbcUrl());
+        out.printf("  Region B      %s   standby, subscribed to A%n", regionB.jdbcUrl());
+        out.println();
+        out.println("Demo logins (staff need the TOTP code from the secret in demo-logins.json):");
+        for (DemoUser user : DemoUser.values()) {
+            out.printf("  %-12s %-11s %s%n", user.username, user.role, secrets.password(user));
+        }
+        out.println();
+        out.println("Details: " + home.stackJson() + " and " + home.demoLogins() + "; logs: " + home.logs());
+    }
+
+    private static void stopQuietly(Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException ignored) {
+            // we are already reporting the failure that made us stop
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package health.citadel.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * One region's PostgreSQL cluster, run from the zonky binaries that Maven Central ships. Data lives under
+ * {@code $CITADEL_HOME/postgres/<region>}, so it survives {@code down} and {@code up}.
+ */
+final class PostgresRegion {
+
+    static final String DATABASE = "citadel";
+    static final String DBA = "citadel_dba";
+    static final String OWNER = "citadel_owner";
+    static final String APP = "citadel_app";
+    static final String REPLICATOR = "citadel_replicator";
+
+    private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String region;
+    private final int port;
+    private final Path data;
+    private final Path binaries;
+    private final Path log;
+    private final StackSecrets secrets;
+
+    PostgresRegion(String region, int port, StackHome home, Path binaries, StackSecrets secrets) {
+        this.region = region;
+        this.port = port;
+        this.data = home.postgresData(region);
+        this.binaries = binaries;
+        this.log = home.logs().resolve("postgres-" + region + ".log");
+        this.secrets = secrets;
+    }
+
+    /** Unpacks the binaries once per stack home. */
+    static Path install(StackHome home, String version) {
+        Path target = home.runtime().resolve("postgres-" + version);
+        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+            return target;
+        }
+        try (InputStream txz = PostgresRegion.class.getResourceAsStream("/postgres-linux-x86_64.txz")) {
+            if (txz == null) {
+                throw new StackException("the PostgreSQL binaries are not on the launcher's class path; rebuild it");
+            }
+            Archives.untarXz(txz, target);
+        } catch (IOException e) {
+            throw new StackException("cannot read the PostgreSQL binaries: " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    String name() {
+        return "PostgreSQL region " + region.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    int port() {
+        return port;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Checks that an existing data folder is a cluster, so a damaged one is reported, not overwritten. */
+    void checkData() {
+        if (Files.exists(data) && !Files.isRegularFile(data.resolve("PG_VERSION"))) {
+            throw new StackException(StackHome.corrupt(data, "is not a PostgreSQL data folder (no PG_VERSION)"));
+        }
+    }
+
+    OptionalLong pid() {
+        return PidFile.read(data.resolve("postmaster.pid"));
+    }
+
+    boolean running() {
+        return pid().isPresent();
+    }
+
+    void start() {
+        if (!Files.exists(data)) {
+            initialize();
+        }
+        Commands.run(Commands.asUnprivileged(List.of(bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(),
+                "-w", "-t", String.valueOf(PG_CTL_TIMEOUT.toSeconds()), "-o", "-p " + port, "start")),
+                Map.of(), log, PG_CTL_TIMEOUT.plusSeconds(5), "starting " + name());
+    }
+
+    void stop() {
+        if (running()) {
+            Commands.run(Commands.asUnprivileged(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w",
+                    "-t", String.valueOf(PG_CTL_TIMEOUT.toSeconds()), "stop")),
+                    Map.of(), log, PG_CTL_TIMEOUT.plusSeconds(5), "stopping " + name());
+        }
+    }
+
+    private void initialize() {
+        Path passwordFile = data.resolveSibling(region + ".initdb-password");
+        StackHome.writeSecretFile(passwordFile, secrets.get(StackSecrets.DBA_PASSWORD));
+        try {
+            Commands.run(Commands.asUnprivileged(List.of(bin("initdb"), "-D", data.toString(), "-U", DBA,
+                    "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C")),
+                    Map.of(), log, Duration.ofMinutes(2), "initialising " + name());
+            Files.writeString(data.resolve("postgresql.conf"), """
+
+                    # Citadel local stack
+                    listen_addresses = '127.0.0.1'
+                    unix_socket_directories = ''
+                    wal_level = logical
+                    max_wal_senders = 10
+                    max_replication_slots = 10
+                    max_logical_replication_workers = 8
+                    password_encryption = 'scram-sha-256'
+                    # statements may quote patient data: never log them
+                    log_statement = 'none'
+                    log_min_error_statement = 'panic'
+                    """, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new StackException("cannot configure " + name() + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException ignored) {
+                // the folder is private to the owner; a leftover file is removed on the next start
+            }
+        }
+    }
+
+    /** Creates the roles and the database once; safe to repeat. */
+    void bootstrap() {
+        try (Connection dba = connectAsDba("postgres")) {
+            ensureRole(dba, OWNER, secrets.get(StackSecrets.OWNER_PASSWORD), "LOGIN");
+            ensureRole(dba, APP, secrets.get(StackSecrets.APP_PASSWORD), "LOGIN");
+            ensureRole(dba, REPLICATOR, secrets.get(StackSecrets.REPLICATOR_PASSWORD), "LOGIN REPLICATION");
+            if (!exists(dba, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+                execute(dba, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", DATABASE, OWNER);
+            }
+        } catch (SQLException e) {
+            throw new StackException("cannot prepare " + name() + ": " + e.getMessage(), e);
+        }
+        try (Connection dba = connectAsDba(DATABASE)) {
+            execute(dba, "REVOKE ALL ON DATABASE %I FROM PUBLIC", DATABASE);
+            execute(dba, "GRANT CONNECT ON DATABASE %I TO %I, %I", DATABASE, APP, REPLICATOR);
+            execute(dba, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new StackException("cannot prepare " + name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Connection connectAsDba(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, DBA,
+                secrets.get(StackSecrets.DBA_PASSWORD));
+    }
+
+    Connection connectAsOwner() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), OWNER, secrets.get(StackSecrets.OWNER_PASSWORD));
+    }
+
+    private static void ensureRole(Connection dba, String role, String password, String options) throws SQLException {
+        if (!exists(dba, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+            execute(dba, "CREATE ROLE %I " + options + " PASSWORD %L", role, password);
+        }
+    }
+
+    static boolean exists(Connection connection, String query, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /**
+     * Runs DDL, which PostgreSQL cannot take bind parameters for: the identifiers and literals are bound to
+     * {@code format()} and quoted by the server ({@code %I}, {@code %L}), never concatenated here.
+     */
+    static void execute(Connection connection, String template, String... arguments) throws SQLException {
+        StringBuilder call = new StringBuilder("SELECT format(?");
+        for (int i = 0; i < arguments.length; i++) {
+            call.append(", ?");
+        }
+        String statementText;
+        try (PreparedStatement format = connection.prepareStatement(call.append(")").toString())) {
+            format.setString(1, template);
+            for (int i = 0; i < arguments.length; i++) {
+                format.setString(i + 2, arguments[i]);
+            }
+            try (ResultSet rows = format.executeQuery()) {
+                rows.next();
+                statementText = rows.getString(1);
+            }
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute(statementText);
+        }
+    }
+
+    private String bin(String tool) {
+        return binaries.resolve("bin").resolve(tool).toString();
+    }
+}

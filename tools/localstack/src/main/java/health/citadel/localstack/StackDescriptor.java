@@ -1,0 +1,84 @@
+package health.citadel.localstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files scripts and tests read to reach a running stack: {@code stack.json} (URLs, clients, database
+ * logins) and {@code demo-logins.json} (one login per role). Both are owner-only: they hold secrets.
+ */
+final class StackDescriptor {
+
+    static final String TOKEN_CLIENT = "citadel-cli";
+    static final String PORTAL_CLIENT = "citadel-portal";
+    static final String API_AUDIENCE = "citadel-api";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StackDescriptor() {
+    }
+
+    static void write(StackHome home, LibertyServer liberty, KeycloakServer keycloak, List<PostgresRegion> regions,
+                      StackSecrets secrets) {
+        Map<String, Object> stack = new LinkedHashMap<>();
+        stack.put("app", Map.of("url", liberty.url(), "certificate", liberty.certificate().toString()));
+        stack.put("keycloak", Map.of("url", keycloak.url(), "realm", KeycloakServer.REALM, "issuer", keycloak.issuer(),
+                "admin", Map.of("username", KeycloakServer.ADMIN_USER,
+                        "password", secrets.get(StackSecrets.KEYCLOAK_ADMIN_PASSWORD))));
+        stack.put("tokenClient", Map.of("clientId", TOKEN_CLIENT, "audience", API_AUDIENCE,
+                "tokenEndpoint", keycloak.issuer() + "/protocol/openid-connect/token"));
+        stack.put("portalClient", Map.of("clientId", PORTAL_CLIENT,
+                "clientSecret", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET)));
+        Map<String, Object> regionEntries = new LinkedHashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            PostgresRegion region = regions.get(i);
+            regionEntries.put(String.valueOf((char) ('a' + i)), Map.of(
+                    "role", i == 0 ? "writer" : "standby",
+                    "jdbcUrl", region.jdbcUrl(),
+                    "dbaUser", PostgresRegion.DBA,
+                    "dbaPassword", secrets.get(StackSecrets.DBA_PASSWORD)));
+        }
+        stack.put("regions", regionEntries);
+        stack.put("logs", home.logs().toString());
+        write(home.stackJson(), stack);
+
+        List<Map<String, Object>> logins = new ArrayList<>();
+        for (DemoUser user : DemoUser.values()) {
+            Map<String, Object> login = new LinkedHashMap<>();
+            login.put("username", user.username);
+            login.put("password", secrets.password(user));
+            login.put("roles", List.of(user.role));
+            login.put("totpSecret", user.staff ? secrets.totpSecret(user) : null);
+            logins.add(login);
+        }
+        write(home.demoLogins(), logins);
+    }
+
+    private static void write(Path file, Object content) {
+        try {
+            StackHome.writeSecretFile(file, JSON.writeValueAsString(content));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails if an existing {@code stack.json} is not the JSON this launcher writes. */
+    static void checkReadable(StackHome home) {
+        Path file = home.stackJson();
+        if (!java.nio.file.Files.exists(file)) {
+            return;
+        }
+        try {
+            if (!JSON.readTree(file.toFile()).has("app")) {
+                throw new StackException(StackHome.corrupt(file, "is not a stack descriptor"));
+            }
+        } catch (java.io.IOException e) {
+            throw new StackException(StackHome.corrupt(file, "is not valid JSON"), e);
+        }
+    }
+}

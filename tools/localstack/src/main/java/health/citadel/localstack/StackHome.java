@@ -1,0 +1,94 @@
+package health.citadel.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** The folder that holds one local stack: runtimes, data, logs, secrets and the descriptor files. */
+record StackHome(Path root) {
+
+    static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+    /** Creates the folder on first use and rejects one that is not a stack's. */
+    static StackHome open(Path root) {
+        Path home = root.toAbsolutePath().normalize();
+        if (Files.exists(home) && !Files.isDirectory(home)) {
+            throw new StackException(corrupt(home, "is not a directory"));
+        }
+        StackHome stack = new StackHome(home);
+        try {
+            for (Path dir : new Path[] {home, stack.logs(), stack.run(), stack.runtime()}) {
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir, OWNER_ONLY_DIR);
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot create " + home + ": " + e.getMessage(), e);
+        }
+        return stack;
+    }
+
+    static String corrupt(Path what, String problem) {
+        return "$CITADEL_HOME is corrupt: " + what + " " + problem
+                + "; move the folder aside (or delete it) to start a fresh stack";
+    }
+
+    Path secrets() {
+        return root.resolve("secrets.properties");
+    }
+
+    Path stackJson() {
+        return root.resolve("stack.json");
+    }
+
+    Path demoLogins() {
+        return root.resolve("demo-logins.json");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path run() {
+        return root.resolve("run");
+    }
+
+    Path runtime() {
+        return root.resolve("runtime");
+    }
+
+    Path postgresData(String region) {
+        return root.resolve("postgres").resolve(region);
+    }
+
+    Path keycloak() {
+        return root.resolve("keycloak");
+    }
+
+    Path libertyUser() {
+        return root.resolve("liberty");
+    }
+
+    Path tls() {
+        return root.resolve("tls");
+    }
+
+    /** Writes a file only its owner can read, replacing what was there. */
+    static void writeSecretFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, OWNER_ONLY_FILE);
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package health.citadel.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Every secret of one local stack, generated on the first {@code up} and kept in {@code secrets.properties}
+ * (mode 0600) under {@code $CITADEL_HOME}. Nothing secret is ever committed.
+ */
+final class StackSecrets {
+
+    static final String DBA_PASSWORD = "postgres.dba.password";
+    static final String OWNER_PASSWORD = "postgres.owner.password";
+    static final String APP_PASSWORD = "postgres.app.password";
+    static final String REPLICATOR_PASSWORD = "postgres.replicator.password";
+    static final String KEYCLOAK_ADMIN_PASSWORD = "keycloak.admin.password";
+    static final String PORTAL_CLIENT_SECRET = "keycloak.portal.client-secret";
+    static final String KEYSTORE_PASSWORD = "tls.keystore.password";
+    static final String DEMO_PATIENT_ID = "demo.patient.id";
+
+    /** 32 Base32 characters encode the 160-bit key RFC 4226 recommends for HMAC-SHA1. */
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final Properties values;
+
+    private StackSecrets(Properties values) {
+        this.values = values;
+    }
+
+    static StackSecrets loadOrCreate(Path file) {
+        if (Files.exists(file)) {
+            return load(file);
+        }
+        SecureRandom random = new SecureRandom();
+        Properties generated = new Properties();
+        for (String key : new String[] {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
+                KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, KEYSTORE_PASSWORD}) {
+            generated.setProperty(key, random(random, ALPHANUMERIC, 32));
+        }
+        generated.setProperty(DEMO_PATIENT_ID, UUID.randomUUID().toString());
+        for (DemoUser user : DemoUser.values()) {
+            generated.setProperty(passwordKey(user), demoPassword(random));
+            if (user.staff) {
+                generated.setProperty(totpKey(user), random(random, BASE32, 32));
+            }
+        }
+        try {
+            Files.createFile(file, StackHome.OWNER_ONLY_FILE);
+            try (Writer out = Files.newBufferedWriter(file)) {
+                generated.store(out, "Citadel local stack secrets: generated, never commit");
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return new StackSecrets(generated);
+    }
+
+    private static StackSecrets load(Path file) {
+        Properties loaded = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            loaded.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StackException(StackHome.corrupt(file, "cannot be read"), e);
+        }
+        StackSecrets secrets = new StackSecrets(loaded);
+        for (String key : new String[] {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
+                KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, KEYSTORE_PASSWORD, DEMO_PATIENT_ID}) {
+            secrets.require(file, key);
+        }
+        for (DemoUser user : DemoUser.values()) {
+            secrets.require(file, passwordKey(user));
+            if (user.staff) {
+                secrets.require(file, totpKey(user));
+            }
+        }
+        return secrets;
+    }
+
+    private void require(Path file, String key) {
+        String value = values.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new StackException(StackHome.corrupt(file, "has no value for " + key));
+        }
+    }
+
+    String get(String key) {
+        return values.getProperty(key);
+    }
+
+    String password(DemoUser user) {
+        return values.getProperty(passwordKey(user));
+    }
+
+    /** The user's TOTP secret in Base32, as authenticator apps and the realm take it; null for patients. */
+    String totpSecret(DemoUser user) {
+        return values.getProperty(totpKey(user));
+    }
+
+    private static String passwordKey(DemoUser user) {
+        return "demo." + user.username + ".password";
+    }
+
+    private static String totpKey(DemoUser user) {
+        return "demo." + user.username + ".totp";
+    }
+
+    /** Meets the realm's password policy: length, upper and lower case, digits and a special character. */
+    private static String demoPassword(SecureRandom random) {
+        return random(random, "ABCDEFGHJKLMNPQRSTUVWXYZ", 2) + random(random, "abcdefghijkmnopqrstuvwxyz", 8)
+                + random(random, "23456789", 4) + random(random, "-_.!", 2);
+    }
+
+    private static String random(SecureRandom random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}
