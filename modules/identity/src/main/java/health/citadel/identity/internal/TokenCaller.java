@@ -39,11 +39,11 @@ final class TokenCaller {
                 : issuedAt != null ? Instant.ofEpochSecond(issuedAt) : null;
     }
 
+    /** Liberty reports an absent numeric claim as 0, so 0 means "not in the token". */
     private static Long epochSeconds(Object claim) {
-        if (claim instanceof jakarta.json.JsonNumber number) {
-            return number.longValue();
-        }
-        return claim instanceof Number number ? number.longValue() : null;
+        long seconds = claim instanceof jakarta.json.JsonNumber json ? json.longValue()
+                : claim instanceof Number number ? number.longValue() : 0;
+        return seconds > 0 ? seconds : null;
     }
 
     private static Collection<String> authenticationMethods(JsonWebToken token) {

@@ -1,0 +1,59 @@
+package health.citadel.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ARCHITECTURE.md's dependency table as ArchUnit rules: a module uses another only through its
+ * {@code api} package, only where the table allows it, and modules form no cycles.
+ */
+final class ModuleBoundaries {
+
+    /** Which modules each module may use. Platform may be used by all; app (the WAR) by none. */
+    static final Map<String, Set<String>> MAY_USE = Map.of(
+            "platform", Set.of(),
+            "audit", Set.of("platform"),
+            "identity", Set.of("platform", "audit"),
+            "records", Set.of("platform", "identity", "audit"),
+            "dr", Set.of("platform", "audit"),
+            "localstack", Set.of("platform"),
+            "app", Set.of("platform", "audit", "identity", "records", "dr"));
+
+    /** Platform has no domain and no api package: its users may reach all of it. */
+    private static final Set<String> OPEN_MODULES = Set.of("platform");
+
+    private ModuleBoundaries() {
+    }
+
+    static ArchRule rules() {
+        List<ArchRule> rules = new ArrayList<>();
+        for (var module : MAY_USE.entrySet()) {
+            for (String other : MAY_USE.keySet()) {
+                if (other.equals(module.getKey())) {
+                    continue;
+                }
+                String[] forbidden = module.getValue().contains(other)
+                        ? OPEN_MODULES.contains(other) ? new String[0] : new String[] {
+                                "health.citadel." + other + ".internal..", "health.citadel." + other + ".web.."}
+                        : new String[] {"health.citadel." + other + ".."};
+                if (forbidden.length > 0) {
+                    rules.add(noClasses().that().resideInAPackage("health.citadel." + module.getKey() + "..")
+                            .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                            .as(module.getKey() + " must not use " + String.join(", ", forbidden))
+                            // audit, records and dr have no classes yet; the production test checks it saw classes
+                            .allowEmptyShould(true));
+                }
+            }
+        }
+        rules.add(slices().matching("health.citadel.(*)..").should().beFreeOfCycles()
+                .as("modules are free of cycles"));
+        return CompositeArchRule.of(rules);
+    }
+}

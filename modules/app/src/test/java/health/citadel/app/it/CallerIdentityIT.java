@@ -1,0 +1,52 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/me with real Keycloak tokens: who the caller is, and whether a second factor was proven. */
+class CallerIdentityIT {
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void physicianWithPasswordAndTotpIsKnownWithSecondFactor() {
+        String token = Tokens.of("dr.house");
+
+        HttpResponse<String> response = stack.get("/api/v1/me", token);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode me = Stack.json(response);
+        assertEquals(Tokens.claims(token).get("sub").asText(), me.get("userId").asText());
+        assertEquals("[\"physician\"]", me.get("roles").toString());
+        assertTrue(me.get("secondFactor").asBoolean());
+        assertTrue(me.get("permissions").toString().contains("READ_CLINICAL"));
+        Instant authenticatedAt = Instant.parse(me.get("authenticatedAt").asText());
+        assertTrue(Duration.between(authenticatedAt, Instant.now()).abs().toMinutes() < 10, authenticatedAt.toString());
+    }
+
+    @Test
+    void patientWithoutTotpIsKnownWithoutSecondFactor() {
+        HttpResponse<String> response = stack.get("/api/v1/me", Tokens.of("patient.pat"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode me = Stack.json(response);
+        assertEquals("[\"patient\"]", me.get("roles").toString());
+        assertFalse(me.get("secondFactor").asBoolean());
+        assertFalse(me.get("permissions").toString().contains("READ_CLINICAL"));
+    }
+
+    @Test
+    void staffCannotLogInWithoutTotp() {
+        HttpResponse<String> response = Tokens.grant(stack.login("dba.dana"), stack.keycloakUrl(), "citadel-cli", false);
+
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("invalid_grant", Stack.json(response).get("error").asText());
+    }
+}

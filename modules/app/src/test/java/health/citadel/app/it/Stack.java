@@ -1,0 +1,136 @@
+package health.citadel.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The local stack that {@code bin/citadel up} started for this build (pre-integration-test), read from the
+ * files it wrote. Shared by every integration test class.
+ */
+public final class Stack {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static Stack instance;
+
+    private final Path home;
+    private final JsonNode descriptor;
+    private final JsonNode demoLogins;
+    private final SSLContext trustingStack;
+    private final HttpClient https;
+
+    private Stack(Path home) throws IOException, GeneralSecurityException {
+        this.home = home;
+        this.descriptor = JSON.readTree(home.resolve("stack.json").toFile());
+        this.demoLogins = JSON.readTree(home.resolve("demo-logins.json").toFile());
+        this.trustingStack = trusting(Path.of(descriptor.at("/app/certificate").asText()));
+        this.https = HttpClient.newBuilder().sslContext(trustingStack).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static synchronized Stack get() {
+        if (instance == null) {
+            try {
+                instance = new Stack(Path.of(System.getProperty("citadel.home")));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("the local stack's descriptor cannot be read", e);
+            }
+        }
+        return instance;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public JsonNode descriptor() {
+        return descriptor;
+    }
+
+    public URI app(String path) {
+        return URI.create(descriptor.at("/app/url").asText() + path);
+    }
+
+    public int appPort() {
+        return app("").getPort();
+    }
+
+    public String keycloakUrl() {
+        return descriptor.at("/keycloak/url").asText();
+    }
+
+    public String issuer() {
+        return descriptor.at("/keycloak/issuer").asText();
+    }
+
+    public DemoLogin login(String username) {
+        for (JsonNode login : demoLogins) {
+            if (login.get("username").asText().equals(username)) {
+                return new DemoLogin(username, login.get("password").asText(),
+                        login.get("totpSecret").isNull() ? null : login.get("totpSecret").asText());
+            }
+        }
+        throw new IllegalArgumentException("no demo login " + username);
+    }
+
+    public SSLContext trustingStack() {
+        return trustingStack;
+    }
+
+    /** GET over HTTPS, trusting only the stack's own certificate, with an optional bearer token. */
+    public HttpResponse<String> get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(https, request.build());
+    }
+
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    private static SSLContext trusting(Path certificate) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate)) {
+            trust.setCertificateEntry("citadel", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    public record DemoLogin(String username, String password, String totpSecret) {
+    }
+}

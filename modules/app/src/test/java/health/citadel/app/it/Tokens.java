@@ -1,0 +1,88 @@
+package health.citadel.app.it;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+
+/**
+ * Real tokens from the stack's Keycloak, by password grant with the demo user's TOTP code.
+ *
+ * <p>Keycloak accepts each TOTP code once, so every token is fetched once per run and shared; tests use a
+ * different demo user wherever they need a token of their own.
+ */
+public final class Tokens {
+
+    private static final Map<String, String> ISSUED = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Tokens() {
+    }
+
+    /** A token from the scripts' client, fetched through the issuer the application trusts. */
+    public static String of(String username) {
+        return of(username, Stack.get().keycloakUrl(), "citadel-cli");
+    }
+
+    public static synchronized String of(String username, String keycloakUrl, String clientId) {
+        return ISSUED.computeIfAbsent(username + "|" + keycloakUrl + "|" + clientId, key -> {
+            HttpResponse<String> response = grant(Stack.get().login(username), keycloakUrl, clientId, true);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("no token for " + username + ": " + response.statusCode() + " " + response.body());
+            }
+            return Stack.json(response).get("access_token").asText();
+        });
+    }
+
+    /** The raw token endpoint answer, optionally without the TOTP code. */
+    public static HttpResponse<String> grant(Stack.DemoLogin login, String keycloakUrl, String clientId, boolean withTotp) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", clientId);
+        form.put("username", login.username());
+        form.put("password", login.password());
+        if (withTotp && login.totpSecret() != null) {
+            form.put("totp", totp(login.totpSecret()));
+        }
+        String body = form.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return Stack.send(HTTP, HttpRequest.newBuilder(
+                        URI.create(keycloakUrl + "/realms/citadel/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The current RFC 6238 code for a Base32 secret, as an authenticator app shows it. */
+    public static String totp(String base32Secret) {
+        try {
+            var generator = new TimeBasedOneTimePasswordGenerator();
+            var key = new SecretKeySpec(new Base32().decode(base32Secret), generator.getAlgorithm());
+            return generator.generateOneTimePasswordString(key, Instant.now());
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token's claims, decoded without verifying: tests compare them, the server verifies. */
+    public static JsonNode claims(String token) {
+        try {
+            return Stack.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a JWT", e);
+        }
+    }
+}

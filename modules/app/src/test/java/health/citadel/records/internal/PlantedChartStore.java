@@ -1,0 +1,5 @@
+package health.citadel.records.internal;
+
+/** A planted records internal, for ModuleBoundariesTest only. */
+public class PlantedChartStore {
+}
