@@ -96,6 +96,21 @@ final class KeycloakServer {
         PidFile.delete(pidFile);
     }
 
+    /** The values for the realm template's placeholders: this stack's port and secrets. */
+    static Map<String, String> realmValues(StackSecrets secrets, int appPort) {
+        Map<String, String> values = new HashMap<>();
+        values.put("CITADEL_APP_PORT", String.valueOf(appPort));
+        values.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
+        values.put("CITADEL_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
+        for (DemoUser user : DemoUser.values()) {
+            values.put(user.passwordPlaceholder(), secrets.password(user));
+            if (user.staff) {
+                values.put(user.totpPlaceholder(), secrets.totpSecret(user));
+            }
+        }
+        return values;
+    }
+
     /** Fills the realm template's {@code ${CITADEL_...}} placeholders; any left unfilled is an error. */
     static String render(Path template, Map<String, String> values) {
         String text;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Open Liberty from its Maven Central runtime, serving the WAR over HTTPS only, with the repository's
@@ -104,7 +101,7 @@ final class LibertyServer {
 
     void awaitReady() {
         Readiness.await("Liberty", START_TIMEOUT, this::runningWithApplication, messages().toString(),
-                HttpClient.newBuilder().sslContext(trustingOurCertificate()).build(),
+                HttpClient.newBuilder().sslContext(StackCertificate.trusting(certificate())).build(),
                 URI.create(url() + "/health/ready"), response -> response.statusCode() == 200);
     }
 
@@ -176,22 +173,6 @@ final class LibertyServer {
             Files.writeString(certificate(), pem);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new StackException("cannot export the TLS certificate: " + e.getMessage(), e);
-        }
-    }
-
-    /** An SSL context that trusts exactly this stack's certificate. */
-    SSLContext trustingOurCertificate() {
-        try (InputStream in = Files.newInputStream(certificate())) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("citadel", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new StackException("cannot load " + certificate() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -57,7 +57,7 @@ final class LocalStack {
             keycloak.install(artifacts.keycloakZip());
             if (!keycloak.running()) {
                 out.println("Starting Keycloak ...");
-                keycloak.start(repository.resolve("infra/keycloak/citadel-realm.json"), realmValues(secrets), jvmArgs);
+                keycloak.start(repository.resolve("infra/keycloak/citadel-realm.json"), KeycloakServer.realmValues(secrets, ports.app()), jvmArgs);
                 startedNow.push(keycloak::stop);
             }
             Path binaries = PostgresRegion.install(home, artifacts.postgresVersion());
@@ -160,20 +160,6 @@ final class LocalStack {
         } catch (RuntimeException e) {
             throw new StackException("migrating " + region.name() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private Map<String, String> realmValues(StackSecrets secrets) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("CITADEL_APP_PORT", String.valueOf(ports.app()));
-        values.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
-        values.put("CITADEL_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
-        for (DemoUser user : DemoUser.values()) {
-            values.put(user.passwordPlaceholder(), secrets.password(user));
-            if (user.staff) {
-                values.put(user.totpPlaceholder(), secrets.totpSecret(user));
-            }
-        }
-        return values;
     }
 
     private Map<String, String> applicationSettings(PostgresRegion regionA, PostgresRegion regionB,

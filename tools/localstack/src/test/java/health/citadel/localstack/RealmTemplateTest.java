@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +26,7 @@ class RealmTemplateTest {
     @Test
     void everyPlaceholderIsFilledAndTheResultIsTheCitadelRealm() throws IOException {
         StackSecrets secrets = StackSecrets.loadOrCreate(home.resolve("secrets.properties"));
-        Map<String, String> values = new HashMap<>();
-        values.put("CITADEL_APP_PORT", "9443");
-        values.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
-        values.put("CITADEL_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
-        for (DemoUser user : DemoUser.values()) {
-            values.put(user.passwordPlaceholder(), secrets.password(user));
-            if (user.staff) {
-                values.put(user.totpPlaceholder(), secrets.totpSecret(user));
-            }
-        }
+        Map<String, String> values = KeycloakServer.realmValues(secrets, 9443);
 
         String rendered = KeycloakServer.render(TEMPLATE, values);
 

@@ -2,21 +2,16 @@ package health.citadel.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.citadel.localstack.StackCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The local stack that {@code bin/citadel up} started for this build (pre-integration-test), read from the
@@ -33,11 +28,11 @@ public final class Stack {
     private final SSLContext trustingStack;
     private final HttpClient https;
 
-    private Stack(Path home) throws IOException, GeneralSecurityException {
+    private Stack(Path home) throws IOException {
         this.home = home;
         this.descriptor = JSON.readTree(home.resolve("stack.json").toFile());
         this.demoLogins = JSON.readTree(home.resolve("demo-logins.json").toFile());
-        this.trustingStack = trusting(Path.of(descriptor.at("/app/certificate").asText()));
+        this.trustingStack = StackCertificate.trusting(Path.of(descriptor.at("/app/certificate").asText()));
         this.https = HttpClient.newBuilder().sslContext(trustingStack).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -45,7 +40,7 @@ public final class Stack {
         if (instance == null) {
             try {
                 instance = new Stack(Path.of(System.getProperty("citadel.home")));
-            } catch (IOException | GeneralSecurityException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("the local stack's descriptor cannot be read", e);
             }
         }
@@ -116,19 +111,6 @@ public final class Stack {
         } catch (IOException e) {
             throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
         }
-    }
-
-    private static SSLContext trusting(Path certificate) throws IOException, GeneralSecurityException {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate)) {
-            trust.setCertificateEntry("citadel", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 
     public record DemoLogin(String username, String password, String totpSecret) {

@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
-/** Nothing is served in clear: the one listener speaks TLS 1.3 only. */
+/** Nothing is served in clear: the one listener speaks TLS 1.3 only, and refuses oversized requests. */
 class TransportIT {
 
     private final Stack stack = Stack.get();
@@ -40,6 +43,19 @@ class TransportIT {
     @Test
     void olderTlsIsRefused() {
         assertThrows(SSLHandshakeException.class, () -> handshake("TLSv1.2").close());
+    }
+
+    @Test
+    void anOversizedRequestIsRefusedBeforeItReachesTheApplication() {
+        byte[] elevenMebibytes = new byte[11 * 1024 * 1024];
+        HttpResponse<String> response = Stack.send(
+                HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
+                HttpRequest.newBuilder(stack.app("/api/v1/me"))
+                        .header("Authorization", "Bearer " + Tokens.of("dr.house"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(elevenMebibytes)).build());
+
+        assertEquals(413, response.statusCode());
     }
 
     private SSLSocket handshake(String protocol) throws IOException {
