@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 public final class CitadelCommand {
 
     static final int STOPPED = 3;
-    private static final String USAGE = "usage: bin/citadel up|down|status";
+    private static final String USAGE = "usage: bin/citadel up|down|status|audit verify";
 
     private CitadelCommand() {
     }

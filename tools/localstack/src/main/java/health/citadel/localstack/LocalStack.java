@@ -40,6 +40,7 @@ final class LocalStack {
     void up(PrintStream out) {
         StackDescriptor.checkReadable(home);
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
+        AuditKeysets.ensure(home);
         PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, null, secrets);
         PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, null, secrets);
         regionA.checkData();
@@ -172,6 +173,7 @@ final class LocalStack {
         settings.put("CITADEL_DB_PASSWORD", secrets.get(StackSecrets.APP_PASSWORD));
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);
         settings.put("CITADEL_DB_OWNER_PASSWORD", secrets.get(StackSecrets.OWNER_PASSWORD));
+        settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
         if (clockSkew != null) {

@@ -44,6 +44,7 @@ final class StackDescriptor {
                     "dbaPassword", secrets.get(StackSecrets.DBA_PASSWORD)));
         }
         stack.put("regions", regionEntries);
+        stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString()));
         stack.put("logs", home.logs().toString());
         write(home.stackJson(), stack);
 

@@ -76,6 +76,10 @@ record StackHome(Path root) {
         return root.resolve("liberty");
     }
 
+    Path keys() {
+        return root.resolve("keys");
+    }
+
     Path tls() {
         return root.resolve("tls");
     }

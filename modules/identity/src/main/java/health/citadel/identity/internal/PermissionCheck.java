@@ -1,26 +1,45 @@
 package health.citadel.identity.internal;
 
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditLog;
+import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.Role;
 import health.citadel.platform.problem.Problem;
+import health.citadel.platform.web.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Lets a request through only if the verified caller holds the resource method's permission. A method
- * without a declared permission gets {@code required == null} and is always denied.
+ * without a declared permission gets {@code required == null} and is always denied. Every denial is audited
+ * in a transaction of its own.
  */
 final class PermissionCheck implements ContainerRequestFilter {
 
-    private final Permission required;
-    private final Supplier<RequestCaller> requestCaller;
+    /** The resource type of audit events about API operations; the id is the operation's path template. */
+    static final String OPERATION = "ApiOperation";
 
-    PermissionCheck(Permission required, Supplier<RequestCaller> requestCaller) {
+    private final Permission required;
+    private final String operation;
+    private final Supplier<RequestCaller> requestCaller;
+    private final Supplier<AuditLog> auditLog;
+    private final Supplier<HttpServletRequest> servletRequest;
+
+    PermissionCheck(Permission required, String operation, Supplier<RequestCaller> requestCaller,
+                    Supplier<AuditLog> auditLog, Supplier<HttpServletRequest> servletRequest) {
         this.required = required;
+        this.operation = operation;
         this.requestCaller = requestCaller;
+        this.auditLog = auditLog;
+        this.servletRequest = servletRequest;
     }
 
     @Override
@@ -31,9 +50,13 @@ final class PermissionCheck implements ContainerRequestFilter {
         }
         Caller caller = TokenCaller.from(token);
         if (required == null || !caller.may(required)) {
-            request.abortWith(Problem.of(Response.Status.FORBIDDEN,
-                    required == null ? "this operation is not granted to any role"
-                            : "this operation needs the permission " + required).toResponse());
+            String reason = required == null ? "this operation is not granted to any role"
+                    : "this operation needs the permission " + required;
+            auditLog.get().recordRegardless(AuditEvent.now(caller.userId(),
+                    caller.roles().stream().map(Role::claimValue).collect(Collectors.toSet()),
+                    token.getClaim("azp"), AuditAction.DENIED, OPERATION, operation, null, AuditOutcome.DENIED,
+                    servletRequest.get().getRemoteAddr(), RequestIds.of(request), reason));
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, reason).toResponse());
             return;
         }
         requestCaller.get().set(caller);

@@ -1,0 +1,282 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The audit log on the real stack: denials survive their failed request, the log is append-only, a long
+ * untouched chain verifies, and each kind of tampering a superuser can do is found at the right position.
+ * Tampering is checked with {@code bin/citadel audit verify}, which writes no event of its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditChainIT {
+
+    private static final String FORBIDDEN_TO_PHYSICIANS = "/api/v1/identity/roles";
+    private static final Duration CHAINING_DEADLINE = Duration.ofSeconds(90);
+    private final Stack stack = Stack.get();
+
+    @Test
+    @Order(1)
+    void aDenialIsRecordedThoughItsRequestFailed() throws Exception {
+        HttpResponse<String> denied = stack.get(FORBIDDEN_TO_PHYSICIANS, Tokens.of("dr.house"));
+        assertEquals(403, denied.statusCode());
+        String requestId = denied.headers().firstValue("X-Request-Id").orElseThrow();
+
+        try (Connection a = Regions.dba("a")) {
+            List<String> events = Regions.strings(a, "SELECT action || ' ' || outcome || ' ' || resource_type || ' '"
+                    + " || resource_id FROM audit.access_event WHERE request_id = ?", requestId);
+            assertEquals(List.of("DENIED DENIED ApiOperation GET /v1/identity/roles"), events);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theLogIsAppendOnlyForTheApplicationAndForMistakes() throws SQLException {
+        try (Connection a = Regions.dba("a")) {
+            a.setAutoCommit(false);
+            a.createStatement().execute("SET LOCAL ROLE citadel_app");
+            SQLException byApplication = assertThrows(SQLException.class,
+                    () -> a.createStatement().executeUpdate("UPDATE audit.access_event SET reason = 'x'"));
+            assertEquals("42501", byApplication.getSQLState(), "the application role has no UPDATE privilege");
+            a.rollback();
+            for (String change : List.of("UPDATE audit.access_event SET reason = 'x'", "DELETE FROM audit.chain_link",
+                    "TRUNCATE audit.chain_checkpoint")) {
+                SQLException bySuperuser = assertThrows(SQLException.class, () -> a.createStatement().execute(change));
+                assertTrue(bySuperuser.getMessage().contains("append-only"), change + ": " + bySuperuser.getMessage());
+                a.rollback();
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anUntouchedChainOfTenThousandEventsVerifies() throws Exception {
+        long before = chainLength();
+        deniedRequests(10_000);
+
+        awaitChainLength(before + 10_000);
+        HttpResponse<String> response = stack.get("/api/v1/audit/verify", Tokens.of("auditor.ada"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = Stack.json(response);
+        assertTrue(result.get("ok").asBoolean(), response.body());
+        assertTrue(result.get("eventsChecked").asLong() >= before + 10_000, response.body());
+        assertFalse(result.has("firstBrokenPosition"), response.body());
+        assertTrue(cliVerify().get("ok").asBoolean());
+    }
+
+    @Test
+    @Order(4)
+    void anAlteredEventIsFound() throws Exception {
+        long position = quietChain() - 7;
+        UUID event = eventAt(position);
+        String original;
+        try (Connection a = Regions.dba("a")) {
+            original = Regions.strings(a, "SELECT resource_id FROM audit.access_event WHERE id = ?::uuid",
+                    event.toString()).get(0);
+        }
+
+        superuser("UPDATE audit.access_event SET resource_id = ? WHERE id = ?::uuid", "GET /v1/nothing-to-see", event);
+        assertBrokenAt(position);
+
+        superuser("UPDATE audit.access_event SET resource_id = ? WHERE id = ?::uuid", original, event);
+        assertTrue(cliVerify().get("ok").asBoolean(), "restored");
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedEventIsFound() throws Exception {
+        long position = quietChain() - 5;
+        UUID event = eventAt(position);
+        try (Connection a = Regions.dba("a")) {
+            a.setAutoCommit(false);
+            a.createStatement().execute("SET LOCAL session_replication_role = replica");
+            a.createStatement().execute("CREATE TEMP TABLE deleted_event ON COMMIT PRESERVE ROWS AS "
+                    + "SELECT * FROM audit.access_event WHERE id = '" + event + "'");
+            a.createStatement().execute("DELETE FROM audit.access_event WHERE id = '" + event + "'");
+            a.commit();
+
+            assertBrokenAt(position);
+
+            a.createStatement().execute("SET LOCAL session_replication_role = replica");
+            a.createStatement().execute("INSERT INTO audit.access_event OVERRIDING SYSTEM VALUE SELECT * FROM deleted_event");
+            a.commit();
+        }
+        assertTrue(cliVerify().get("ok").asBoolean(), "restored");
+    }
+
+    @Test
+    @Order(6)
+    void twoSwappedEventsAreFound() throws Exception {
+        long position = quietChain() - 3;
+        UUID first = eventAt(position);
+        UUID second = eventAt(position + 1);
+
+        swapLinks(position, first, second);
+        assertBrokenAt(position);
+
+        swapLinks(position, second, first);
+        assertTrue(cliVerify().get("ok").asBoolean(), "restored");
+    }
+
+    @Test
+    @Order(7)
+    void aForgedEventIsFound() throws Exception {
+        long head = quietChain();
+        UUID forged = UUID.randomUUID();
+        byte[] noise = new byte[64];
+        new SecureRandom().nextBytes(noise);
+        try (Connection a = Regions.dba("a")) {
+            a.setAutoCommit(false);
+            // holding the linker's lock keeps the application from chaining while the forger writes
+            a.createStatement().execute("SELECT pg_advisory_xact_lock(" + 0x636974_6164656CL + ")");
+            try (PreparedStatement event = a.prepareStatement("INSERT INTO audit.access_event (id, occurred_at, "
+                    + "actor_id, actor_roles, action, resource_type, outcome, seal) "
+                    + "VALUES (?, now(), 'someone', 'admin', 'READ', 'Patient', 'SUCCESS', ?)");
+                 PreparedStatement link = a.prepareStatement("INSERT INTO audit.chain_link (position, event_id, "
+                         + "event_seq, previous_hash, hash) SELECT ?, ?, 0, hash, sha256(hash) FROM audit.chain_link "
+                         + "WHERE position = ?")) {
+                event.setObject(1, forged);
+                event.setBytes(2, noise);
+                event.executeUpdate();
+                link.setLong(1, head + 1);
+                link.setObject(2, forged);
+                link.setLong(3, head);
+                assertEquals(1, link.executeUpdate());
+            }
+            a.commit();
+        }
+        assertBrokenAt(head + 1);
+
+        superuser("DELETE FROM audit.chain_link WHERE event_id = ?::uuid", forged);
+        superuser("DELETE FROM audit.access_event WHERE id = ?::uuid", forged);
+        assertTrue(cliVerify().get("ok").asBoolean(), "restored");
+    }
+
+    private void assertBrokenAt(long position) throws Exception {
+        JsonNode result = cliVerify();
+        assertFalse(result.get("ok").asBoolean(), result.toString());
+        assertEquals(position, result.get("firstBrokenPosition").asLong(), result.toString());
+    }
+
+    /** Waits until every written event is chained, and returns the head position. */
+    private long quietChain() throws Exception {
+        Instant deadline = Instant.now().plus(CHAINING_DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection a = Regions.dba("a")) {
+                List<String> unchained = Regions.strings(a, "SELECT count(*)::text FROM audit.access_event e WHERE "
+                        + "NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id)");
+                if (unchained.equals(List.of("0")) && chainLength() >= 10) {
+                    return chainLength();
+                }
+            }
+            if (chainLength() < 10) {
+                deniedRequests(10);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the chain did not settle");
+    }
+
+    private static long chainLength() throws SQLException {
+        try (Connection a = Regions.dba("a")) {
+            return Long.parseLong(Regions.strings(a, "SELECT coalesce(max(position), 0)::text FROM audit.chain_link").get(0));
+        }
+    }
+
+    private static void awaitChainLength(long length) throws Exception {
+        Instant deadline = Instant.now().plus(CHAINING_DEADLINE);
+        while (chainLength() < length) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("only " + chainLength() + " of " + length + " events were chained");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static UUID eventAt(long position) throws SQLException {
+        try (Connection a = Regions.dba("a")) {
+            return UUID.fromString(Regions.strings(a, "SELECT event_id::text FROM audit.chain_link WHERE position = "
+                    + position).get(0));
+        }
+    }
+
+    private static void swapLinks(long position, UUID first, UUID second) throws SQLException {
+        try (Connection a = Regions.dba("a")) {
+            a.setAutoCommit(false);
+            a.createStatement().execute("SET LOCAL session_replication_role = replica");
+            a.createStatement().execute("UPDATE audit.chain_link SET event_id = gen_random_uuid() WHERE position = " + position);
+            a.createStatement().execute("UPDATE audit.chain_link SET event_id = '" + first + "' WHERE position = " + (position + 1));
+            a.createStatement().execute("UPDATE audit.chain_link SET event_id = '" + second + "' WHERE position = " + position);
+            a.commit();
+        }
+    }
+
+    /** Runs one statement as the superuser with triggers off, as an attacker with DBA rights would. */
+    private static void superuser(String sql, Object... parameters) throws SQLException {
+        try (Connection a = Regions.dba("a")) {
+            a.setAutoCommit(false);
+            a.createStatement().execute("SET LOCAL session_replication_role = replica");
+            try (PreparedStatement statement = a.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i].toString());
+                }
+                statement.executeUpdate();
+            }
+            a.commit();
+        }
+    }
+
+    private void deniedRequests(int count) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(stack.trustingStack()).build();
+        HttpRequest request = HttpRequest.newBuilder(stack.app(FORBIDDEN_TO_PHYSICIANS))
+                .header("Authorization", "Bearer " + Tokens.of("dr.house")).GET().build();
+        Semaphore inFlight = new Semaphore(8);
+        List<CompletableFuture<Integer>> responses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inFlight.acquire();
+            responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode)
+                    .whenComplete((status, failure) -> inFlight.release()));
+        }
+        for (CompletableFuture<Integer> response : responses) {
+            assertEquals(403, response.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private static JsonNode cliVerify() throws Exception {
+        Path root = Path.of(System.getProperty("citadel.root"));
+        Path output = Files.createTempFile("audit-verify", ".json");
+        Process process = new ProcessBuilder(root.resolve("bin/citadel").toString(), "audit", "verify")
+                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "audit verify finished");
+        JsonNode result = Stack.JSON.readTree(Files.readString(output));
+        assertEquals(result.get("ok").asBoolean() ? 0 : 1, process.exitValue(), result.toString());
+        return result;
+    }
+}

@@ -1,0 +1,9 @@
+package health.citadel.audit.api;
+
+/** What was done. Every read or write of PHI, every denial and every DR or key operation has one. */
+public enum AuditAction {
+    READ, SEARCH, CREATE, UPDATE, DELETE, REVERT, EXPORT, ERASE, REVEAL, BREAK_GLASS, DENIED,
+    DR_SWITCHOVER, DR_FAILOVER, DR_SALVAGE, DR_REJOIN, DR_BACKUP, DR_RESTORE,
+    KEY_ROTATION, KEY_DESTRUCTION,
+    ADMIN_CARE_TEAM, ADMIN_ACCESS_REVIEW, ADMIN_AUDIT_VERIFY, ADMIN_AUDIT_EXPORT
+}

@@ -1,0 +1,8 @@
+package health.citadel.audit.api;
+
+/** The tamper-evidence of the audit log. */
+public interface AuditChain {
+
+    /** Walks the whole chain and checks every link, seal and signed checkpoint. */
+    ChainVerification verify();
+}

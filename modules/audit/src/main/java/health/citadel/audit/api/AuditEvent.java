@@ -1,0 +1,47 @@
+package health.citadel.audit.api;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One access, as the audit log keeps it: who, what, which record, when, from where, the outcome and the
+ * reason. It never carries PHI values: records are named by id, people by their identity-provider id.
+ *
+ * @param occurredAt   when it happened; kept to the microsecond, as PostgreSQL stores it
+ * @param actorId      the identity provider's subject id of the person or service
+ * @param actorRoles   the caller's roles at the time
+ * @param clientId     the OAuth client that presented the token, if known
+ * @param resourceType the kind of record, e.g. {@code Patient}, {@code AuditLog}
+ * @param resourceId   the record's id, if the access names one record
+ * @param patientId    the internal id of the patient whose data was touched, if any
+ * @param sourceIp     the caller's address as the server saw it
+ * @param requestId    the request id that also appears on the request's log lines
+ * @param reason       why, where the person had to say (break-the-glass, reveal, revert)
+ */
+public record AuditEvent(UUID id, Instant occurredAt, String actorId, Set<String> actorRoles, String clientId,
+                         AuditAction action, String resourceType, String resourceId, UUID patientId,
+                         AuditOutcome outcome, String sourceIp, String requestId, String reason) {
+
+    public AuditEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(actorId, "actorId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(resourceType, "resourceType");
+        Objects.requireNonNull(outcome, "outcome");
+        occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        actorRoles = Set.copyOf(new TreeSet<>(actorRoles == null ? Set.of() : actorRoles));
+    }
+
+    /** A new event, now, with a fresh id. */
+    public static AuditEvent now(String actorId, Set<String> actorRoles, String clientId, AuditAction action,
+                                 String resourceType, String resourceId, UUID patientId, AuditOutcome outcome,
+                                 String sourceIp, String requestId, String reason) {
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), actorId, actorRoles, clientId, action, resourceType,
+                resourceId, patientId, outcome, sourceIp, requestId, reason);
+    }
+}

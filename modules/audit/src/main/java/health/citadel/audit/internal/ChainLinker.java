@@ -1,0 +1,103 @@
+package health.citadel.audit.internal;
+
+import health.citadel.audit.api.AuditEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Appends committed, unlinked events to the chain in one transaction, then signs the new head. Only one
+ * linker works at a time across all application instances (a transaction-scoped advisory lock), which is
+ * what keeps positions gapless; business transactions never take that lock.
+ */
+final class ChainLinker {
+
+    /** How far behind the last linked event a late-committing event is still looked for. */
+    static final long LATE_COMMIT_WINDOW = 100_000;
+    private static final int BATCH = 1000;
+    private static final long LOCK_KEY = 0x636974_6164656CL; // "citadel"
+    private static final Logger LOG = Logger.getLogger(ChainLinker.class.getName());
+
+    private final AuditKeys keys;
+
+    ChainLinker(AuditKeys keys) {
+        this.keys = keys;
+    }
+
+    /** @return how many events were linked */
+    int linkPending(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK_KEY);
+            try (ResultSet locked = lock.executeQuery()) {
+                if (!locked.next() || !locked.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        long position = 0;
+        long lastSeq = 0;
+        byte[] head = ChainMath.GENESIS;
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT position, hash, event_seq FROM audit.chain_link ORDER BY position DESC LIMIT 1");
+             ResultSet row = last.executeQuery()) {
+            if (row.next()) {
+                position = row.getLong(1);
+                head = row.getBytes(2);
+                lastSeq = row.getLong(3);
+            }
+        }
+        List<Object[]> links = new ArrayList<>();
+        try (PreparedStatement pending = connection.prepareStatement("SELECT seq, " + EventRows.COLUMNS
+                + " FROM audit.access_event e WHERE e.seq > ? AND NOT EXISTS "
+                + "(SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
+            pending.setLong(1, lastSeq - LATE_COMMIT_WINDOW);
+            pending.setInt(2, BATCH);
+            try (ResultSet rows = pending.executeQuery()) {
+                while (rows.next()) {
+                    AuditEvent event = EventRows.read(rows);
+                    byte[] canonical = CanonicalEvent.of(event);
+                    byte[] seal = rows.getBytes("seal");
+                    if (!keys.verifies(seal, canonical)) {
+                        // not written by the application: keep it out of the chain, where the verifier reports it
+                        LOG.severe(() -> "Audit event " + event.id() + " has an invalid seal and is not chained");
+                        continue;
+                    }
+                    byte[] hash = ChainMath.link(head, canonical, seal);
+                    links.add(new Object[] {++position, event.id(), rows.getLong("seq"), head, hash});
+                    head = hash;
+                }
+            }
+        }
+        if (links.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit.chain_link "
+                + "(position, event_id, event_seq, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
+            for (Object[] link : links) {
+                insert.setLong(1, (Long) link[0]);
+                insert.setObject(2, (UUID) link[1]);
+                insert.setLong(3, (Long) link[2]);
+                insert.setBytes(4, (byte[]) link[3]);
+                insert.setBytes(5, (byte[]) link[4]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement checkpoint = connection.prepareStatement(
+                "INSERT INTO audit.chain_checkpoint (position, hash, signed_at, signature) VALUES (?, ?, ?, ?)")) {
+            checkpoint.setLong(1, position);
+            checkpoint.setBytes(2, head);
+            checkpoint.setTimestamp(3, Timestamp.from(Instant.now()));
+            checkpoint.setBytes(4, keys.sign(ChainMath.checkpoint(position, head)));
+            checkpoint.executeUpdate();
+        }
+        return links.size();
+    }
+}

@@ -1,0 +1,50 @@
+package health.citadel.audit.internal;
+
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditLog;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Writes sealed events through the application's JTA data source. Writing takes no lock shared with other
+ * transactions: chaining happens after commit ({@link AuditChainer}).
+ */
+@ApplicationScoped
+class JdbcAuditLog implements AuditLog {
+
+    @Resource(lookup = "jdbc/citadel")
+    DataSource database;
+
+    @Inject
+    AuditKeys keys;
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void record(AuditEvent event) {
+        insert(event);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRegardless(AuditEvent event) {
+        insert(event);
+    }
+
+    private void insert(AuditEvent event) {
+        byte[] seal = keys.sign(CanonicalEvent.of(event));
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
+            EventRows.bind(insert, event, seal);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // the operation must not succeed unaudited: fail it, and say nothing of the event's content
+            throw new IllegalStateException("cannot write audit event " + event.id() + " (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package health.citadel.platform.web;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every API request an id, returned as {@code X-Request-Id} and recorded with its audit events, so a
+ * support call, a log line and an audit entry can be matched. A caller's own id is kept only if it is a UUID.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String PROPERTY = RequestIds.class.getName();
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String offered = request.getHeaderString(HEADER);
+        request.setProperty(PROPERTY, offered != null && UUID_TEXT.matcher(offered).matches()
+                ? offered.toLowerCase(java.util.Locale.ROOT) : UUID.randomUUID().toString());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(PROPERTY);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+    }
+
+    /** The id of the request being served. */
+    public static String of(ContainerRequestContext request) {
+        return (String) request.getProperty(PROPERTY);
+    }
+
+    /** The same id, from the servlet request: in a servlet container JAX-RS properties are its attributes. */
+    public static String of(jakarta.servlet.http.HttpServletRequest request) {
+        return (String) request.getAttribute(PROPERTY);
+    }
+}
