@@ -10,14 +10,22 @@ import java.util.Set;
  * @param roles        the Citadel roles the token grants
  * @param permissions  what those roles allow
  * @param secondFactor whether the login proved a second factor ({@code amr} contains {@code otp})
- * @param authenticatedAt when the person last authenticated ({@code auth_time}), if the token says
+ * @param authenticatedAt when the person last authenticated ({@code auth_time}, else {@code iat})
+ * @param clientId     the OAuth client the token was issued to ({@code azp})
+ * @param patientId    for a patient's login, the chart it is linked to (the {@code patient_id} claim, from the
+ *                     Keycloak user attribute {@code citadel_patient_id}); null for everyone else
  */
 public record Caller(String userId, Set<Role> roles, Set<Permission> permissions, boolean secondFactor,
-                     Instant authenticatedAt) {
+                     Instant authenticatedAt, String clientId, java.util.UUID patientId) {
 
     public Caller {
         roles = Set.copyOf(roles);
         permissions = Set.copyOf(permissions);
+    }
+
+    /** The roles as the identity provider names them. */
+    public Set<String> roleNames() {
+        return roles.stream().map(Role::claimValue).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public boolean may(Permission permission) {

@@ -30,7 +30,8 @@ public class DefaultDenyAuthorization implements DynamicFeature {
         context.register(new PermissionCheck(required, operation(resource),
                 () -> CDI.current().select(RequestCaller.class).get(),
                 () -> CDI.current().select(AuditLog.class).get(),
-                () -> CDI.current().select(HttpServletRequest.class).get()),
+                () -> CDI.current().select(HttpServletRequest.class).get(),
+                () -> CDI.current().select(StaffDirectory.class).get()),
                 Priorities.AUTHORIZATION);
     }
 

@@ -6,7 +6,6 @@ import health.citadel.audit.api.AuditLog;
 import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.Permission;
-import health.citadel.identity.api.Role;
 import health.citadel.platform.problem.Problem;
 import health.citadel.platform.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -32,14 +30,17 @@ final class PermissionCheck implements ContainerRequestFilter {
     private final Supplier<RequestCaller> requestCaller;
     private final Supplier<AuditLog> auditLog;
     private final Supplier<HttpServletRequest> servletRequest;
+    private final Supplier<StaffDirectory> staffDirectory;
 
     PermissionCheck(Permission required, String operation, Supplier<RequestCaller> requestCaller,
-                    Supplier<AuditLog> auditLog, Supplier<HttpServletRequest> servletRequest) {
+                    Supplier<AuditLog> auditLog, Supplier<HttpServletRequest> servletRequest,
+                    Supplier<StaffDirectory> staffDirectory) {
         this.required = required;
         this.operation = operation;
         this.requestCaller = requestCaller;
         this.auditLog = auditLog;
         this.servletRequest = servletRequest;
+        this.staffDirectory = staffDirectory;
     }
 
     @Override
@@ -52,13 +53,13 @@ final class PermissionCheck implements ContainerRequestFilter {
         if (required == null || !caller.may(required)) {
             String reason = required == null ? "this operation is not granted to any role"
                     : "this operation needs the permission " + required;
-            auditLog.get().recordRegardless(AuditEvent.now(caller.userId(),
-                    caller.roles().stream().map(Role::claimValue).collect(Collectors.toSet()),
-                    token.getClaim("azp"), AuditAction.DENIED, OPERATION, operation, null, AuditOutcome.DENIED,
+            auditLog.get().recordRegardless(AuditEvent.now(caller.userId(), caller.roleNames(), caller.clientId(),
+                    AuditAction.DENIED, OPERATION, operation, null, AuditOutcome.DENIED,
                     servletRequest.get().getRemoteAddr(), RequestIds.of(request), reason));
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, reason).toResponse());
             return;
         }
         requestCaller.get().set(caller);
+        staffDirectory.get().remember(caller, TokenCaller.displayName(token));
     }
 }

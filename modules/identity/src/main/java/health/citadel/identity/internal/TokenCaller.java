@@ -25,7 +25,30 @@ final class TokenCaller {
                 .flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());
         return new Caller(token.getSubject(), roles, RolePermissions.of(roles),
-                authenticationMethods(token).contains(ONE_TIME_PASSWORD), authenticatedAt(token));
+                authenticationMethods(token).contains(ONE_TIME_PASSWORD), authenticatedAt(token), token.getClaim("azp"), linkedPatient(token, roles));
+    }
+
+    /** The person's name as the identity provider gives it, for the staff directory. */
+    static String displayName(JsonWebToken token) {
+        Object name = token.getClaim("name");
+        if (name instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return name != null ? name.toString() : token.getClaim("preferred_username");
+    }
+
+    /** Only a patient's login links to a chart; a malformed link links to none. */
+    private static java.util.UUID linkedPatient(JsonWebToken token, Set<Role> roles) {
+        Object claim = token.getClaim("patient_id");
+        String value = claim instanceof jakarta.json.JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (value == null || !roles.contains(Role.PATIENT)) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     /**
