@@ -25,6 +25,8 @@ final class LocalStack {
     private final String jvmArgs;
     /** How far past its expiry Liberty still accepts a token; unset keeps server.xml's default. */
     private final String clockSkew;
+    /** Where alerts are posted; unset, they are only listed. */
+    private final String alertWebhook;
 
     LocalStack(Path repository, Map<String, String> environment) {
         this.repository = repository;
@@ -35,6 +37,7 @@ final class LocalStack {
                 repository.resolve("modules/app/target/citadel.war").toString()));
         this.jvmArgs = environment.getOrDefault("CITADEL_JVM_ARGS", "");
         this.clockSkew = environment.get("CITADEL_JWT_CLOCK_SKEW");
+        this.alertWebhook = environment.get("CITADEL_AUDIT_ALERT_WEBHOOK_URL");
     }
 
     void up(PrintStream out) {
@@ -178,6 +181,9 @@ final class LocalStack {
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
         if (clockSkew != null) {
             settings.put("CITADEL_JWT_CLOCK_SKEW", clockSkew);
+        }
+        if (alertWebhook != null) {
+            settings.put("CITADEL_AUDIT_ALERT_WEBHOOK_URL", alertWebhook);
         }
         return settings;
     }

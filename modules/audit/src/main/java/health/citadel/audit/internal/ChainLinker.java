@@ -31,13 +31,13 @@ final class ChainLinker {
         this.keys = keys;
     }
 
-    /** @return how many events were linked */
-    int linkPending(Connection connection) throws SQLException {
+    /** @return the events it linked, in chain order */
+    List<AuditEvent> linkPending(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, LOCK_KEY);
             try (ResultSet locked = lock.executeQuery()) {
                 if (!locked.next() || !locked.getBoolean(1)) {
-                    return 0;
+                    return List.of();
                 }
             }
         }
@@ -54,6 +54,7 @@ final class ChainLinker {
             }
         }
         List<Object[]> links = new ArrayList<>();
+        List<AuditEvent> linked = new ArrayList<>();
         try (PreparedStatement pending = connection.prepareStatement("SELECT seq, " + EventRows.COLUMNS
                 + " FROM audit.access_event e WHERE e.seq > ? AND NOT EXISTS "
                 + "(SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
@@ -71,12 +72,13 @@ final class ChainLinker {
                     }
                     byte[] hash = ChainMath.link(head, canonical, seal);
                     links.add(new Object[] {++position, event.id(), rows.getLong("seq"), head, hash});
+                    linked.add(event);
                     head = hash;
                 }
             }
         }
         if (links.isEmpty()) {
-            return 0;
+            return linked;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit.chain_link "
                 + "(position, event_id, event_seq, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
@@ -98,6 +100,6 @@ final class ChainLinker {
             checkpoint.setBytes(4, keys.sign(ChainMath.checkpoint(position, head)));
             checkpoint.executeUpdate();
         }
-        return links.size();
+        return linked;
     }
 }

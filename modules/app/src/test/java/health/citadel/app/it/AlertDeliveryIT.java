@@ -1,0 +1,124 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A misuse pattern on the real stack raises an alert within 2 seconds, and the alert reaches a real HTTP
+ * receiver through the outbox: the receiver fails once, the retry succeeds, and nothing is sent twice.
+ */
+class AlertDeliveryIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private final Stack stack = Stack.get();
+    private final Map<String, List<Integer>> answersByAlert = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> payloads = new ConcurrentHashMap<>();
+    private final List<String> failedOnce = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+    private String watchedActor;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        int port = Integer.parseInt(System.getenv("CITADEL_PORT_BASE")) + 90;
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        receiver.createContext("/alerts", this::receive);
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    /** Fails the first delivery of each alert about the watched person, and accepts everything else. */
+    private void receive(HttpExchange exchange) throws IOException {
+        JsonNode payload = Stack.JSON.readTree(exchange.getRequestBody());
+        String alertId = exchange.getRequestHeaders().getFirst("X-Citadel-Alert-Id");
+        boolean watched = payload.at("/alert/actorId").asText().equals(watchedActor);
+        int status = watched && !failedOnce.contains(alertId) ? 500 : 200;
+        if (watched) {
+            failedOnce.add(alertId);
+            payloads.put(alertId, payload);
+            answersByAlert.computeIfAbsent(alertId, id -> new CopyOnWriteArrayList<>()).add(status);
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    @Test
+    void repeatedDenialsAreAlertedWithinTwoSecondsAndDeliveredOnceAfterARetry() throws Exception {
+        String nurse = Tokens.of("nurse.joy");
+        watchedActor = Tokens.claims(nurse).get("sub").asText();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(403, stack.get("/api/v1/identity/roles", nurse).statusCode());
+        }
+
+        String alertId = awaitAlert();
+        try (Connection a = Regions.dba("a")) {
+            String lag = Regions.strings(a, "SELECT extract(epoch FROM a.raised_at - (SELECT max(e.occurred_at) FROM "
+                    + "audit.access_event e WHERE e.actor_id = a.actor_id AND e.outcome = 'DENIED'))::text "
+                    + "FROM audit.alert a WHERE a.id = ?::uuid", alertId).get(0);
+            assertTrue(Double.parseDouble(lag) <= 2.0, "raised " + lag + " s after the triggering event");
+        }
+
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!answersByAlert.getOrDefault(alertId, List.of()).contains(200) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(500, 200), answersByAlert.get(alertId), "one failure, then one successful retry");
+        try (Connection a = Regions.dba("a")) {
+            assertEquals(List.of("1 false 500", "2 true 200"), Regions.strings(a, "SELECT attempt || ' ' || delivered "
+                    + "|| ' ' || http_status FROM audit.alert_delivery_attempt WHERE alert_id = ?::uuid ORDER BY attempt",
+                    alertId));
+        }
+        JsonNode payload = payloads.get(alertId);
+        assertTrue(payload.get("text").asText().contains("repeated-denials"), payload.toString());
+        assertEquals("MEDIUM", payload.at("/alert/severity").asText());
+        assertTrue(payload.at("/alert/evidence").size() >= 5, payload.toString());
+
+        HttpResponse<String> listed = stack.get("/api/v1/audit/alerts", Tokens.of("auditor.ada"));
+        assertEquals(200, listed.statusCode(), listed.body());
+        boolean shownDelivered = false;
+        for (JsonNode alert : Stack.json(listed)) {
+            shownDelivered |= alert.get("id").asText().equals(alertId) && alert.get("delivered").asBoolean();
+        }
+        assertTrue(shownDelivered, listed.body());
+        assertTrue(java.util.regex.Pattern.compile("citadel_audit_alerts_raised_total\\{[^}]*rule=\"repeated-denials\""
+                + "[^}]*severity=\"MEDIUM\"[^}]*} [1-9]").matcher(stack.get("/metrics", null).body()).find(),
+                "alerts are counted");
+        assertEquals(List.of(500, 200), answersByAlert.get(alertId), "still delivered exactly once");
+    }
+
+    private String awaitAlert() throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection a = Regions.dba("a")) {
+                List<String> ids = Regions.strings(a, "SELECT id::text FROM audit.alert WHERE rule = 'repeated-denials' "
+                        + "AND actor_id = ? ORDER BY raised_at DESC LIMIT 1", watchedActor);
+                if (!ids.isEmpty()) {
+                    return ids.get(0);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no alert was raised");
+    }
+}

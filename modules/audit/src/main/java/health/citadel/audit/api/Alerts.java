@@ -1,0 +1,9 @@
+package health.citadel.audit.api;
+
+import java.util.List;
+
+/** The alerts raised so far, newest first. */
+public interface Alerts {
+
+    List<Alert> recent(int page, int size);
+}

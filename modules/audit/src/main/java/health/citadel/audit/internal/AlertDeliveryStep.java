@@ -1,0 +1,103 @@
+package health.citadel.audit.internal;
+
+import health.citadel.audit.api.Alert;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The outbox's reads and writes; each delivery is a transaction of its own. */
+@ApplicationScoped
+class AlertDeliveryStep {
+
+    /** An undelivered alert and how its delivery has gone so far. */
+    record Pending(Alert alert, int attempts, Instant lastAttempt) {
+    }
+
+    @Resource(lookup = "jdbc/citadel")
+    DataSource database;
+
+    List<Pending> undelivered(int maxAttempts) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + AlertRows.COLUMNS
+                     + ", false AS delivered, count(d.attempt) AS attempts, max(d.attempted_at) AS last_attempt"
+                     + " FROM audit.alert a LEFT JOIN audit.alert_delivery_attempt d ON d.alert_id = a.id"
+                     + " GROUP BY a.id HAVING NOT coalesce(bool_or(d.delivered), false) AND count(d.attempt) < ?"
+                     + " ORDER BY a.raised_at LIMIT 50")) {
+            query.setInt(1, maxAttempts);
+            List<Pending> pending = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp last = rows.getTimestamp("last_attempt");
+                    pending.add(new Pending(AlertRows.read(rows), rows.getInt("attempts"),
+                            last == null ? null : last.toInstant()));
+                }
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the alert outbox (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Delivers one alert unless another instance holds it or it was delivered meanwhile, and records the
+     * attempt. The post happens inside the transaction that records it, so a delivery is sent once per
+     * attempt row.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void deliver(Alert alert, AlertWebhook webhook) {
+        try (Connection connection = database.getConnection()) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, alert.id().getMostSignificantBits());
+                try (ResultSet locked = lock.executeQuery()) {
+                    if (!locked.next() || !locked.getBoolean(1)) {
+                        return;
+                    }
+                }
+            }
+            int attempts;
+            try (PreparedStatement state = connection.prepareStatement("SELECT count(*), coalesce(bool_or(delivered), "
+                    + "false) FROM audit.alert_delivery_attempt WHERE alert_id = ?")) {
+                state.setObject(1, alert.id());
+                try (ResultSet row = state.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(2)) {
+                        return;
+                    }
+                    attempts = row.getInt(1);
+                }
+            }
+            int status = webhook.post(alert);
+            try (PreparedStatement record = connection.prepareStatement("INSERT INTO audit.alert_delivery_attempt "
+                    + "(alert_id, attempt, attempted_at, delivered, http_status) VALUES (?, ?, ?, ?, ?)")) {
+                record.setObject(1, alert.id());
+                record.setInt(2, attempts + 1);
+                record.setTimestamp(3, Timestamp.from(Instant.now()));
+                record.setBoolean(4, status >= 200 && status < 300);
+                record.setObject(5, status < 0 ? null : status);
+                record.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record an alert delivery (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** Exponential backoff: base, 2×base, 4×base … up to the cap. */
+    static boolean due(Pending pending, Duration base, Duration cap, Instant now) {
+        if (pending.lastAttempt() == null) {
+            return true;
+        }
+        long factor = 1L << Math.min(pending.attempts() - 1, 20);
+        Duration wait = base.multipliedBy(factor);
+        return !now.isBefore(pending.lastAttempt().plus(wait.compareTo(cap) > 0 ? cap : wait));
+    }
+}

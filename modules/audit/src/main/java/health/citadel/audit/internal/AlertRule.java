@@ -1,0 +1,56 @@
+package health.citadel.audit.internal;
+
+import health.citadel.audit.api.Alert;
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditOutcome;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One suspicious-activity rule: a pure function of a newly committed event and the same actor's recent
+ * events, so each rule can be tested on its own.
+ */
+interface AlertRule {
+
+    /** Accesses that touch a patient's data. */
+    Set<AuditAction> PHI_ACCESS = EnumSet.of(AuditAction.READ, AuditAction.SEARCH, AuditAction.CREATE,
+            AuditAction.UPDATE, AuditAction.DELETE, AuditAction.REVERT, AuditAction.EXPORT, AuditAction.REVEAL,
+            AuditAction.BREAK_GLASS);
+
+    /**
+     * @param event        the event just committed
+     * @param actorHistory the same actor's events within {@link #lookback()} up to and including {@code event}
+     */
+    Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> actorHistory);
+
+    /** How far back {@code actorHistory} must reach. */
+    java.time.Duration lookback();
+
+    /**
+     * What a rule found.
+     *
+     * @param dedupeKey equal keys are one alert: a rule that keeps matching in one window raises it once
+     */
+    record Finding(String rule, Alert.Severity severity, String dedupeKey, UUID patientId, List<UUID> evidence) {
+    }
+
+    static boolean touchesPatient(AuditEvent event) {
+        return event.patientId() != null && event.outcome() == AuditOutcome.SUCCESS
+                && PHI_ACCESS.contains(event.action());
+    }
+
+    /** The event ids, most recent last, capped so an alert stays small. */
+    static List<UUID> evidence(List<AuditEvent> events) {
+        int from = Math.max(0, events.size() - 50);
+        return events.subList(from, events.size()).stream().map(AuditEvent::id).toList();
+    }
+
+    /** Windows are fixed buckets of {@code window} length, so a dedupe key is stable across evaluations. */
+    static long bucket(AuditEvent event, java.time.Duration window) {
+        return event.occurredAt().toEpochMilli() / window.toMillis();
+    }
+}

@@ -1,0 +1,125 @@
+package health.citadel.audit.internal;
+
+import health.citadel.audit.api.Alert.Severity;
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditOutcome;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The rules Citadel evaluates on every committed event. Thresholds come from MicroProfile Config. */
+final class AlertRules {
+
+    private AlertRules() {
+    }
+
+    /** One person reading more than {@code max} distinct patients within {@code window}. */
+    record ManyPatients(int max, Duration window) implements AlertRule {
+        @Override
+        public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
+            if (!AlertRule.touchesPatient(event)) {
+                return Optional.empty();
+            }
+            List<AuditEvent> reads = history.stream().filter(AlertRule::touchesPatient)
+                    .filter(e -> !e.occurredAt().isBefore(event.occurredAt().minus(window))).toList();
+            long patients = reads.stream().map(AuditEvent::patientId).distinct().count();
+            return patients > max ? Optional.of(new Finding("many-patients", Severity.HIGH,
+                    "many-patients:" + event.actorId() + ":" + AlertRule.bucket(event, window), null,
+                    AlertRule.evidence(reads))) : Optional.empty();
+        }
+
+        @Override
+        public Duration lookback() {
+            return window;
+        }
+    }
+
+    /** {@code max} or more denials for one person within {@code window}. */
+    record RepeatedDenials(int max, Duration window) implements AlertRule {
+        @Override
+        public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
+            if (event.outcome() != AuditOutcome.DENIED) {
+                return Optional.empty();
+            }
+            List<AuditEvent> denials = history.stream().filter(e -> e.outcome() == AuditOutcome.DENIED)
+                    .filter(e -> !e.occurredAt().isBefore(event.occurredAt().minus(window))).toList();
+            return denials.size() >= max ? Optional.of(new Finding("repeated-denials", Severity.MEDIUM,
+                    "repeated-denials:" + event.actorId() + ":" + AlertRule.bucket(event, window), null,
+                    AlertRule.evidence(denials))) : Optional.empty();
+        }
+
+        @Override
+        public Duration lookback() {
+            return window;
+        }
+    }
+
+    /** Every break-the-glass access, each on its own. */
+    record BreakTheGlass() implements AlertRule {
+        @Override
+        public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
+            return event.action() == AuditAction.BREAK_GLASS && event.outcome() == AuditOutcome.SUCCESS
+                    ? Optional.of(new Finding("break-the-glass", Severity.HIGH, "break-the-glass:" + event.id(),
+                    event.patientId(), List.of(event.id()))) : Optional.empty();
+        }
+
+        @Override
+        public Duration lookback() {
+            return Duration.ZERO;
+        }
+    }
+
+    /** More than {@code max} chart exports by one person within {@code window}. */
+    record BulkExport(int max, Duration window) implements AlertRule {
+        @Override
+        public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
+            if (event.action() != AuditAction.EXPORT || event.outcome() != AuditOutcome.SUCCESS) {
+                return Optional.empty();
+            }
+            List<AuditEvent> exports = history.stream()
+                    .filter(e -> e.action() == AuditAction.EXPORT && e.outcome() == AuditOutcome.SUCCESS)
+                    .filter(e -> !e.occurredAt().isBefore(event.occurredAt().minus(window))).toList();
+            return exports.size() > max ? Optional.of(new Finding("bulk-export", Severity.HIGH,
+                    "bulk-export:" + event.actorId() + ":" + AlertRule.bucket(event, window), null,
+                    AlertRule.evidence(exports))) : Optional.empty();
+        }
+
+        @Override
+        public Duration lookback() {
+            return window;
+        }
+    }
+
+    /** Patient data touched outside the hospital's working hours; one alert per person and day. */
+    record OutsideWorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) implements AlertRule {
+        @Override
+        public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
+            if (!AlertRule.touchesPatient(event)) {
+                return Optional.empty();
+            }
+            ZonedDateTime local = event.occurredAt().atZone(zone);
+            LocalTime time = local.toLocalTime();
+            boolean working = days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+            return working ? Optional.empty() : Optional.of(new Finding("outside-working-hours", Severity.LOW,
+                    "outside-working-hours:" + event.actorId() + ":" + local.toLocalDate(), event.patientId(),
+                    List.of(event.id())));
+        }
+
+        @Override
+        public Duration lookback() {
+            return Duration.ZERO;
+        }
+
+        static Set<DayOfWeek> parseDays(String days) {
+            return java.util.Arrays.stream(days.split(",")).map(String::trim).map(String::toUpperCase)
+                    .map(DayOfWeek::valueOf).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+}

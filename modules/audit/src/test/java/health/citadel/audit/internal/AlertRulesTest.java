@@ -1,0 +1,129 @@
+package health.citadel.audit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditOutcome;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Each rule fires on a scripted scenario of misuse and stays silent on a normal working pattern. */
+class AlertRulesTest {
+
+    /** A Tuesday at 10:00 UTC: inside working hours. */
+    private static final Instant TUESDAY_MORNING = Instant.parse("2026-11-17T10:00:00Z");
+
+    @Test
+    void readingManyDistinctPatientsFiresAboveTheThreshold() {
+        var rule = new AlertRules.ManyPatients(3, Duration.ofMinutes(60));
+        List<AuditEvent> history = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            history.add(event(AuditAction.READ, AuditOutcome.SUCCESS, UUID.randomUUID(), i));
+        }
+        assertTrue(rule.evaluate(history.get(2), history).isEmpty(), "three patients is the threshold, not above it");
+
+        AuditEvent fourth = event(AuditAction.READ, AuditOutcome.SUCCESS, UUID.randomUUID(), 3);
+        history.add(fourth);
+        var finding = rule.evaluate(fourth, history).orElseThrow();
+        assertEquals("many-patients", finding.rule());
+        assertEquals(4, finding.evidence().size());
+    }
+
+    @Test
+    void readingOnePatientOftenIsNormal() {
+        var rule = new AlertRules.ManyPatients(3, Duration.ofMinutes(60));
+        UUID patient = UUID.randomUUID();
+        List<AuditEvent> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            history.add(event(AuditAction.READ, AuditOutcome.SUCCESS, patient, i));
+        }
+        assertTrue(rule.evaluate(history.get(19), history).isEmpty());
+    }
+
+    @Test
+    void patientsReadLongAgoDoNotCount() {
+        var rule = new AlertRules.ManyPatients(1, Duration.ofMinutes(10));
+        AuditEvent old = event(AuditAction.READ, AuditOutcome.SUCCESS, UUID.randomUUID(), -60);
+        AuditEvent now = event(AuditAction.READ, AuditOutcome.SUCCESS, UUID.randomUUID(), 0);
+        assertTrue(rule.evaluate(now, List.of(old, now)).isEmpty());
+    }
+
+    @Test
+    void repeatedDenialsFireAtTheThresholdAndOneDenialDoesNot() {
+        var rule = new AlertRules.RepeatedDenials(3, Duration.ofMinutes(10));
+        List<AuditEvent> history = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            history.add(event(AuditAction.DENIED, AuditOutcome.DENIED, null, i));
+        }
+        assertTrue(rule.evaluate(history.get(0), history.subList(0, 1)).isEmpty());
+        var finding = rule.evaluate(history.get(2), history).orElseThrow();
+        assertEquals("repeated-denials", finding.rule());
+        assertEquals(finding.dedupeKey(), rule.evaluate(history.get(2), history).orElseThrow().dedupeKey(),
+                "the same window gives the same alert");
+    }
+
+    @Test
+    void everyBreakTheGlassFiresAndOrdinaryReadsDoNot() {
+        var rule = new AlertRules.BreakTheGlass();
+        UUID patient = UUID.randomUUID();
+        AuditEvent glass = event(AuditAction.BREAK_GLASS, AuditOutcome.SUCCESS, patient, 0);
+        var finding = rule.evaluate(glass, List.of(glass)).orElseThrow();
+        assertEquals(patient, finding.patientId());
+        AuditEvent read = event(AuditAction.READ, AuditOutcome.SUCCESS, patient, 0);
+        assertTrue(rule.evaluate(read, List.of(read)).isEmpty());
+    }
+
+    @Test
+    void bulkExportFiresAboveTheThresholdAndOneExportDoesNot() {
+        var rule = new AlertRules.BulkExport(2, Duration.ofMinutes(60));
+        List<AuditEvent> history = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            history.add(event(AuditAction.EXPORT, AuditOutcome.SUCCESS, UUID.randomUUID(), i));
+        }
+        assertTrue(rule.evaluate(history.get(0), history.subList(0, 1)).isEmpty());
+        assertEquals("bulk-export", rule.evaluate(history.get(2), history).orElseThrow().rule());
+    }
+
+    @Test
+    void patientDataTouchedAtNightOrAtTheWeekendFires() {
+        var rule = new AlertRules.OutsideWorkingHours(LocalTime.of(7, 0), LocalTime.of(19, 0),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), ZoneId.of("UTC"));
+        UUID patient = UUID.randomUUID();
+        AuditEvent morning = at(event(AuditAction.READ, AuditOutcome.SUCCESS, patient, 0), TUESDAY_MORNING);
+        AuditEvent night = at(morning, Instant.parse("2026-11-17T23:30:00Z"));
+        AuditEvent sunday = at(morning, Instant.parse("2026-11-22T10:00:00Z"));
+
+        assertTrue(rule.evaluate(morning, List.of(morning)).isEmpty());
+        assertEquals("outside-working-hours", rule.evaluate(night, List.of(night)).orElseThrow().rule());
+        assertTrue(rule.evaluate(sunday, List.of(sunday)).isPresent());
+    }
+
+    @Test
+    void workingDaysAreReadFromConfiguration() {
+        assertEquals(Set.of(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
+                AlertRules.OutsideWorkingHours.parseDays("monday, SATURDAY"));
+    }
+
+    private static AuditEvent event(AuditAction action, AuditOutcome outcome, UUID patient, int minutesAfterNine) {
+        return new AuditEvent(UUID.randomUUID(), TUESDAY_MORNING.plus(Duration.ofMinutes(minutesAfterNine)), "actor-1",
+                Set.of("physician"), "citadel-portal", action, "Patient", null, patient, outcome, "127.0.0.1",
+                null, null);
+    }
+
+    private static AuditEvent at(AuditEvent event, Instant when) {
+        return new AuditEvent(UUID.randomUUID(), when, event.actorId(), event.actorRoles(), event.clientId(),
+                event.action(), event.resourceType(), event.resourceId(), event.patientId(), event.outcome(),
+                event.sourceIp(), event.requestId(), event.reason());
+    }
+}
