@@ -19,12 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * A misuse pattern on the real stack raises an alert within 2 seconds, and the alert reaches a real HTTP
  * receiver through the outbox: the receiver fails once, the retry succeeds, and nothing is sent twice.
+ * Runs first: other classes' denials would raise the nurse's alert while no receiver listens, and this test
+ * needs an alert of its own, with no failed attempts before the one it causes.
  */
+@Order(1)
 class AlertDeliveryIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -21,13 +21,16 @@ import org.apache.commons.codec.binary.Base32;
 /**
  * Real tokens from the stack's Keycloak, by password grant with the demo user's TOTP code.
  *
- * <p>Keycloak accepts each TOTP code once, so every token is fetched once per run and shared; tests use a
- * different demo user wherever they need a token of their own.
+ * <p>Keycloak accepts each TOTP code once: every token is fetched once per run and shared, and a second
+ * grant for the same person waits for the next 30-second code rather than failing on a spent one.
  */
 public final class Tokens {
 
     private static final Map<String, String> ISSUED = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final long TOTP_PERIOD_SECONDS = 30;
+    /** The TOTP time step each person's last code belonged to. */
+    private static final Map<String, Long> SPENT_STEP = new ConcurrentHashMap<>();
 
     private Tokens() {
     }
@@ -55,7 +58,9 @@ public final class Tokens {
         form.put("username", login.username());
         form.put("password", login.password());
         if (withTotp && login.totpSecret() != null) {
+            awaitUnspentCode(login.username());
             form.put("totp", totp(login.totpSecret()));
+            SPENT_STEP.put(login.username(), Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS);
         }
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
@@ -64,6 +69,19 @@ public final class Tokens {
                         URI.create(keycloakUrl + "/realms/citadel/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Waits until the person's current code has not been used yet: at most one TOTP period. */
+    private static void awaitUnspentCode(String username) {
+        Long spent = SPENT_STEP.get(username);
+        while (spent != null && Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS <= spent) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The current RFC 6238 code for a Base32 secret, as an authenticator app shows it. */

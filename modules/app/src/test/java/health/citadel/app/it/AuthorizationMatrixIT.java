@@ -1,0 +1,82 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what, as one table: a row per endpoint, a column per role, the expected status in each cell.
+ * The endpoints come from the deployed OpenAPI document, so a new endpoint without a row fails this test.
+ */
+class AuthorizationMatrixIT {
+
+    /** The columns, in order: one demo login per role, then no token at all. */
+    private static final List<String> CALLERS = List.of("dr.house", "nurse.joy", "front.desk", "auditor.ada",
+            "admin.alan", "dba.dana", "patient.pat", "anonymous");
+
+    //                                                              phys nurse desk  audit admin dba  patient none
+    private static final Map<String, int[]> MATRIX = new LinkedHashMap<>();
+
+    static {
+        MATRIX.put("GET /api/v1/me", new int[] {200, 200, 200, 200, 200, 200, 200, 401});
+        MATRIX.put("GET /api/v1/me/record-access", new int[] {403, 403, 403, 403, 403, 403, 200, 401});
+        MATRIX.put("GET /api/v1/identity/roles", new int[] {403, 403, 403, 200, 200, 403, 403, 401});
+        MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/audit/alerts", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
+    }
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void everyDeployedEndpointHasARow() {
+        assertEquals(new TreeSet<>(MATRIX.keySet()), deployedEndpoints(),
+                "add a row to the matrix for each new endpoint");
+    }
+
+    @Test
+    void everyCellHoldsOnTheRealStack() {
+        HttpClient client = HttpClient.newBuilder().sslContext(stack.trustingStack()).build();
+        List<String> wrong = new ArrayList<>();
+        MATRIX.forEach((endpoint, expected) -> {
+            String[] methodAndPath = endpoint.split(" ", 2);
+            for (int column = 0; column < CALLERS.size(); column++) {
+                String caller = CALLERS.get(column);
+                HttpRequest.Builder request = HttpRequest.newBuilder(stack.app(methodAndPath[1]))
+                        .method(methodAndPath[0], HttpRequest.BodyPublishers.noBody());
+                if (!"anonymous".equals(caller)) {
+                    request.header("Authorization", "Bearer " + Tokens.of(caller));
+                }
+                HttpResponse<String> response = Stack.send(client, request.build());
+                if (response.statusCode() != expected[column]) {
+                    wrong.add(endpoint + " as " + caller + ": " + response.statusCode() + ", expected " + expected[column]);
+                }
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    private TreeSet<String> deployedEndpoints() {
+        HttpResponse<String> openApi = Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
+                HttpRequest.newBuilder(stack.app("/openapi")).header("Accept", "application/json").build());
+        assertEquals(200, openApi.statusCode());
+        TreeSet<String> endpoints = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = Stack.json(openApi).get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> endpoints.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        return endpoints;
+    }
+}
