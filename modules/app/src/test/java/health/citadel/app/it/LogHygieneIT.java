@@ -1,0 +1,55 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Liberty's logs record each request with its id, and never the query string, where filters name people. */
+class LogHygieneIT {
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aRequestIsLoggedWithItsIdButWithoutItsQuery() throws Exception {
+        String canary = "canary-" + UUID.randomUUID();
+        HttpResponse<String> response = stack.get("/api/v1/audit/events?actor=" + canary, Tokens.of("auditor.ada"));
+        assertEquals(200, response.statusCode(), response.body());
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!logsContain(requestId) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200); // the access log is written asynchronously
+        }
+        assertTrue(logsContain(requestId), "the request is in the access log");
+        assertTrue(!logsContain(canary), "the query string is in no log file");
+    }
+
+    private boolean logsContain(String text) throws IOException {
+        for (Path file : logFiles()) {
+            if (Files.readString(file, StandardCharsets.ISO_8859_1).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every file Liberty wrote: its log directory and its server output folder. */
+    private List<Path> logFiles() throws IOException {
+        Path home = stack.home();
+        try (Stream<Path> logs = Files.walk(home.resolve("logs"));
+             Stream<Path> output = Files.walk(home.resolve("liberty/servers/citadel/logs"))) {
+            return Stream.concat(logs, output).filter(Files::isRegularFile).toList();
+        }
+    }
+}
