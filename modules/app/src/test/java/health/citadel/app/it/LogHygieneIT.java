@@ -3,6 +3,7 @@ package health.citadel.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Liberty's logs record each request with its id, and never the query string, where filters name people. */
+/** Liberty's logs carry each request's id, and never the query string, where filters name people. */
 class LogHygieneIT {
 
     private final Stack stack = Stack.get();
@@ -33,6 +34,33 @@ class LogHygieneIT {
         }
         assertTrue(logsContain(requestId), "the request is in the access log");
         assertTrue(!logsContain(canary), "the query string is in no log file");
+    }
+
+    @Test
+    void aLineWrittenWhileServingARequestCarriesItsId() throws Exception {
+        HttpResponse<String> denied = stack.get("/api/v1/identity/roles", Tokens.of("dr.house"));
+        assertEquals(403, denied.statusCode());
+        String requestId = denied.headers().firstValue("X-Request-Id").orElseThrow();
+
+        Path messages = stack.home().resolve("logs/liberty/messages.log");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        JsonNode line = null;
+        while (line == null && Instant.now().isBefore(deadline)) {
+            line = Files.readAllLines(messages).stream().filter(text -> text.contains("Access denied"))
+                    .map(LogHygieneIT::json).filter(json -> requestId.equals(json.path("ext_requestId").asText()))
+                    .findFirst().orElse(null);
+            Thread.sleep(200);
+        }
+        assertTrue(line != null, "a JSON log line with ext_requestId " + requestId);
+        assertTrue(line.get("message").asText().contains("GET /v1/identity/roles"), line.toString());
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return Stack.JSON.readTree(line);
+        } catch (IOException notJson) {
+            return Stack.JSON.createObjectNode();
+        }
     }
 
     private boolean logsContain(String text) throws IOException {

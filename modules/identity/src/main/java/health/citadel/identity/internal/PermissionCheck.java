@@ -24,6 +24,7 @@ final class PermissionCheck implements ContainerRequestFilter {
 
     /** The resource type of audit events about API operations; the id is the operation's path template. */
     static final String OPERATION = "ApiOperation";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PermissionCheck.class.getName());
 
     private final Permission required;
     private final String operation;
@@ -56,6 +57,7 @@ final class PermissionCheck implements ContainerRequestFilter {
             auditLog.get().recordRegardless(AuditEvent.now(caller.userId(), caller.roleNames(), caller.clientId(),
                     AuditAction.DENIED, OPERATION, operation, null, AuditOutcome.DENIED,
                     servletRequest.get().getRemoteAddr(), RequestIds.of(request), reason));
+            LOG.info(() -> "Access denied to " + operation + ": " + reason);
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, reason).toResponse());
             return;
         }

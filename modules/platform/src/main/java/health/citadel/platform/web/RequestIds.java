@@ -1,5 +1,6 @@
 package health.citadel.platform.web;
 
+import com.ibm.websphere.logging.hpel.LogRecordContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,7 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every API request an id, returned as {@code X-Request-Id} and recorded with its audit events, so a
+ * Gives every API request an id, returned as {@code X-Request-Id}, recorded with its audit events and put on
+ * every log line written while the request is served (Liberty's JSON field {@code ext_requestId}), so a
  * support call, a log line and an audit entry can be matched. A caller's own id is kept only if it is a UUID.
  */
 @Provider
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 public class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "X-Request-Id";
+    private static final String LOG_FIELD = "requestId";
     private static final String PROPERTY = RequestIds.class.getName();
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -28,8 +31,10 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request) {
         String offered = request.getHeaderString(HEADER);
-        request.setProperty(PROPERTY, offered != null && UUID_TEXT.matcher(offered).matches()
-                ? offered.toLowerCase(java.util.Locale.ROOT) : UUID.randomUUID().toString());
+        String id = offered != null && UUID_TEXT.matcher(offered).matches()
+                ? offered.toLowerCase(java.util.Locale.ROOT) : UUID.randomUUID().toString();
+        request.setProperty(PROPERTY, id);
+        LogRecordContext.addExtension(LOG_FIELD, id);
     }
 
     @Override
@@ -38,6 +43,8 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
+        // the thread goes back to the pool: the next request's lines must not carry this id
+        LogRecordContext.removeExtension(LOG_FIELD);
     }
 
     /** The id of the request being served. */
