@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may call what, as one table: a row per endpoint, a column per role, the expected status in each cell.
  * The endpoints come from the deployed OpenAPI document, so a new endpoint without a row fails this test.
+ * Path parameters are filled with a random id; requests with a body send an empty JSON object.
  */
 class AuthorizationMatrixIT {
 
@@ -30,7 +32,12 @@ class AuthorizationMatrixIT {
     static {
         MATRIX.put("GET /api/v1/me", new int[] {200, 200, 200, 200, 200, 200, 200, 401});
         MATRIX.put("GET /api/v1/me/record-access", new int[] {403, 403, 403, 403, 403, 403, 200, 401});
+        MATRIX.put("GET /api/v1/me/access-decision", new int[] {400, 400, 400, 400, 400, 400, 400, 401});
         MATRIX.put("GET /api/v1/identity/roles", new int[] {403, 403, 403, 200, 200, 403, 403, 401});
+        // admin passes authorization and meets validation (no filter, empty body) or an unknown id
+        MATRIX.put("GET /api/v1/identity/care-team-assignments", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
+        MATRIX.put("POST /api/v1/identity/care-team-assignments", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
+        MATRIX.put("POST /api/v1/identity/care-team-assignments/{id}/end", new int[] {403, 403, 403, 403, 404, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
@@ -53,8 +60,14 @@ class AuthorizationMatrixIT {
             String[] methodAndPath = endpoint.split(" ", 2);
             for (int column = 0; column < CALLERS.size(); column++) {
                 String caller = CALLERS.get(column);
-                HttpRequest.Builder request = HttpRequest.newBuilder(stack.app(methodAndPath[1]))
-                        .method(methodAndPath[0], HttpRequest.BodyPublishers.noBody());
+                boolean withBody = !"GET".equals(methodAndPath[0]);
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                                stack.app(methodAndPath[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString())))
+                        .method(methodAndPath[0], withBody ? HttpRequest.BodyPublishers.ofString("{}")
+                                : HttpRequest.BodyPublishers.noBody());
+                if (withBody) {
+                    request.header("Content-Type", "application/json");
+                }
                 if (!"anonymous".equals(caller)) {
                     request.header("Authorization", "Bearer " + Tokens.of(caller));
                 }

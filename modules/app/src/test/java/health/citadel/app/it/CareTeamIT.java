@@ -1,0 +1,118 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Care teams decide which charts clinicians may open; every change and every refusal is audited. */
+class CareTeamIT {
+
+    private static final String ASSIGNMENTS = "/api/v1/identity/care-team-assignments";
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aClinicianMayOpenTheChartsOfTheirCareTeamOnlyWhileAssigned() throws Exception {
+        String nurse = Tokens.of("nurse.joy");
+        String nurseId = Tokens.claims(nurse).get("sub").asText();
+        UUID patient = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        assertEquals("DENY NONE", decision(nurse, patient, "READ_CLINICAL"));
+
+        HttpResponse<String> created = post(ASSIGNMENTS,
+                "{\"clinicianId\":\"" + nurseId + "\",\"patientId\":\"" + patient + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String assignment = Stack.json(created).get("id").asText();
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith(assignment));
+
+        assertEquals("ALLOW CARE_TEAM", decision(nurse, patient, "READ_CLINICAL"));
+        assertEquals("DENY NONE", decision(nurse, stranger, "READ_CLINICAL"));
+        assertEquals("DENY ROLE", decision(nurse, patient, "ERASE_PATIENT"));
+        JsonNode listed = Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, Tokens.of("admin.alan")));
+        assertEquals(assignment, listed.get(0).get("id").asText());
+
+        HttpResponse<String> ended = post(ASSIGNMENTS + "/" + assignment + "/end", "");
+        assertEquals(200, ended.statusCode(), ended.body());
+        assertEquals("DENY NONE", decision(nurse, patient, "READ_CLINICAL"));
+        assertEquals(409, post(ASSIGNMENTS + "/" + assignment + "/end", "").statusCode());
+
+        try (Connection a = Regions.dba("a")) {
+            assertEquals(List.of("ADMIN_CARE_TEAM assigned", "ADMIN_CARE_TEAM ended"), Regions.strings(a,
+                    "SELECT action || ' ' || reason FROM audit.access_event WHERE resource_id = ? ORDER BY occurred_at",
+                    assignment));
+            assertEquals(List.of("DENIED"), Regions.strings(a, "SELECT DISTINCT outcome FROM audit.access_event "
+                    + "WHERE patient_id = ?::uuid AND actor_id = ?", stranger.toString(), nurseId));
+        }
+    }
+
+    @Test
+    void frontDeskHandlesEveryonesDemographicsButNoClinicalData() {
+        String frontDesk = Tokens.of("front.desk");
+        UUID patient = UUID.randomUUID();
+
+        assertEquals("ALLOW ROLE", decision(frontDesk, patient, "READ_DEMOGRAPHICS"));
+        assertEquals("DENY ROLE", decision(frontDesk, patient, "READ_CLINICAL"));
+    }
+
+    @Test
+    void aPatientMayOpenTheirOwnChartOnly() {
+        String patient = Tokens.of("patient.pat");
+        UUID own = UUID.fromString(Tokens.claims(patient).get("patient_id").asText());
+
+        assertEquals("ALLOW OWN_CHART", decision(patient, own, "READ_OWN_CHART"));
+        assertEquals("DENY NONE", decision(patient, UUID.randomUUID(), "READ_OWN_CHART"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"clinicianId\":\"x\"}", "{\"patientId\":\"" + "7d1c3c5e-0000-4000-8000-000000000001\"}",
+            "{\"clinicianId\":\"not a user id!\",\"patientId\":\"7d1c3c5e-0000-4000-8000-000000000001\"}",
+            "{\"clinicianId\":\"x\",\"patientId\":\"7d1c3c5e-0000-4000-8000-000000000001\","
+                    + "\"startsAt\":\"2026-01-02T00:00:00Z\",\"endsAt\":\"2026-01-01T00:00:00Z\"}"})
+    void anInvalidAssignmentIsA400AndNothingIsWritten(String body) throws Exception {
+        long before = assignmentCount();
+
+        HttpResponse<String> response = post(ASSIGNMENTS, body);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(before, assignmentCount());
+    }
+
+    @Test
+    void badParametersAreA400AndAnUnknownAssignmentA404() {
+        String admin = Tokens.of("admin.alan");
+        assertEquals(400, stack.get(ASSIGNMENTS + "?patient=not-a-uuid", admin).statusCode());
+        assertEquals(400, stack.get("/api/v1/me/access-decision?patient=x&permission=READ_CLINICAL",
+                Tokens.of("nurse.joy")).statusCode());
+        assertEquals(404, post(ASSIGNMENTS + "/" + UUID.randomUUID() + "/end", "").statusCode());
+    }
+
+    private String decision(String token, UUID patient, String permission) {
+        HttpResponse<String> response = stack.get("/api/v1/me/access-decision?patient=" + patient
+                + "&permission=" + permission, token);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode decision = Stack.json(response);
+        return decision.get("verdict").asText() + " " + decision.get("basis").asText();
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
+                HttpRequest.newBuilder(stack.app(path)).header("Authorization", "Bearer " + Tokens.of("admin.alan"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static long assignmentCount() throws Exception {
+        try (Connection a = Regions.dba("a")) {
+            return Long.parseLong(Regions.strings(a, "SELECT count(*)::text FROM identity.care_team_assignment").get(0));
+        }
+    }
+}

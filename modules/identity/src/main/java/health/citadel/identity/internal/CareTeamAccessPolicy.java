@@ -1,0 +1,81 @@
+package health.citadel.identity.internal;
+
+import static health.citadel.identity.api.AccessDecision.Basis;
+import static health.citadel.identity.api.AccessDecision.Verdict;
+
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditLog;
+import health.citadel.audit.api.AuditOutcome;
+import health.citadel.identity.api.AccessDecision;
+import health.citadel.identity.api.AccessPolicy;
+import health.citadel.identity.api.Caller;
+import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CurrentCaller;
+import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Minimum necessary: the role table decides what a caller may do at all; for one patient's data, the
+ * caller must also be that patient, on their care team, or front desk handling demographics.
+ */
+@ApplicationScoped
+class CareTeamAccessPolicy implements AccessPolicy {
+
+    private static final Set<Permission> DEMOGRAPHICS = EnumSet.of(Permission.READ_DEMOGRAPHICS,
+            Permission.WRITE_DEMOGRAPHICS);
+    private static final Set<Permission> OWN_CHART = EnumSet.of(Permission.READ_OWN_CHART,
+            Permission.READ_OWN_ACCESS_LOG, Permission.EXPORT_CHART);
+    /** Operations on a patient that are administrative, not a reading of the chart. */
+    private static final Set<Permission> ADMINISTRATIVE = EnumSet.of(Permission.ERASE_PATIENT,
+            Permission.MANAGE_CARE_TEAMS);
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    CareTeams careTeams;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    CallerEvents callerEvents;
+
+    @Override
+    public AccessDecision decide(Permission permission, UUID patientId) {
+        Caller caller = currentCaller.get();
+        AccessDecision decision = decide(caller, permission, patientId);
+        if (decision.verdict() == Verdict.DENY) {
+            auditLog.recordRegardless(callerEvents.describe(AuditAction.DENIED, "Patient",
+                    patientId == null ? null : patientId.toString(), patientId, AuditOutcome.DENIED,
+                    permission + " refused: " + decision.basis()));
+        }
+        return decision;
+    }
+
+    private AccessDecision decide(Caller caller, Permission permission, UUID patientId) {
+        if (!caller.may(permission)) {
+            return new AccessDecision(Verdict.DENY, Basis.ROLE);
+        }
+        if (patientId == null || ADMINISTRATIVE.contains(permission)) {
+            return new AccessDecision(Verdict.ALLOW, Basis.ROLE);
+        }
+        if (caller.roles().contains(Role.PATIENT) && patientId.equals(caller.patientId()) && OWN_CHART.contains(permission)) {
+            return new AccessDecision(Verdict.ALLOW, Basis.OWN_CHART);
+        }
+        if (caller.roles().contains(Role.FRONT_DESK) && DEMOGRAPHICS.contains(permission)) {
+            return new AccessDecision(Verdict.ALLOW, Basis.ROLE);
+        }
+        boolean clinician = caller.roles().contains(Role.PHYSICIAN) || caller.roles().contains(Role.NURSE);
+        if (clinician && careTeams.caresFor(caller.userId(), patientId, Instant.now())) {
+            return new AccessDecision(Verdict.ALLOW, Basis.CARE_TEAM);
+        }
+        return new AccessDecision(Verdict.DENY, Basis.NONE);
+    }
+}
