@@ -72,6 +72,19 @@ class CareTeamIT {
         assertEquals("DENY NONE", decision(patient, UUID.randomUUID(), "READ_OWN_CHART"));
     }
 
+    @Test
+    void exportingAChartNeedsARecentSecondFactor() throws Exception {
+        String patient = Tokens.of("patient.pat");
+        UUID own = UUID.fromString(Tokens.claims(patient).get("patient_id").asText());
+        assertEquals("STEP_UP ROLE", decision(patient, own, "EXPORT_CHART"), "a password-only login must step up");
+
+        String physician = Tokens.of("dr.house");
+        UUID cared = UUID.randomUUID();
+        assertEquals(201, post(ASSIGNMENTS, "{\"clinicianId\":\"" + Tokens.claims(physician).get("sub").asText()
+                + "\",\"patientId\":\"" + cared + "\"}").statusCode());
+        assertEquals("ALLOW CARE_TEAM", decision(physician, cared, "EXPORT_CHART"), "password and TOTP just now");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"clinicianId\":\"x\"}", "{\"patientId\":\"" + "7d1c3c5e-0000-4000-8000-000000000001\"}",
             "{\"clinicianId\":\"not a user id!\",\"patientId\":\"7d1c3c5e-0000-4000-8000-000000000001\"}",

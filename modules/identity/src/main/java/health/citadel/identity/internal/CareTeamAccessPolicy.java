@@ -15,14 +15,17 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Minimum necessary: the role table decides what a caller may do at all; for one patient's data, the
- * caller must also be that patient, on their care team, or front desk handling demographics.
+ * Minimum necessary: the role table decides what a caller may do at all; high-stakes operations need a
+ * recent second factor; for one patient's data, the caller must also be that patient, on their care team,
+ * or front desk handling demographics.
  */
 @ApplicationScoped
 class CareTeamAccessPolicy implements AccessPolicy {
@@ -31,12 +34,19 @@ class CareTeamAccessPolicy implements AccessPolicy {
             Permission.WRITE_DEMOGRAPHICS);
     private static final Set<Permission> OWN_CHART = EnumSet.of(Permission.READ_OWN_CHART,
             Permission.READ_OWN_ACCESS_LOG, Permission.EXPORT_CHART);
+    /** High-stakes operations: allowed only with a recent second factor (step-up MFA). */
+    static final Set<Permission> STEP_UP = EnumSet.of(Permission.REVEAL_IDENTIFIER, Permission.BREAK_THE_GLASS,
+            Permission.EXPORT_CHART, Permission.ERASE_PATIENT, Permission.RUN_DR, Permission.MANAGE_KEYS);
     /** Operations on a patient that are administrative, not a reading of the chart. */
     private static final Set<Permission> ADMINISTRATIVE = EnumSet.of(Permission.ERASE_PATIENT,
             Permission.MANAGE_CARE_TEAMS);
 
     @Inject
     CurrentCaller currentCaller;
+
+    @Inject
+    @ConfigProperty(name = "citadel.identity.step-up.max-age-minutes", defaultValue = "15")
+    long stepUpMaxAgeMinutes;
 
     @Inject
     CareTeams careTeams;
@@ -63,6 +73,9 @@ class CareTeamAccessPolicy implements AccessPolicy {
         if (!caller.may(permission)) {
             return new AccessDecision(Verdict.DENY, Basis.ROLE);
         }
+        if (STEP_UP.contains(permission) && !recentSecondFactor(caller)) {
+            return new AccessDecision(Verdict.STEP_UP, Basis.ROLE);
+        }
         if (patientId == null || ADMINISTRATIVE.contains(permission)) {
             return new AccessDecision(Verdict.ALLOW, Basis.ROLE);
         }
@@ -77,5 +90,10 @@ class CareTeamAccessPolicy implements AccessPolicy {
             return new AccessDecision(Verdict.ALLOW, Basis.CARE_TEAM);
         }
         return new AccessDecision(Verdict.DENY, Basis.NONE);
+    }
+
+    private boolean recentSecondFactor(Caller caller) {
+        return caller.secondFactor() && caller.authenticatedAt() != null
+                && caller.authenticatedAt().isAfter(Instant.now().minus(Duration.ofMinutes(stepUpMaxAgeMinutes)));
     }
 }
