@@ -23,10 +23,13 @@ final class LocalStack {
     private final StackPorts ports;
     private final Path war;
     private final String jvmArgs;
-    /** How far past its expiry Liberty still accepts a token; unset keeps server.xml's default. */
-    private final String clockSkew;
-    /** Where alerts are posted; unset, they are only listed. */
-    private final String alertWebhook;
+    /**
+     * Every other CITADEL_ variable of the launcher's environment, passed on to the application (e.g. the
+     * alert webhook or a rule threshold), so the local stack can run any configuration the README lists.
+     */
+    private final Map<String, String> applicationOverrides;
+    private static final java.util.Set<String> LAUNCHER_SETTINGS = java.util.Set.of("CITADEL_HOME",
+            "CITADEL_PORT_BASE", "CITADEL_WAR", "CITADEL_JVM_ARGS", "CITADEL_NO_BUILD");
 
     LocalStack(Path repository, Map<String, String> environment) {
         this.repository = repository;
@@ -36,8 +39,12 @@ final class LocalStack {
         this.war = Path.of(environment.getOrDefault("CITADEL_WAR",
                 repository.resolve("modules/app/target/citadel.war").toString()));
         this.jvmArgs = environment.getOrDefault("CITADEL_JVM_ARGS", "");
-        this.clockSkew = environment.get("CITADEL_JWT_CLOCK_SKEW");
-        this.alertWebhook = environment.get("CITADEL_AUDIT_ALERT_WEBHOOK_URL");
+        this.applicationOverrides = new java.util.TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("CITADEL_") && !LAUNCHER_SETTINGS.contains(name)) {
+                applicationOverrides.put(name, value);
+            }
+        });
     }
 
     void up(PrintStream out) {
@@ -179,12 +186,7 @@ final class LocalStack {
         settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
-        if (clockSkew != null) {
-            settings.put("CITADEL_JWT_CLOCK_SKEW", clockSkew);
-        }
-        if (alertWebhook != null) {
-            settings.put("CITADEL_AUDIT_ALERT_WEBHOOK_URL", alertWebhook);
-        }
+        settings.putAll(applicationOverrides);
         return settings;
     }
 

@@ -38,6 +38,10 @@ class AuthorizationMatrixIT {
         MATRIX.put("GET /api/v1/identity/care-team-assignments", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
         MATRIX.put("POST /api/v1/identity/care-team-assignments", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
         MATRIX.put("POST /api/v1/identity/care-team-assignments/{id}/end", new int[] {403, 403, 403, 403, 404, 403, 403, 401});
+        MATRIX.put("POST /api/v1/identity/break-glass-grants", new int[] {400, 400, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/identity/break-glass-grants/{id}/revoke", new int[] {404, 404, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/identity/break-glass-grants", new int[] {403, 403, 403, 200, 200, 403, 403, 401});
+        MATRIX.put("POST /api/v1/identity/break-glass-grants/{id}/review", new int[] {403, 403, 403, 400, 400, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});

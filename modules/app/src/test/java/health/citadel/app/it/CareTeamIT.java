@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.List;
@@ -26,7 +24,7 @@ class CareTeamIT {
         String nurseId = Tokens.claims(nurse).get("sub").asText();
         UUID patient = UUID.randomUUID();
         UUID stranger = UUID.randomUUID();
-        assertEquals("DENY NONE", decision(nurse, patient, "READ_CLINICAL"));
+        assertEquals("DENY NONE", stack.decision(nurse, patient, "READ_CLINICAL"));
 
         HttpResponse<String> created = post(ASSIGNMENTS,
                 "{\"clinicianId\":\"" + nurseId + "\",\"patientId\":\"" + patient + "\"}");
@@ -34,15 +32,15 @@ class CareTeamIT {
         String assignment = Stack.json(created).get("id").asText();
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith(assignment));
 
-        assertEquals("ALLOW CARE_TEAM", decision(nurse, patient, "READ_CLINICAL"));
-        assertEquals("DENY NONE", decision(nurse, stranger, "READ_CLINICAL"));
-        assertEquals("DENY ROLE", decision(nurse, patient, "ERASE_PATIENT"));
+        assertEquals("ALLOW CARE_TEAM", stack.decision(nurse, patient, "READ_CLINICAL"));
+        assertEquals("DENY NONE", stack.decision(nurse, stranger, "READ_CLINICAL"));
+        assertEquals("DENY ROLE", stack.decision(nurse, patient, "ERASE_PATIENT"));
         JsonNode listed = Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, Tokens.of("admin.alan")));
         assertEquals(assignment, listed.get(0).get("id").asText());
 
         HttpResponse<String> ended = post(ASSIGNMENTS + "/" + assignment + "/end", "");
         assertEquals(200, ended.statusCode(), ended.body());
-        assertEquals("DENY NONE", decision(nurse, patient, "READ_CLINICAL"));
+        assertEquals("DENY NONE", stack.decision(nurse, patient, "READ_CLINICAL"));
         assertEquals(409, post(ASSIGNMENTS + "/" + assignment + "/end", "").statusCode());
 
         try (Connection a = Regions.dba("a")) {
@@ -59,8 +57,8 @@ class CareTeamIT {
         String frontDesk = Tokens.of("front.desk");
         UUID patient = UUID.randomUUID();
 
-        assertEquals("ALLOW ROLE", decision(frontDesk, patient, "READ_DEMOGRAPHICS"));
-        assertEquals("DENY ROLE", decision(frontDesk, patient, "READ_CLINICAL"));
+        assertEquals("ALLOW ROLE", stack.decision(frontDesk, patient, "READ_DEMOGRAPHICS"));
+        assertEquals("DENY ROLE", stack.decision(frontDesk, patient, "READ_CLINICAL"));
     }
 
     @Test
@@ -68,21 +66,21 @@ class CareTeamIT {
         String patient = Tokens.of("patient.pat");
         UUID own = UUID.fromString(Tokens.claims(patient).get("patient_id").asText());
 
-        assertEquals("ALLOW OWN_CHART", decision(patient, own, "READ_OWN_CHART"));
-        assertEquals("DENY NONE", decision(patient, UUID.randomUUID(), "READ_OWN_CHART"));
+        assertEquals("ALLOW OWN_CHART", stack.decision(patient, own, "READ_OWN_CHART"));
+        assertEquals("DENY NONE", stack.decision(patient, UUID.randomUUID(), "READ_OWN_CHART"));
     }
 
     @Test
     void exportingAChartNeedsARecentSecondFactor() throws Exception {
         String patient = Tokens.of("patient.pat");
         UUID own = UUID.fromString(Tokens.claims(patient).get("patient_id").asText());
-        assertEquals("STEP_UP ROLE", decision(patient, own, "EXPORT_CHART"), "a password-only login must step up");
+        assertEquals("STEP_UP ROLE", stack.decision(patient, own, "EXPORT_CHART"), "a password-only login must step up");
 
         String physician = Tokens.of("dr.house");
         UUID cared = UUID.randomUUID();
         assertEquals(201, post(ASSIGNMENTS, "{\"clinicianId\":\"" + Tokens.claims(physician).get("sub").asText()
                 + "\",\"patientId\":\"" + cared + "\"}").statusCode());
-        assertEquals("ALLOW CARE_TEAM", decision(physician, cared, "EXPORT_CHART"), "password and TOTP just now");
+        assertEquals("ALLOW CARE_TEAM", stack.decision(physician, cared, "EXPORT_CHART"), "password and TOTP just now");
     }
 
     @ParameterizedTest
@@ -108,19 +106,8 @@ class CareTeamIT {
         assertEquals(404, post(ASSIGNMENTS + "/" + UUID.randomUUID() + "/end", "").statusCode());
     }
 
-    private String decision(String token, UUID patient, String permission) {
-        HttpResponse<String> response = stack.get("/api/v1/me/access-decision?patient=" + patient
-                + "&permission=" + permission, token);
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode decision = Stack.json(response);
-        return decision.get("verdict").asText() + " " + decision.get("basis").asText();
-    }
-
     private HttpResponse<String> post(String path, String json) {
-        return Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
-                HttpRequest.newBuilder(stack.app(path)).header("Authorization", "Bearer " + Tokens.of("admin.alan"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return stack.post(path, Tokens.of("admin.alan"), json);
     }
 
     private static long assignmentCount() throws Exception {

@@ -23,6 +23,53 @@ final class KeycloakAdmin {
      * audience and access-token lifespan.
      */
     static void ensureClient(String clientId, String audience, int accessTokenLifespanSeconds) {
+        ensureClient(clientId, audience, accessTokenLifespanSeconds, Map.of());
+    }
+
+    /**
+     * A client whose password grants skip the OTP step: a copy of Keycloak's built-in flow without it. It
+     * mints staff tokens that prove no second factor, which the realm itself never issues.
+     */
+    static void ensurePasswordOnlyClient(String clientId) {
+        Stack stack = Stack.get();
+        String admin = adminToken(stack);
+        String flows = stack.keycloakUrl() + "/admin/realms/citadel/authentication/flows";
+        String flow = clientId + "-flow";
+        if (findFlowId(admin, flows, flow) == null) {
+            expect(201, Stack.send(HTTP, HttpRequest.newBuilder(URI.create(flows + "/direct%20grant/copy"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"newName\":\"" + flow + "\"}")).build()), "copy flow");
+            JsonNode executions = Stack.json(Stack.send(HTTP, HttpRequest.newBuilder(
+                    URI.create(flows + "/" + flow + "/executions")).header("Authorization", "Bearer " + admin).build()));
+            for (JsonNode execution : executions) {
+                if ("CONDITIONAL".equals(execution.path("requirement").asText()) && execution.path("level").asInt() == 0) {
+                    expect(204, Stack.send(HTTP, HttpRequest.newBuilder(URI.create(stack.keycloakUrl()
+                                    + "/admin/realms/citadel/authentication/executions/" + execution.get("id").asText()))
+                            .header("Authorization", "Bearer " + admin).DELETE().build()), "drop the OTP step");
+                }
+            }
+        }
+        ensureClient(clientId, "citadel-api", 300, Map.of("direct_grant", findFlowId(admin, flows, flow)));
+    }
+
+    private static String findFlowId(String admin, String flows, String alias) {
+        for (JsonNode flow : Stack.json(Stack.send(HTTP, HttpRequest.newBuilder(URI.create(flows))
+                .header("Authorization", "Bearer " + admin).build()))) {
+            if (alias.equals(flow.get("alias").asText())) {
+                return flow.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    private static void expect(int status, HttpResponse<String> response, String what) {
+        if (response.statusCode() != status) {
+            throw new AssertionError(what + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static void ensureClient(String clientId, String audience, int accessTokenLifespanSeconds,
+                                     Map<String, String> flowOverrides) {
         Stack stack = Stack.get();
         String admin = adminToken(stack);
         String clients = stack.keycloakUrl() + "/admin/realms/citadel/clients";
@@ -38,6 +85,7 @@ final class KeycloakAdmin {
                 "directAccessGrantsEnabled", true,
                 "defaultClientScopes", List.of("basic", "microprofile-jwt", "profile"),
                 "attributes", Map.of("access.token.lifespan", String.valueOf(accessTokenLifespanSeconds)),
+                "authenticationFlowBindingOverrides", flowOverrides,
                 "protocolMappers", List.of(
                         Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
                                 "config", Map.of("included.custom.audience", audience, "access.token.claim", "true")),

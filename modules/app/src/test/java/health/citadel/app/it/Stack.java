@@ -94,6 +94,24 @@ public final class Stack {
         return send(https, request.build());
     }
 
+    /** POST of a JSON body over HTTPS with a bearer token. */
+    public HttpResponse<String> post(String path, String bearer, String json) {
+        return send(https, HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The caller's access decision for a permission on a patient, as "VERDICT BASIS". */
+    public String decision(String bearer, java.util.UUID patient, String permission) {
+        HttpResponse<String> response = get("/api/v1/me/access-decision?patient=" + patient + "&permission=" + permission,
+                bearer);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("access decision: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode decision = json(response);
+        return decision.get("verdict").asText() + " " + decision.get("basis").asText();
+    }
+
     public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

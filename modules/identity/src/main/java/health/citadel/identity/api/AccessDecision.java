@@ -15,6 +15,8 @@ public record AccessDecision(Verdict verdict, Basis basis) {
         ROLE,
         /** The caller is on the patient's care team. */
         CARE_TEAM,
+        /** The caller holds an unexpired break-the-glass grant for the patient. */
+        BREAK_THE_GLASS,
         /** The caller is the patient. */
         OWN_CHART,
         /** Nothing links the caller to the patient. */

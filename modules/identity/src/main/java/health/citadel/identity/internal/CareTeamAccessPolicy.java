@@ -15,8 +15,6 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,7 +23,7 @@ import java.util.UUID;
 /**
  * Minimum necessary: the role table decides what a caller may do at all; high-stakes operations need a
  * recent second factor; for one patient's data, the caller must also be that patient, on their care team,
- * or front desk handling demographics.
+ * holding a break-the-glass grant, or front desk handling demographics.
  */
 @ApplicationScoped
 class CareTeamAccessPolicy implements AccessPolicy {
@@ -45,8 +43,10 @@ class CareTeamAccessPolicy implements AccessPolicy {
     CurrentCaller currentCaller;
 
     @Inject
-    @ConfigProperty(name = "citadel.identity.step-up.max-age-minutes", defaultValue = "15")
-    long stepUpMaxAgeMinutes;
+    SecondFactor secondFactor;
+
+    @Inject
+    BreakGlassGrants breakGlassGrants;
 
     @Inject
     CareTeams careTeams;
@@ -73,7 +73,7 @@ class CareTeamAccessPolicy implements AccessPolicy {
         if (!caller.may(permission)) {
             return new AccessDecision(Verdict.DENY, Basis.ROLE);
         }
-        if (STEP_UP.contains(permission) && !recentSecondFactor(caller)) {
+        if (STEP_UP.contains(permission) && !secondFactor.recent(caller)) {
             return new AccessDecision(Verdict.STEP_UP, Basis.ROLE);
         }
         if (patientId == null || ADMINISTRATIVE.contains(permission)) {
@@ -89,11 +89,9 @@ class CareTeamAccessPolicy implements AccessPolicy {
         if (clinician && careTeams.caresFor(caller.userId(), patientId, Instant.now())) {
             return new AccessDecision(Verdict.ALLOW, Basis.CARE_TEAM);
         }
+        if (clinician && breakGlassGrants.active(caller.userId(), patientId, Instant.now())) {
+            return new AccessDecision(Verdict.ALLOW, Basis.BREAK_THE_GLASS);
+        }
         return new AccessDecision(Verdict.DENY, Basis.NONE);
-    }
-
-    private boolean recentSecondFactor(Caller caller) {
-        return caller.secondFactor() && caller.authenticatedAt() != null
-                && caller.authenticatedAt().isAfter(Instant.now().minus(Duration.ofMinutes(stepUpMaxAgeMinutes)));
     }
 }

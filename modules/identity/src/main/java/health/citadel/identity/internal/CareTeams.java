@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +56,7 @@ public class CareTeams {
     }
 
     private void execute(String sql, Object... values) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = prepare(connection, sql, values)) {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = Statements.prepare(connection, sql, values)) {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write care teams (SQLState " + e.getSQLState() + ")", e);
@@ -65,28 +64,19 @@ public class CareTeams {
     }
 
     private List<Assignment> query(String sql, Object... values) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = prepare(connection, sql, values);
+        try (Connection connection = database.getConnection(); PreparedStatement statement = Statements.prepare(connection, sql, values);
              ResultSet rows = statement.executeQuery()) {
             List<Assignment> assignments = new ArrayList<>();
             while (rows.next()) {
-                OffsetDateTime ends = rows.getObject("ends_at", OffsetDateTime.class);
                 assignments.add(new Assignment(rows.getObject("id", UUID.class), rows.getString("clinician_id"),
-                        rows.getObject("patient_id", UUID.class), rows.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                        ends == null ? null : ends.toInstant(), rows.getString("assigned_by"),
-                        rows.getObject("assigned_at", OffsetDateTime.class).toInstant()));
+                        rows.getObject("patient_id", UUID.class), Statements.instant(rows, "starts_at"),
+                        Statements.instant(rows, "ends_at"), rows.getString("assigned_by"),
+                        Statements.instant(rows, "assigned_at")));
             }
             return assignments;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read care teams (SQLState " + e.getSQLState() + ")", e);
         }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... values) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            statement.setObject(i + 1, values[i]);
-        }
-        return statement;
     }
 
     private static Timestamp timestamp(Instant instant) {
