@@ -4,7 +4,7 @@ import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditOutcome;
 import health.citadel.audit.api.AuditQuery;
 import health.citadel.platform.web.Parameters;
-import jakarta.ws.rs.BadRequestException;
+import health.citadel.platform.problem.RequestRefused;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
@@ -44,7 +44,7 @@ public class AuditFilter {
                     Parameters.oneOf("outcome", outcome, AuditOutcome.class),
                     Parameters.instant("from", from), Parameters.instant("to", to), page, size);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw RequestRefused.badRequest(e.getMessage());
         }
     }
 }

@@ -52,6 +52,9 @@ class AuditQueriesIT {
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        String parameter = filter.substring(1, filter.indexOf('='));
+        assertTrue(Stack.json(response).get("detail").asText().contains(parameter), "names " + parameter + ": "
+                + response.body());
     }
 
     @Test

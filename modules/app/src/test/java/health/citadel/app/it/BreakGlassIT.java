@@ -59,7 +59,9 @@ class BreakGlassIT {
         assertEquals(200, reviewed.statusCode(), reviewed.body());
         assertEquals("JUSTIFIED", Stack.json(reviewed).get("reviewOutcome").asText());
         assertFalse(stack.get(GRANTS + "?unreviewed=true", auditor).body().contains(grantId));
-        assertEquals(409, stack.post(GRANTS + "/" + grantId + "/review", auditor, "{\"outcome\":\"UNJUSTIFIED\"}").statusCode());
+        HttpResponse<String> again = stack.post(GRANTS + "/" + grantId + "/review", auditor, "{\"outcome\":\"UNJUSTIFIED\"}");
+        assertEquals(409, again.statusCode());
+        assertEquals("the grant has already been reviewed", Stack.json(again).get("detail").asText());
 
         while (!Instant.now().isAfter(expires)) {
             Thread.sleep(200); // the grant's own expiry, not a race

@@ -10,9 +10,7 @@ import health.citadel.identity.api.StepUpRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
+import health.citadel.platform.problem.RequestRefused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -64,10 +62,10 @@ public class BreakGlassService {
     public BreakGlassGrants.Grant revoke(UUID id) {
         BreakGlassGrants.Grant grant = grants.find(id)
                 .filter(found -> found.clinicianId().equals(currentCaller.get().userId()))
-                .orElseThrow(() -> new NotFoundException("no such grant of yours"));
+                .orElseThrow(() -> RequestRefused.notFound("no such grant of yours"));
         Instant now = Instant.now();
         if (grant.revokedAt() != null || !grant.expiresAt().isAfter(now)) {
-            throw new ClientErrorException("the grant has already ended", Response.Status.CONFLICT);
+            throw RequestRefused.conflict("the grant has already ended");
         }
         grants.revoke(id, now);
         auditLog.record(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant", id.toString(),
@@ -77,9 +75,9 @@ public class BreakGlassService {
 
     @Transactional
     public BreakGlassGrants.Grant review(UUID id, BreakGlassGrants.ReviewOutcome outcome, String note) {
-        BreakGlassGrants.Grant grant = grants.find(id).orElseThrow(() -> new NotFoundException("no such grant"));
+        BreakGlassGrants.Grant grant = grants.find(id).orElseThrow(() -> RequestRefused.notFound("no such grant"));
         if (grant.reviewedAt() != null) {
-            throw new ClientErrorException("the grant has already been reviewed", Response.Status.CONFLICT);
+            throw RequestRefused.conflict("the grant has already been reviewed");
         }
         grants.review(id, currentCaller.get().userId(), outcome, note, Instant.now());
         auditLog.record(callerEvents.describe(AuditAction.ADMIN_ACCESS_REVIEW, "BreakGlassGrant", id.toString(),

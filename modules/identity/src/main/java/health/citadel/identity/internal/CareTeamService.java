@@ -8,9 +8,7 @@ import health.citadel.identity.api.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
+import health.citadel.platform.problem.RequestRefused;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -44,10 +42,10 @@ public class CareTeamService {
     @Transactional
     public CareTeams.Assignment end(UUID id) {
         CareTeams.Assignment assignment = careTeams.find(id)
-                .orElseThrow(() -> new NotFoundException("no such care-team assignment"));
+                .orElseThrow(() -> RequestRefused.notFound("no such care-team assignment"));
         Instant now = Instant.now();
         if (assignment.endsAt() != null && !assignment.endsAt().isAfter(now)) {
-            throw new ClientErrorException("the assignment has already ended", Response.Status.CONFLICT);
+            throw RequestRefused.conflict("the assignment has already ended");
         }
         careTeams.end(id, now);
         auditLog.record(callerEvents.describe(AuditAction.ADMIN_CARE_TEAM, "CareTeamAssignment", id.toString(),

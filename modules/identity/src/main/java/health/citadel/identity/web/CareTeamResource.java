@@ -11,7 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BadRequestException;
+import health.citadel.platform.problem.RequestRefused;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -76,7 +76,7 @@ public class CareTeamResource {
     public List<CareTeams.Assignment> list(@QueryParam("patient") String patient,
                                            @QueryParam("clinician") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String clinician) {
         if (patient == null && clinician == null) {
-            throw new BadRequestException("give patient, clinician or both");
+            throw RequestRefused.badRequest("give patient, clinician or both");
         }
         return careTeams.list(Parameters.uuid("patient", patient), clinician);
     }

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import health.citadel.platform.problem.RequestRefused;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -67,7 +67,7 @@ public class RecordAccessResource {
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(AuditQuery.MAX_PAGE_SIZE) int size) {
         Caller caller = currentCaller.get();
         if (caller.patientId() == null) {
-            throw new NotFoundException("no chart is linked to this login");
+            throw RequestRefused.notFound("no chart is linked to this login");
         }
         AuditPage events = trail.find(AuditQuery.accessesTo(caller.patientId(), page, size));
         List<AuditEvent> byOthers = events.events().stream()

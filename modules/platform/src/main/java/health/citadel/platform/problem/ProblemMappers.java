@@ -15,7 +15,19 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
-    /** Client and routing errors keep their status; their message is replaced by the status text. */
+    /** Refusals we explain: their detail is ours. */
+    @Provider
+    public static final class Refusals implements ExceptionMapper<RequestRefused> {
+        @Override
+        public Response toResponse(RequestRefused e) {
+            return e.toProblem().toResponse();
+        }
+    }
+
+    /**
+     * Client and routing errors of the JAX-RS runtime keep their status; their message, which may quote the
+     * URL, is dropped.
+     */
     @Provider
     public static final class HttpErrors implements ExceptionMapper<WebApplicationException> {
         @Override

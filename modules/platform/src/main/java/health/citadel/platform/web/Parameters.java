@@ -1,6 +1,6 @@
 package health.citadel.platform.web;
 
-import jakarta.ws.rs.BadRequestException;
+import health.citadel.platform.problem.RequestRefused;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -35,7 +35,7 @@ public final class Parameters {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new BadRequestException(name + " is not valid");
+            throw RequestRefused.badRequest(name + " is not valid");
         }
     }
 }
