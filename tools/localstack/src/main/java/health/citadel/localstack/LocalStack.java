@@ -51,8 +51,8 @@ final class LocalStack {
         StackDescriptor.checkReadable(home);
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
         AuditKeysets.ensure(home);
-        PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, null, secrets);
-        PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, null, secrets);
+        PostgresRegion regionA = region("a", secrets);
+        PostgresRegion regionB = region("b", secrets);
         regionA.checkData();
         regionB.checkData();
         KeycloakServer keycloak = new KeycloakServer(home, ports, secrets);
@@ -71,9 +71,7 @@ final class LocalStack {
                 keycloak.start(repository.resolve("infra/keycloak/citadel-realm.json"), KeycloakServer.realmValues(secrets, ports.app()), jvmArgs);
                 startedNow.push(keycloak::stop);
             }
-            Path binaries = PostgresRegion.install(home, artifacts.postgresVersion());
-            regionA = new PostgresRegion("a", ports.regionA(), home, binaries, secrets);
-            regionB = new PostgresRegion("b", ports.regionB(), home, binaries, secrets);
+            PostgresRegion.install(home, RuntimeArtifacts.postgresVersion());
             for (PostgresRegion region : List.of(regionA, regionB)) {
                 if (!region.running()) {
                     out.println("Starting " + region.name() + " ...");
@@ -103,8 +101,8 @@ final class LocalStack {
     }
 
     void down(PrintStream out) {
-        PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, installedPostgres(), null);
-        PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, installedPostgres(), null);
+        PostgresRegion regionA = region("a", null);
+        PostgresRegion regionB = region("b", null);
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
         liberty.stop();
@@ -131,8 +129,8 @@ final class LocalStack {
 
     /** @return whether every part of the stack runs */
     boolean status(PrintStream out) {
-        PostgresRegion regionA = new PostgresRegion("a", ports.regionA(), home, null, null);
-        PostgresRegion regionB = new PostgresRegion("b", ports.regionB(), home, null, null);
+        PostgresRegion regionA = region("a", null);
+        PostgresRegion regionB = region("b", null);
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
         Map<String, java.util.OptionalLong> parts = new LinkedHashMap<>();
@@ -190,12 +188,9 @@ final class LocalStack {
         return settings;
     }
 
-    private Path installedPostgres() {
-        try (var versions = Files.list(home.runtime())) {
-            return versions.filter(path -> path.getFileName().toString().startsWith("postgres-")).findFirst().orElse(null);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+    private PostgresRegion region(String name, StackSecrets secrets) {
+        return new PostgresRegion(name, "a".equals(name) ? ports.regionA() : ports.regionB(), home,
+                RuntimeArtifacts.postgresVersion(), secrets);
     }
 
     private void printSummary(PrintStream out, LibertyServer liberty, KeycloakServer keycloak, PostgresRegion regionA,

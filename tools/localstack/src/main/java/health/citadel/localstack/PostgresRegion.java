@@ -35,20 +35,25 @@ final class PostgresRegion {
     private final Path log;
     private final StackSecrets secrets;
 
-    PostgresRegion(String region, int port, StackHome home, Path binaries, StackSecrets secrets) {
+    /** @param secrets null where the region is only looked at or stopped */
+    PostgresRegion(String region, int port, StackHome home, String version, StackSecrets secrets) {
         this.region = region;
         this.port = port;
         this.data = home.postgresData(region);
-        this.binaries = binaries;
+        this.binaries = binaries(home, version);
         this.log = home.logs().resolve("postgres-" + region + ".log");
         this.secrets = secrets;
     }
 
-    /** Unpacks the binaries once per stack home. */
-    static Path install(StackHome home, String version) {
-        Path target = home.runtime().resolve("postgres-" + version);
+    private static Path binaries(StackHome home, String version) {
+        return home.runtime().resolve("postgres-" + version);
+    }
+
+    /** Unpacks the binaries once per stack home; both regions share them. */
+    static void install(StackHome home, String version) {
+        Path target = binaries(home, version);
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
-            return target;
+            return;
         }
         try (InputStream txz = PostgresRegion.class.getResourceAsStream("/postgres-linux-x86_64.txz")) {
             if (txz == null) {
@@ -58,7 +63,6 @@ final class PostgresRegion {
         } catch (IOException e) {
             throw new StackException("cannot read the PostgreSQL binaries: " + e.getMessage(), e);
         }
-        return target;
     }
 
     String name() {

@@ -8,18 +8,37 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** Where the build put the runtimes: Liberty and Keycloak zips, the PostgreSQL driver and binaries. */
-record RuntimeArtifacts(Path libertyZip, Path keycloakZip, String postgresVersion, Path jdbcDriver) {
+record RuntimeArtifacts(Path libertyZip, Path keycloakZip, Path jdbcDriver) {
 
+    /** The runtimes, each checked to be where the build put it. */
     static RuntimeArtifacts load() {
+        try {
+            Properties properties = properties();
+            Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new RuntimeArtifacts(existing(properties, "liberty.zip"), existing(properties, "keycloak.zip"), driver);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw incomplete(e);
+        }
+    }
+
+    /** Which PostgreSQL the stack runs; enough to find, stop or look at its regions. */
+    static String postgresVersion() {
+        return properties().getProperty("postgres.version");
+    }
+
+    private static Properties properties() {
         Properties properties = new Properties();
         try (InputStream in = RuntimeArtifacts.class.getResourceAsStream("/runtime.properties")) {
             properties.load(in);
-            Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return new RuntimeArtifacts(existing(properties, "liberty.zip"), existing(properties, "keycloak.zip"),
-                    properties.getProperty("postgres.version"), driver);
-        } catch (IOException | URISyntaxException | NullPointerException e) {
-            throw new StackException("the launcher is incomplete (" + e.getMessage() + "); rebuild it with ./mvnw -DskipTests package", e);
+            return properties;
+        } catch (IOException | NullPointerException e) {
+            throw incomplete(e);
         }
+    }
+
+    private static StackException incomplete(Exception cause) {
+        return new StackException("the launcher is incomplete (" + cause.getMessage()
+                + "); rebuild it with ./mvnw -DskipTests package", cause);
     }
 
     private static Path existing(Properties properties, String key) {
