@@ -1,8 +1,5 @@
 package health.citadel.audit.internal;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +21,8 @@ class AlertDelivery {
 
     private static final Logger LOG = Logger.getLogger(AlertDelivery.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundWork background;
 
     @Inject
     AlertDeliveryStep step;
@@ -49,34 +43,23 @@ class AlertDelivery {
     @ConfigProperty(name = "citadel.audit.alert-webhook.max-attempts", defaultValue = "20")
     int maxAttempts;
 
-    private ScheduledFuture<?> delivering;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (target.isEmpty()) {
             LOG.warning("No alert webhook is configured (citadel.audit.alert-webhook.url); alerts are only listed");
             return;
         }
         AlertWebhook webhook = new AlertWebhook(target.get());
-        delivering = scheduler.scheduleWithFixedDelay(() -> deliverDue(webhook), 1, 250, TimeUnit.MILLISECONDS);
+        background.every(Duration.ofMillis(250), "Alert delivery", () -> deliverDue(webhook));
     }
 
     private void deliverDue(AlertWebhook webhook) {
-        try {
-            Instant now = Instant.now();
-            for (AlertDeliveryStep.Pending pending : step.undelivered(maxAttempts)) {
-                if (AlertDeliveryStep.due(pending, Duration.ofMillis(backoffMillis), Duration.ofSeconds(maxBackoffSeconds), now)) {
-                    step.deliver(pending.alert(), webhook);
-                }
+        Instant now = Instant.now();
+        // no alert older than every attempt at the longest backoff can still be due
+        Instant retryHorizon = now.minus(Duration.ofSeconds(maxBackoffSeconds).multipliedBy(maxAttempts));
+        for (AlertDeliveryStep.Pending pending : step.undelivered(maxAttempts, retryHorizon)) {
+            if (AlertDeliveryStep.due(pending, Duration.ofMillis(backoffMillis), Duration.ofSeconds(maxBackoffSeconds), now)) {
+                step.deliver(pending.alert(), webhook);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Alert delivery failed; retrying: {0}", e.getClass().getName());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (delivering != null) {
-            delivering.cancel(false);
         }
     }
 }
