@@ -26,14 +26,16 @@ class AlertDeliveryStep {
     @Resource(lookup = "jdbc/citadel")
     DataSource database;
 
-    List<Pending> undelivered(int maxAttempts) {
+    /** @param raisedSince older alerts have used up their attempts: the poll need not read them */
+    List<Pending> undelivered(int maxAttempts, Instant raisedSince) {
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + AlertRows.COLUMNS
                      + ", false AS delivered, count(d.attempt) AS attempts, max(d.attempted_at) AS last_attempt"
                      + " FROM audit.alert a LEFT JOIN audit.alert_delivery_attempt d ON d.alert_id = a.id"
-                     + " GROUP BY a.id HAVING NOT coalesce(bool_or(d.delivered), false) AND count(d.attempt) < ?"
+                     + " WHERE a.raised_at >= ? GROUP BY a.id HAVING NOT coalesce(bool_or(d.delivered), false) AND count(d.attempt) < ?"
                      + " ORDER BY a.raised_at LIMIT 50")) {
-            query.setInt(1, maxAttempts);
+            query.setTimestamp(1, Timestamp.from(raisedSince));
+            query.setInt(2, maxAttempts);
             List<Pending> pending = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

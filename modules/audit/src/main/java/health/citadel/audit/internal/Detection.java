@@ -34,8 +34,7 @@ final class Detection {
         for (Map.Entry<String, List<AuditEvent>> actor : byActor.entrySet()) {
             List<AuditEvent> history = history(connection, actor.getKey(), actor.getValue());
             for (AuditEvent event : actor.getValue()) {
-                List<AuditEvent> upToEvent = history.stream()
-                        .filter(earlier -> !earlier.occurredAt().isAfter(event.occurredAt())).toList();
+                List<AuditEvent> upToEvent = history.subList(0, endOf(history, event));
                 for (AlertRule rule : rules) {
                     var finding = rule.evaluate(event, upToEvent);
                     if (finding.isPresent() && insert(connection, event, finding.get())) {
@@ -45,6 +44,21 @@ final class Detection {
             }
         }
         return raised;
+    }
+
+    /** The index after the last event no later than {@code event}; {@code history} is in time order. */
+    private static int endOf(List<AuditEvent> history, AuditEvent event) {
+        int low = 0;
+        int high = history.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (history.get(middle).occurredAt().isAfter(event.occurredAt())) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     private List<AuditEvent> history(Connection connection, String actorId, List<AuditEvent> events) throws SQLException {
