@@ -101,6 +101,7 @@ final class KeycloakServer {
         Map<String, String> values = new HashMap<>();
         values.put("CITADEL_APP_PORT", String.valueOf(appPort));
         values.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
+        values.put("CITADEL_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));
         values.put("CITADEL_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
         for (DemoUser user : DemoUser.values()) {
             values.put(user.passwordPlaceholder(), secrets.password(user));

@@ -184,6 +184,7 @@ final class LocalStack {
         settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
+        settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));
         settings.putAll(applicationOverrides);
         return settings;
     }

@@ -21,11 +21,15 @@ final class StackSecrets {
     static final String REPLICATOR_PASSWORD = "postgres.replicator.password";
     static final String KEYCLOAK_ADMIN_PASSWORD = "keycloak.admin.password";
     static final String PORTAL_CLIENT_SECRET = "keycloak.portal.client-secret";
+    static final String ACCESS_REVIEW_CLIENT_SECRET = "keycloak.access-review.client-secret";
     static final String KEYSTORE_PASSWORD = "tls.keystore.password";
     static final String DEMO_PATIENT_ID = "demo.patient.id";
 
     /** 32 Base32 characters encode the 160-bit key RFC 4226 recommends for HMAC-SHA1. */
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    /** The random passwords and client secrets, as opposed to the per-user ones. */
+    private static final String[] GENERATED = {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
+            KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, ACCESS_REVIEW_CLIENT_SECRET, KEYSTORE_PASSWORD};
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Properties values;
@@ -40,8 +44,7 @@ final class StackSecrets {
         }
         SecureRandom random = new SecureRandom();
         Properties generated = new Properties();
-        for (String key : new String[] {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
-                KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, KEYSTORE_PASSWORD}) {
+        for (String key : GENERATED) {
             generated.setProperty(key, random(random, ALPHANUMERIC, 32));
         }
         generated.setProperty(DEMO_PATIENT_ID, UUID.randomUUID().toString());
@@ -70,10 +73,10 @@ final class StackSecrets {
             throw new StackException(StackHome.corrupt(file, "cannot be read"), e);
         }
         StackSecrets secrets = new StackSecrets(loaded);
-        for (String key : new String[] {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
-                KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, KEYSTORE_PASSWORD, DEMO_PATIENT_ID}) {
+        for (String key : GENERATED) {
             secrets.require(file, key);
         }
+        secrets.require(file, DEMO_PATIENT_ID);
         for (DemoUser user : DemoUser.values()) {
             secrets.require(file, passwordKey(user));
             if (user.staff) {

@@ -7,10 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The realm's admin REST API, for test-only clients that mint tokens the application must refuse. */
+/**
+ * The realm's admin REST API: test-only clients that mint tokens the application must refuse, and accounts
+ * planted for the access review to find.
+ */
 final class KeycloakAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -52,6 +57,48 @@ final class KeycloakAdmin {
         ensureClient(clientId, "citadel-api", 300, Map.of("direct_grant", findFlowId(admin, flows, flow)));
     }
 
+    /**
+     * Creates an account as if it had existed since {@code createdAt}, with the given realm roles and, when a
+     * Base32 secret is given, a TOTP credential. Returns its id.
+     */
+    static String plantUser(String username, String password, Instant createdAt, String totpSecret, String... roles) {
+        Stack stack = Stack.get();
+        String admin = adminToken(stack);
+        String realm = stack.keycloakUrl() + "/admin/realms/citadel";
+        List<Map<String, Object>> credentials = new ArrayList<>();
+        credentials.add(Map.of("type", "password", "value", password, "temporary", false));
+        if (totpSecret != null) {
+            credentials.add(Map.of("type", "otp", "secretData", "{\"value\":\"" + totpSecret + "\"}",
+                    "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                            + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}"));
+        }
+        HttpResponse<String> created = Stack.send(HTTP, json(HttpRequest.newBuilder(URI.create(realm + "/users")), admin,
+                Map.of("username", username, "enabled", true, "createdTimestamp", createdAt.toEpochMilli(),
+                        // a complete profile, or Keycloak holds the first login for a profile update
+                        "firstName", "Planted", "lastName", "Account", "email", username + "@example.org",
+                        "emailVerified", true, "credentials", credentials)).build());
+        expect(201, created, "create " + username);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        List<JsonNode> realmRoles = new ArrayList<>();
+        for (String role : roles) {
+            realmRoles.add(Stack.json(Stack.send(HTTP, HttpRequest.newBuilder(URI.create(realm + "/roles/" + role))
+                    .header("Authorization", "Bearer " + admin).build())));
+        }
+        expect(204, Stack.send(HTTP, json(HttpRequest.newBuilder(URI.create(realm + "/users/" + id
+                + "/role-mappings/realm")), admin, realmRoles).build()), "grant roles to " + username);
+        return id;
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder request, String admin, Object body) {
+        try {
+            return request.header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(body)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String findFlowId(String admin, String flows, String alias) {
         for (JsonNode flow : Stack.json(Stack.send(HTTP, HttpRequest.newBuilder(URI.create(flows))
                 .header("Authorization", "Bearer " + admin).build()))) {
@@ -91,16 +138,8 @@ final class KeycloakAdmin {
                                 "config", Map.of("included.custom.audience", audience, "access.token.claim", "true")),
                         Map.of("name", "amr", "protocol", "openid-connect", "protocolMapper", "oidc-amr-mapper",
                                 "config", Map.of("access.token.claim", "true"))));
-        try {
-            HttpResponse<String> created = Stack.send(HTTP, HttpRequest.newBuilder(URI.create(clients))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(client))).build());
-            if (created.statusCode() != 201) {
-                throw new AssertionError("cannot create client " + clientId + ": " + created.statusCode() + " " + created.body());
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
+        expect(201, Stack.send(HTTP, json(HttpRequest.newBuilder(URI.create(clients)), admin, client).build()),
+                "create client " + clientId);
     }
 
     private static String adminToken(Stack stack) {

@@ -1,5 +1,6 @@
 package health.citadel.audit.internal;
 
+import health.citadel.platform.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -17,6 +17,8 @@ public enum Permission {
     READ_OWN_ACCESS_LOG,
     READ_AUDIT_LOG,
     REVIEW_ACCESS,
+    /** Start an access review of the identity provider's accounts now, rather than at its scheduled time. */
+    RUN_ACCESS_REVIEW,
     RUN_DR,
     MANAGE_KEYS
 }

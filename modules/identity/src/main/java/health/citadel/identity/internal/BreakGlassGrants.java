@@ -1,14 +1,9 @@
 package health.citadel.identity.internal;
 
+import health.citadel.platform.jdbc.Rows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +22,7 @@ public class BreakGlassGrants {
                         ReviewOutcome reviewOutcome, String reviewNote) {
     }
 
+    private static final String TABLE = "break-the-glass grants";
     private static final String COLUMNS = "id, clinician_id, patient_id, reason, granted_at, expires_at, revoked_at, "
             + "reviewed_at, reviewed_by, review_outcome, review_note";
 
@@ -34,18 +30,18 @@ public class BreakGlassGrants {
     DataSource database;
 
     void insert(Grant grant) {
-        execute("INSERT INTO identity.break_glass_grant (id, clinician_id, patient_id, reason, granted_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", grant.id(), grant.clinicianId(), grant.patientId(), grant.reason(),
-                timestamp(grant.grantedAt()), timestamp(grant.expiresAt()));
+        Rows.update(database, TABLE, "INSERT INTO identity.break_glass_grant (id, clinician_id, patient_id, reason, "
+                + "granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)", grant.id(), grant.clinicianId(),
+                grant.patientId(), grant.reason(), grant.grantedAt(), grant.expiresAt());
     }
 
     void revoke(UUID id, Instant at) {
-        execute("UPDATE identity.break_glass_grant SET revoked_at = ? WHERE id = ?", timestamp(at), id);
+        Rows.update(database, TABLE, "UPDATE identity.break_glass_grant SET revoked_at = ? WHERE id = ?", at, id);
     }
 
     void review(UUID id, String reviewer, ReviewOutcome outcome, String note, Instant at) {
-        execute("UPDATE identity.break_glass_grant SET reviewed_at = ?, reviewed_by = ?, review_outcome = ?, "
-                + "review_note = ? WHERE id = ?", timestamp(at), reviewer, outcome.name(), note, id);
+        Rows.update(database, TABLE, "UPDATE identity.break_glass_grant SET reviewed_at = ?, reviewed_by = ?, "
+                + "review_outcome = ?, review_note = ? WHERE id = ?", at, reviewer, outcome.name(), note, id);
     }
 
     Optional<Grant> find(UUID id) {
@@ -55,7 +51,7 @@ public class BreakGlassGrants {
     boolean active(String clinicianId, UUID patientId, Instant at) {
         return !query("SELECT " + COLUMNS + " FROM identity.break_glass_grant WHERE clinician_id = ? AND patient_id = ?"
                 + " AND granted_at <= ? AND expires_at > ? AND revoked_at IS NULL LIMIT 1",
-                clinicianId, patientId, timestamp(at), timestamp(at)).isEmpty();
+                clinicianId, patientId, at, at).isEmpty();
     }
 
     /** Newest first; only those awaiting review when asked. */
@@ -64,36 +60,20 @@ public class BreakGlassGrants {
                 + " ORDER BY granted_at DESC LIMIT 500", unreviewedOnly);
     }
 
-    private void execute(String sql, Object... values) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = Statements.prepare(connection, sql, values)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write break-the-glass grants (SQLState " + e.getSQLState() + ")", e);
-        }
+    /** Grants made before {@code cutoff} that no auditor has reviewed yet, oldest first. */
+    List<Grant> unreviewedSince(Instant cutoff) {
+        return query("SELECT " + COLUMNS + " FROM identity.break_glass_grant WHERE reviewed_at IS NULL"
+                + " AND granted_at < ? ORDER BY granted_at", cutoff);
     }
 
     private List<Grant> query(String sql, Object... values) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = Statements.prepare(connection, sql, values);
-             ResultSet rows = statement.executeQuery()) {
-            List<Grant> grants = new ArrayList<>();
-            while (rows.next()) {
-                String outcome = rows.getString("review_outcome");
-                grants.add(new Grant(rows.getObject("id", UUID.class), rows.getString("clinician_id"),
-                        rows.getObject("patient_id", UUID.class), rows.getString("reason"),
-                        Statements.instant(rows, "granted_at"), Statements.instant(rows, "expires_at"),
-                        Statements.instant(rows, "revoked_at"), Statements.instant(rows, "reviewed_at"),
-                        rows.getString("reviewed_by"), outcome == null ? null : ReviewOutcome.valueOf(outcome),
-                        rows.getString("review_note")));
-            }
-            return grants;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read break-the-glass grants (SQLState " + e.getSQLState() + ")", e);
-        }
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return Rows.query(database, TABLE, sql, row -> {
+            String outcome = row.getString("review_outcome");
+            return new Grant(row.getObject("id", UUID.class), row.getString("clinician_id"),
+                    row.getObject("patient_id", UUID.class), row.getString("reason"), Rows.instant(row, "granted_at"),
+                    Rows.instant(row, "expires_at"), Rows.instant(row, "revoked_at"), Rows.instant(row, "reviewed_at"),
+                    row.getString("reviewed_by"), outcome == null ? null : ReviewOutcome.valueOf(outcome),
+                    row.getString("review_note"));
+        }, values);
     }
 }

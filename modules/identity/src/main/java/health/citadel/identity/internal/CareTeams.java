@@ -1,14 +1,9 @@
 package health.citadel.identity.internal;
 
+import health.citadel.platform.jdbc.Rows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,19 +18,20 @@ public class CareTeams {
                              String assignedBy, Instant assignedAt) {
     }
 
+    private static final String TABLE = "care teams";
     private static final String COLUMNS = "id, clinician_id, patient_id, starts_at, ends_at, assigned_by, assigned_at";
 
     @Resource(lookup = "jdbc/citadel")
     DataSource database;
 
     void insert(Assignment assignment) {
-        execute("INSERT INTO identity.care_team_assignment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                assignment.id(), assignment.clinicianId(), assignment.patientId(), timestamp(assignment.startsAt()),
-                timestamp(assignment.endsAt()), assignment.assignedBy(), timestamp(assignment.assignedAt()));
+        Rows.update(database, TABLE, "INSERT INTO identity.care_team_assignment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                assignment.id(), assignment.clinicianId(), assignment.patientId(), assignment.startsAt(),
+                assignment.endsAt(), assignment.assignedBy(), assignment.assignedAt());
     }
 
     void end(UUID id, Instant at) {
-        execute("UPDATE identity.care_team_assignment SET ends_at = ? WHERE id = ?", timestamp(at), id);
+        Rows.update(database, TABLE, "UPDATE identity.care_team_assignment SET ends_at = ? WHERE id = ?", at, id);
     }
 
     Optional<Assignment> find(UUID id) {
@@ -51,35 +47,13 @@ public class CareTeams {
 
     boolean caresFor(String clinicianId, UUID patientId, Instant at) {
         return !query("SELECT " + COLUMNS + " FROM identity.care_team_assignment WHERE clinician_id = ? AND patient_id = ?"
-                + " AND starts_at <= ? AND (ends_at IS NULL OR ends_at > ?) LIMIT 1",
-                clinicianId, patientId, timestamp(at), timestamp(at)).isEmpty();
-    }
-
-    private void execute(String sql, Object... values) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = Statements.prepare(connection, sql, values)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write care teams (SQLState " + e.getSQLState() + ")", e);
-        }
+                + " AND starts_at <= ? AND (ends_at IS NULL OR ends_at > ?) LIMIT 1", clinicianId, patientId, at, at)
+                .isEmpty();
     }
 
     private List<Assignment> query(String sql, Object... values) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = Statements.prepare(connection, sql, values);
-             ResultSet rows = statement.executeQuery()) {
-            List<Assignment> assignments = new ArrayList<>();
-            while (rows.next()) {
-                assignments.add(new Assignment(rows.getObject("id", UUID.class), rows.getString("clinician_id"),
-                        rows.getObject("patient_id", UUID.class), Statements.instant(rows, "starts_at"),
-                        Statements.instant(rows, "ends_at"), rows.getString("assigned_by"),
-                        Statements.instant(rows, "assigned_at")));
-            }
-            return assignments;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read care teams (SQLState " + e.getSQLState() + ")", e);
-        }
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return Rows.query(database, TABLE, sql, row -> new Assignment(row.getObject("id", UUID.class),
+                row.getString("clinician_id"), row.getObject("patient_id", UUID.class), Rows.instant(row, "starts_at"),
+                Rows.instant(row, "ends_at"), row.getString("assigned_by"), Rows.instant(row, "assigned_at")), values);
     }
 }

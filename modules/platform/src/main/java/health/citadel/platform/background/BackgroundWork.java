@@ -1,4 +1,4 @@
-package health.citadel.audit.internal;
+package health.citadel.platform.background;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,11 +13,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The audit module's periodic tasks, on Liberty's managed scheduler. A failed run is logged by exception
- * type only (messages may quote data) and retried at the next tick; all tasks stop with the application.
+ * Periodic tasks on Liberty's managed scheduler. A failed run is logged by exception type only (messages may
+ * quote data) and retried at the next tick; all tasks stop with the application.
  */
 @ApplicationScoped
-class BackgroundWork {
+public class BackgroundWork {
 
     private static final Logger LOG = Logger.getLogger(BackgroundWork.class.getName());
 
@@ -26,7 +26,7 @@ class BackgroundWork {
 
     private final List<ScheduledFuture<?>> running = new CopyOnWriteArrayList<>();
 
-    void every(Duration interval, String what, Runnable task) {
+    public void every(Duration interval, String what, Runnable task) {
         running.add(scheduler.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
