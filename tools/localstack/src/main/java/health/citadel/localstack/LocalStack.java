@@ -51,6 +51,7 @@ final class LocalStack {
         StackDescriptor.checkReadable(home);
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
         AuditKeysets.ensure(home);
+        RecordKeysets.ensure(home);
         PostgresRegion regionA = region("a", secrets);
         PostgresRegion regionB = region("b", secrets);
         regionA.checkData();
@@ -182,6 +183,8 @@ final class LocalStack {
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);
         settings.put("CITADEL_DB_OWNER_PASSWORD", secrets.get(StackSecrets.OWNER_PASSWORD));
         settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
+        settings.put("CITADEL_RECORDS_KEK_KEYSET", RecordKeysets.keyEncryptionKeyset(home).toString());
+        settings.put("CITADEL_RECORDS_BLIND_INDEX_KEYSET", RecordKeysets.blindIndexKeyset(home).toString());
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));

@@ -45,6 +45,19 @@ class AuthorizationMatrixIT {
         // the run comes first, so that the report exists when the next row reads it
         MATRIX.put("POST /api/v1/identity/access-review", new int[] {403, 403, 403, 403, 200, 403, 403, 401});
         MATRIX.put("GET /api/v1/identity/access-review", new int[] {403, 403, 403, 200, 200, 403, 403, 401});
+        // the chart: roles without the permission get 403; clinicians off the care team 403 for one patient
+        // (the random id is on no care team) and a validation 400 where the body or query is checked first;
+        // front desk sees demographics of every patient, so a random id is 404
+        MATRIX.put("POST /api/v1/patients", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}", new int[] {403, 403, 404, 403, 403, 403, 403, 401});
+        MATRIX.put("PUT /api/v1/patients/{id}", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/patients/{id}/retire", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/patients/{id}/reveal", new int[] {400, 403, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}/history", new int[] {403, 403, 404, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}/history/{revision}", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}/diff", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/patients/{id}/revert", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});

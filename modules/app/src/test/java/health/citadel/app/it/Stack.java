@@ -96,9 +96,22 @@ public final class Stack {
 
     /** POST of a JSON body over HTTPS with a bearer token. */
     public HttpResponse<String> post(String path, String bearer, String json) {
-        return send(https, HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send("POST", path, bearer, "application/json", json);
+    }
+
+    /**
+     * Any request over HTTPS with a bearer token and a body of the given type; {@code headers} are extra name,
+     * value pairs.
+     */
+    public HttpResponse<String> send(String method, String path, String bearer, String contentType, String body,
+                                     String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(https, request.build());
     }
 
     /** The caller's access decision for a permission on a patient, as "VERDICT BASIS". */

@@ -1,5 +1,6 @@
 package health.citadel.platform.problem;
 
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -54,6 +55,19 @@ public final class ProblemMappers {
                     .reduce((a, b) -> a + "; " + b)
                     .orElse("invalid input");
             return Problem.of(Response.Status.BAD_REQUEST, fields).toResponse();
+        }
+    }
+
+    /**
+     * A body that does not bind to the request's fields: an unknown field, or a value of the wrong type. The
+     * binder's message may quote the body, so it is dropped.
+     */
+    @Provider
+    public static final class UnreadableBody implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return Problem.of(Response.Status.BAD_REQUEST,
+                    "the body has a field this request does not take, or a value of the wrong type").toResponse();
         }
     }
 

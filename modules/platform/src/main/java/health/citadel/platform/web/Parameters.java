@@ -2,6 +2,7 @@ package health.citadel.platform.web;
 
 import health.citadel.platform.problem.RequestRefused;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,6 +22,10 @@ public final class Parameters {
 
     public static Instant instant(String name, String value) {
         return parse(name, value, Instant::parse);
+    }
+
+    public static LocalDate date(String name, String value) {
+        return parse(name, value, LocalDate::parse);
     }
 
     public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {

@@ -1,0 +1,135 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The patient register over REST: registration, masking, care-team reads, search, optimistic concurrency. */
+class PatientIT {
+
+    private static final String PATIENTS = Patients.PATIENTS;
+    private final Stack stack = Stack.get();
+
+    @Test
+    void registeredPatientsAreReadWithAMaskedIdentifierAndChangedOnlyWithTheCurrentVersion() throws Exception {
+        Patients.Canary canary = Patients.Canary.fresh();
+        String desk = Tokens.of("front.desk");
+        HttpResponse<String> created = stack.post(PATIENTS, desk, canary.registration("1984-03-02", false));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode patient = Stack.json(created);
+        UUID id = UUID.fromString(patient.get("id").asText());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith(PATIENTS + "/" + id));
+        assertEquals("\"0\"", created.headers().firstValue("ETag").orElseThrow());
+        String nationalId = canary.nationalId();
+        assertEquals("****" + nationalId.substring(nationalId.length() - 4),
+                patient.at("/demographics/nationalId").asText(), "only the last four are shown");
+        assertFalse(created.body().contains(nationalId));
+
+        HttpResponse<String> read = stack.get(PATIENTS + "/" + id, desk);
+        assertEquals(200, read.statusCode());
+        assertEquals(canary.family(), Stack.json(read).at("/demographics/familyName").asText());
+        assertEquals("\"0\"", read.headers().firstValue("ETag").orElseThrow());
+
+        String change = "{\"demographics\":" + canary.demographics("1984-03-02").replace("+1 555 0100", "+1 555 0199")
+                + ",\"restricted\":false,\"reason\":\"new telephone number\"}";
+        assertEquals(428, stack.send("PUT", PATIENTS + "/" + id, desk, "application/json", change).statusCode(),
+                "a change needs If-Match");
+        assertEquals(412, stack.send("PUT", PATIENTS + "/" + id, desk, "application/json", change, "If-Match", "\"3\"")
+                .statusCode(), "a stale version is refused");
+        HttpResponse<String> changed = stack.send("PUT", PATIENTS + "/" + id, desk, "application/json", change,
+                "If-Match", "\"0\"");
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("\"1\"", changed.headers().firstValue("ETag").orElseThrow());
+        assertEquals("+1 555 0199", Stack.json(changed).at("/demographics/phone").asText());
+        assertEquals(412, stack.send("PUT", PATIENTS + "/" + id, desk, "application/json", change, "If-Match", "\"0\"")
+                .statusCode(), "the version just replaced is stale");
+
+        try (Connection a = Regions.dba("a")) {
+            String deskId = Tokens.claims(desk).get("sub").asText();
+            assertEquals(List.of("CREATE", "READ", "UPDATE"), Regions.strings(a, "SELECT action FROM audit.access_event"
+                    + " WHERE patient_id = ?::uuid AND actor_id = ? ORDER BY occurred_at", id.toString(), deskId));
+        }
+    }
+
+    @Test
+    void cliniciansReadTheirCareTeamsPatientsOnlyAndRevealWithASecondFactor() {
+        Patients.Canary canary = Patients.Canary.fresh();
+        UUID id = Patients.register(canary, "1990-07-14", false);
+        String nurse = Tokens.of("nurse.joy");
+        assertEquals(403, stack.get(PATIENTS + "/" + id, nurse).statusCode(), "not on the care team");
+        Patients.assignCareTeam("nurse.joy", id);
+        assertEquals(200, stack.get(PATIENTS + "/" + id, nurse).statusCode());
+        assertEquals(403, stack.post(PATIENTS + "/" + id + "/reveal", nurse, "{\"reason\":\"insurance claim\"}")
+                .statusCode(), "nurses may not reveal identifiers");
+        assertEquals(403, stack.get(PATIENTS + "/" + id, Tokens.of("admin.alan")).statusCode(), "administrators see no PHI");
+
+        String physician = Tokens.of("dr.house");
+        Patients.assignCareTeam("dr.house", id);
+        HttpResponse<String> revealed = stack.post(PATIENTS + "/" + id + "/reveal", physician,
+                "{\"reason\":\"insurance claim needs the full number\"}");
+        assertEquals(200, revealed.statusCode(), revealed.body());
+        assertEquals(canary.nationalId(), Stack.json(revealed).get("nationalId").asText());
+
+        KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
+        String withoutOtp = Tokens.of("dr.house", stack.keycloakUrl(), "it-password-only");
+        HttpResponse<String> challenged = stack.post(PATIENTS + "/" + id + "/reveal", withoutOtp,
+                "{\"reason\":\"insurance claim needs the full number\"}");
+        assertEquals(401, challenged.statusCode());
+        assertTrue(challenged.headers().firstValue("WWW-Authenticate").orElseThrow()
+                .contains("insufficient_user_authentication"));
+    }
+
+    @Test
+    void exactSearchFindsByMrnOrByFamilyAndBirthDate() {
+        Patients.Canary canary = Patients.Canary.fresh();
+        UUID id = Patients.register(canary, "1975-12-01", false);
+        String desk = Tokens.of("front.desk");
+        JsonNode byMrn = Stack.json(stack.get(PATIENTS + "?mrn=" + canary.mrn(), desk));
+        assertEquals(List.of(id.toString()), ids(byMrn));
+        String family = "%20%20" + canary.family().toUpperCase() + "%20";
+        JsonNode byName = Stack.json(stack.get(PATIENTS + "?family=" + family + "&birthDate=1975-12-01", desk));
+        assertEquals(List.of(id.toString()), ids(byName), "case and surrounding spaces do not matter");
+        assertEquals(List.of(), ids(Stack.json(stack.get(PATIENTS + "?family=" + canary.family()
+                + "&birthDate=1975-12-02", desk))));
+        assertEquals(List.of(), ids(Stack.json(stack.get(PATIENTS + "?mrn=" + canary.mrn(), Tokens.of("nurse.joy")))),
+                "a clinician finds only the patients of their care teams");
+        assertEquals(400, stack.get(PATIENTS + "?family=x", desk).statusCode());
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndWritesNothing() {
+        Patients.Canary canary = Patients.Canary.fresh();
+        String desk = Tokens.of("front.desk");
+        String invalid = canary.registration("2999-01-01", false).replace("\"sex\":\"FEMALE\"", "\"sex\":\"FEMALE\"")
+                .replace("\"country\":\"US\"", "\"country\":\"usa\"");
+        HttpResponse<String> refused = stack.post(PATIENTS, desk, invalid);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("demographics.birthDate"), refused.body());
+        assertTrue(refused.body().contains("demographics.address.country"), refused.body());
+        assertEquals(400, stack.post(PATIENTS, desk, canary.registration("1980-01-01", false)
+                .replace("\"restricted\"", "\"unknownField\":1,\"restricted\"")).statusCode(), "unknown fields");
+        assertEquals(415, stack.send("POST", PATIENTS, desk, "text/plain", "hello").statusCode());
+        assertEquals(400, stack.get(PATIENTS + "/not-a-uuid", desk).statusCode());
+        assertEquals(404, stack.get(PATIENTS + "/" + UUID.randomUUID(), desk).statusCode());
+        assertEquals(List.of(), ids(Stack.json(stack.get(PATIENTS + "?mrn=" + canary.mrn(), desk))),
+                "nothing was registered");
+        assertEquals(409, conflictOnSecondRegistration(desk));
+    }
+
+    private int conflictOnSecondRegistration(String desk) {
+        Patients.Canary canary = Patients.Canary.fresh();
+        Patients.register(canary, "1980-01-01", false);
+        return stack.post(PATIENTS, desk, canary.registration("1981-01-01", false)).statusCode();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").findValuesAsText("id");
+    }
+}

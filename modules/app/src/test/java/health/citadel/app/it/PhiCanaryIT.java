@@ -1,0 +1,93 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PHI must never reach a log, the audit log, a metric or an error response. Every test patient's name,
+ * identifiers and contact details contain {@link Patients#CANARY}; this test runs after the rest of the suite
+ * (only the stack's restart comes later), provokes errors with canary values of its own, and then searches
+ * everywhere PHI must not be.
+ */
+@Order(Integer.MAX_VALUE - 1)
+class PhiCanaryIT {
+
+    private static final String CANARY = Patients.CANARY.toLowerCase(Locale.ROOT);
+    private final Stack stack = Stack.get();
+
+    @Test
+    void noCanaryAppearsInLogsAuditMetricsOrErrors() throws Exception {
+        List<String> errors = provokeErrorsWithCanaryValues();
+        for (String error : errors) {
+            assertTrue(!error.toLowerCase(Locale.ROOT).contains(CANARY), "an error response quotes PHI: " + error);
+        }
+
+        List<String> hits = new ArrayList<>();
+        Path logs = stack.home().resolve("logs").resolve("liberty");
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (contains(file)) {
+                    hits.add("log " + stack.home().relativize(file));
+                }
+            }
+        }
+        try (Connection a = Regions.dba("a")) {
+            for (String table : Regions.strings(a, "SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'audit'")) {
+                // table names come from the catalogue, not from input
+                if (Regions.strings(a, "SELECT count(*) FROM audit." + table + " t WHERE lower(t::text) LIKE ?",
+                        "%" + CANARY + "%").stream().anyMatch(count -> !"0".equals(count))) {
+                    hits.add("audit." + table);
+                }
+            }
+        }
+        if (stack.get("/metrics", null).body().toLowerCase(Locale.ROOT).contains(CANARY)) {
+            hits.add("/metrics");
+        }
+        assertEquals(List.of(), hits, "PHI where it must never be");
+    }
+
+    /** Requests that fail, each carrying canary values where a careless error message would echo them. */
+    private List<String> provokeErrorsWithCanaryValues() {
+        Patients.Canary canary = Patients.Canary.fresh();
+        UUID id = Patients.register(canary, "1961-08-04", true);
+        String desk = Tokens.of("front.desk");
+        String registration = canary.registration("1961-08-04", false);
+        List<HttpResponse<String>> failed = List.of(
+                stack.post(Patients.PATIENTS, desk, registration.replace("\"email\":\"", "\"email\":\"not an email ")),
+                stack.post(Patients.PATIENTS, desk, registration.replace("\"restricted\"", "\"" + canary.family() + "\":1,\"restricted\"")),
+                stack.post(Patients.PATIENTS, desk, registration.replace("\"1961-08-04\"", "\"" + canary.given() + "\"")),
+                stack.post(Patients.PATIENTS, desk, registration.replace("\"sex\":\"FEMALE\"", "\"sex\":\"" + canary.family() + "\"")),
+                stack.post(Patients.PATIENTS, desk, registration),
+                stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", registration, "If-Match", "\"0\""),
+                stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", registration, "If-Match", "\"" + canary.mrn() + "\""),
+                stack.get(Patients.PATIENTS + "/" + id, Tokens.of("nurse.joy")),
+                stack.get(Patients.PATIENTS + "?family=" + canary.family() + "&birthDate=" + canary.given(), desk),
+                stack.post(Patients.PATIENTS + "/" + id + "/reveal", Tokens.of("dr.house"), "{\"reason\":\"" + canary.nationalId() + "\"}"));
+        List<String> bodies = new ArrayList<>();
+        for (HttpResponse<String> response : failed) {
+            assertTrue(response.statusCode() >= 400, "each of these requests must fail: " + response.statusCode());
+            bodies.add(response.statusCode() + " " + response.body() + " " + response.headers().map());
+        }
+        return bodies;
+    }
+
+    private static boolean contains(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return text.contains(CANARY);
+    }
+}

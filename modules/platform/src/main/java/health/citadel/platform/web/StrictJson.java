@@ -1,0 +1,23 @@
+package health.citadel.platform.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Request bodies with a field we do not know are refused (400) rather than silently dropped: a misspelt
+ * field must not look like a saved one.
+ */
+@Provider
+public class StrictJson implements ContextResolver<Jsonb> {
+
+    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
+            .setProperty("jsonb.fail-on-unknown-properties", true));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return STRICT;
+    }
+}

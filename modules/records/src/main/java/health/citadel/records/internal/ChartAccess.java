@@ -1,0 +1,67 @@
+package health.citadel.records.internal;
+
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditLog;
+import health.citadel.audit.api.AuditOutcome;
+import health.citadel.identity.api.AccessDecision;
+import health.citadel.identity.api.AccessPolicy;
+import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.StepUpRequired;
+import health.citadel.platform.problem.RequestRefused;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/**
+ * Every use of the chart passes here: the access policy decides (and audits its denials), and what was done
+ * is audited in the same transaction. Changes also describe the revision Envers writes.
+ */
+@RequestScoped
+public class ChartAccess {
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    CallerEvents callerEvents;
+
+    @Inject
+    ChartChange change;
+
+    /** Refuses unless the caller may use {@code permission} on the patient (null: on no one patient). */
+    void require(Permission permission, UUID patientId) {
+        AccessDecision decision = policy.decide(permission, patientId);
+        switch (decision.verdict()) {
+            case ALLOW -> { }
+            case STEP_UP -> throw new StepUpRequired();
+            default -> throw new RequestRefused(Response.Status.FORBIDDEN, "not permitted for this patient");
+        }
+    }
+
+    /** Whether the caller may, without refusing; a denial is still audited by the policy. */
+    boolean permits(Permission permission, UUID patientId) {
+        return policy.decide(permission, patientId).allowed();
+    }
+
+    void audit(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
+        auditLog.record(event(action, resourceType, resourceId, patientId, reason));
+    }
+
+    /** Audits a change and names its actor, reason and request on the revision about to be written. */
+    void change(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
+        AuditEvent event = event(action, resourceType, resourceId, patientId, reason);
+        change.set(event.actorId(), reason, event.requestId());
+        auditLog.record(event);
+    }
+
+    private AuditEvent event(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
+        return callerEvents.describe(action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
+                AuditOutcome.SUCCESS, reason);
+    }
+}

@@ -1,0 +1,71 @@
+package health.citadel.records.internal;
+
+import health.citadel.platform.crypto.BlindIndex;
+import health.citadel.platform.crypto.DataKey;
+import health.citadel.platform.crypto.EnvelopeEncryption;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The chart's keys: a data key per patient, wrapped by the key-encryption key from a secret file, and the
+ * blind-index key. Every binding names table, column and row, so a ciphertext moved elsewhere fails to decrypt.
+ */
+@ApplicationScoped
+public class ChartKeys {
+
+    @Inject
+    @ConfigProperty(name = "citadel.records.kek-keyset")
+    String keyEncryptionKeyset;
+
+    @Inject
+    @ConfigProperty(name = "citadel.records.blind-index-keyset")
+    String blindIndexKeyset;
+
+    @PersistenceContext(unitName = "citadel")
+    EntityManager entityManager;
+
+    private EnvelopeEncryption envelope;
+    private BlindIndex blindIndex;
+
+    @PostConstruct
+    void load() {
+        envelope = EnvelopeEncryption.fromKeyset(Path.of(keyEncryptionKeyset));
+        blindIndex = BlindIndex.fromKeyset(Path.of(blindIndexKeyset));
+    }
+
+    DataKey create(UUID patientId) {
+        byte[] wrapped = envelope.newWrappedDataKey(keyBinding(patientId));
+        entityManager.persist(new PatientKey(patientId, wrapped, Instant.now()));
+        return envelope.unwrap(wrapped, keyBinding(patientId));
+    }
+
+    /** The patient's data key; {@link PatientErased} once it has been destroyed. */
+    DataKey of(UUID patientId) {
+        PatientKey key = entityManager.find(PatientKey.class, patientId);
+        if (key == null || key.wrappedKey() == null) {
+            throw new PatientErased();
+        }
+        return envelope.unwrap(key.wrappedKey(), keyBinding(patientId));
+    }
+
+    byte[] index(String purpose, String normalizedValue) {
+        return blindIndex.of(purpose, normalizedValue);
+    }
+
+    /** Where a value lives: its table, column and row. */
+    static byte[] binding(String table, String column, UUID row) {
+        return ("records." + table + "." + column + ":" + row).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] keyBinding(UUID patientId) {
+        return binding("patient_key", "wrapped_key", patientId);
+    }
+}

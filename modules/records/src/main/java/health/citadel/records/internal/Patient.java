@@ -1,0 +1,108 @@
+package health.citadel.records.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.envers.AuditTable;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+
+/**
+ * A patient in the register. What identifies or describes the person is one encrypted document; the
+ * database sees ciphertext, two blind indexes for exact search, and flags that carry no identity.
+ */
+@Entity
+@Table(schema = "records", name = "patient")
+@Audited
+@AuditTable(schema = "records", value = "patient_history")
+public class Patient {
+
+    @Id
+    private UUID id;
+
+    @Version
+    private long version;
+
+    /** AES-256-GCM under the patient's data key, bound to this table, column and row. */
+    @Column(nullable = false)
+    private byte[] demographics;
+
+    @NotAudited
+    @Column(name = "mrn_index")
+    private byte[] mrnIndex;
+
+    @NotAudited
+    @Column(name = "name_birth_index")
+    private byte[] nameBirthIndex;
+
+    /** A VIP or an employee: every access raises an alert. */
+    private boolean restricted;
+
+    private boolean retired;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Patient() {
+    }
+
+    Patient(UUID id, Instant createdAt) {
+        this.id = id;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    long version() {
+        return version;
+    }
+
+    byte[] demographics() {
+        return demographics;
+    }
+
+    boolean restricted() {
+        return restricted;
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    void record(byte[] encryptedDemographics, byte[] mrnIndex, byte[] nameBirthIndex, boolean restricted, Instant at) {
+        this.demographics = encryptedDemographics;
+        this.mrnIndex = mrnIndex;
+        this.nameBirthIndex = nameBirthIndex;
+        this.restricted = restricted;
+        this.updatedAt = at;
+    }
+
+    void retire(Instant at) {
+        this.retired = true;
+        this.updatedAt = at;
+    }
+
+    /** Erasure drops the blind indexes: nothing can find the patient any more. */
+    void forgetIndexes() {
+        this.mrnIndex = null;
+        this.nameBirthIndex = null;
+    }
+}

@@ -1,0 +1,117 @@
+package health.citadel.records.internal;
+
+import health.citadel.audit.api.AuditAction;
+import health.citadel.identity.api.Permission;
+import health.citadel.platform.problem.RequestRefused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Registering, reading, finding and changing patients. Each method is one transaction: the change, its
+ * revision and its audit event commit together or not at all.
+ */
+@ApplicationScoped
+public class PatientRegister {
+
+    @PersistenceContext(unitName = "citadel")
+    EntityManager entityManager;
+
+    @Inject
+    ChartKeys keys;
+
+    @Inject
+    SealedDemographics sealed;
+
+    @Inject
+    PatientRows rows;
+
+    @Inject
+    ChartAccess access;
+
+    @Transactional
+    public PatientRecord register(Demographics demographics, boolean restricted) {
+        access.require(Permission.WRITE_DEMOGRAPHICS, null);
+        refuseTakenMrn(demographics.mrn(), null);
+        UUID id = UUID.randomUUID();
+        Patient patient = new Patient(id, Instant.now());
+        sealed.seal(patient, keys.create(id), demographics, restricted);
+        access.change(AuditAction.CREATE, "Patient", id, id, null);
+        entityManager.persist(patient);
+        return PatientRows.view(patient, demographics);
+    }
+
+    @Transactional
+    public PatientRecord read(UUID id) {
+        access.require(Permission.READ_DEMOGRAPHICS, id);
+        Patient patient = rows.find(id);
+        access.audit(AuditAction.READ, "Patient", id, id, null);
+        return PatientRows.view(patient, sealed.open(patient));
+    }
+
+    @Transactional
+    public PatientRecord update(UUID id, long expectedVersion, Demographics demographics, boolean restricted,
+                                String reason) {
+        access.require(Permission.WRITE_DEMOGRAPHICS, id);
+        Patient patient = rows.current(id, expectedVersion);
+        refuseTakenMrn(demographics.mrn(), id);
+        sealed.seal(patient, keys.of(id), demographics, restricted);
+        access.change(AuditAction.UPDATE, "Patient", id, id, reason);
+        return PatientRows.view(rows.flushed(patient), demographics);
+    }
+
+    @Transactional
+    public PatientRecord retire(UUID id, long expectedVersion, String reason) {
+        access.require(Permission.WRITE_DEMOGRAPHICS, id);
+        Patient patient = rows.current(id, expectedVersion);
+        patient.retire(Instant.now());
+        access.change(AuditAction.DELETE, "Patient", id, id, reason);
+        return PatientRows.view(rows.flushed(patient), sealed.open(patient));
+    }
+
+    /** At most one patient, and only one the caller may see; the search is audited per patient found. */
+    @Transactional
+    public List<PatientRecord> findByMrn(String mrn) {
+        return found(entityManager.createQuery("SELECT p FROM Patient p WHERE p.mrnIndex = :index", Patient.class)
+                .setParameter("index", sealed.mrnIndex(mrn)).getResultList());
+    }
+
+    @Transactional
+    public List<PatientRecord> findByFamilyAndBirthDate(String family, LocalDate birthDate, int page, int size) {
+        return found(entityManager.createQuery("SELECT p FROM Patient p WHERE p.nameBirthIndex = :index "
+                        + "ORDER BY p.createdAt, p.id", Patient.class)
+                .setParameter("index", sealed.familyAndBirthIndex(family, birthDate))
+                .setFirstResult(page * size).setMaxResults(size).getResultList());
+    }
+
+    /** The full national identifier, once, for a stated reason and with a recent second factor. */
+    @Transactional
+    public String revealNationalId(UUID id, String reason) {
+        access.require(Permission.REVEAL_IDENTIFIER, id);
+        Patient patient = rows.find(id);
+        access.audit(AuditAction.REVEAL, "Patient.nationalId", id, id, reason);
+        return sealed.open(patient).nationalId();
+    }
+
+    private List<PatientRecord> found(List<Patient> candidates) {
+        access.require(Permission.READ_DEMOGRAPHICS, null);
+        return candidates.stream().filter(patient -> access.permits(Permission.READ_DEMOGRAPHICS, patient.id()))
+                .map(patient -> {
+                    access.audit(AuditAction.SEARCH, "Patient", patient.id(), patient.id(), null);
+                    return PatientRows.view(patient, sealed.open(patient));
+                }).toList();
+    }
+
+    private void refuseTakenMrn(String mrn, UUID except) {
+        if (entityManager.createQuery("SELECT p.id FROM Patient p WHERE p.mrnIndex = :index", UUID.class)
+                .setParameter("index", sealed.mrnIndex(mrn)).getResultList().stream().anyMatch(id -> !id.equals(except))) {
+            throw RequestRefused.conflict("another patient has this MRN");
+        }
+    }
+}

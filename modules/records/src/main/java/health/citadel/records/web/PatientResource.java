@@ -1,0 +1,225 @@
+package health.citadel.records.web;
+
+import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.RequiresPermission;
+import health.citadel.platform.problem.RequestRefused;
+import health.citadel.platform.web.Parameters;
+import health.citadel.records.internal.Demographics;
+import health.citadel.records.internal.PatientHistory;
+import health.citadel.records.internal.PatientRecord;
+import health.citadel.records.internal.PatientRegister;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The patient register: registration, reading, exact search, changes with optimistic concurrency, and the
+ * history of every change.
+ */
+@Path("/v1/patients")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PatientResource {
+
+    public static class Registration {
+        @NotNull
+        @Valid
+        public Demographics demographics;
+
+        /** A VIP or an employee, whose every access raises an alert. */
+        public boolean restricted;
+    }
+
+    public static class Change extends Registration {
+        @NotNull
+        @Size(min = 5, max = 1000)
+        public String reason;
+    }
+
+    public static class Reason {
+        @NotNull
+        @Size(min = 5, max = 1000)
+        public String reason;
+    }
+
+    public static class Revert {
+        @NotNull
+        @Min(1)
+        public Long toRevision;
+
+        @NotNull
+        @Size(min = 5, max = 1000)
+        public String reason;
+    }
+
+    public record Page(List<PatientRecord> items, int page, int size) {
+    }
+
+    public record Revealed(String nationalId) {
+    }
+
+    @Inject
+    PatientRegister register;
+
+    @Inject
+    PatientHistory history;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
+    @Operation(summary = "Register a patient", description = "201 with the patient, its Location and ETag; 409 when "
+            + "another patient has the MRN. The national identifier comes back masked.")
+    public Response register(@NotNull @Valid Registration registration, @Context UriInfo uri) {
+        PatientRecord patient = register.register(registration.demographics, registration.restricted);
+        return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
+                .tag(tag(patient)).entity(patient).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresPermission(Permission.READ_DEMOGRAPHICS)
+    @Operation(summary = "A patient's demographics", description = "With an ETag for If-Match. Audited as READ.")
+    public Response read(@PathParam("id") String id) {
+        PatientRecord patient = register.read(Parameters.uuid("id", id));
+        return Response.ok(patient).tag(tag(patient)).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.READ_DEMOGRAPHICS)
+    @Operation(summary = "Find patients", description = "Exact match by `mrn`, or by `family` and `birthDate` "
+            + "together; only patients the caller may see; each one found is audited as SEARCH.")
+    public Page find(@QueryParam("mrn") String mrn, @QueryParam("family") String family,
+                     @QueryParam("birthDate") String birthDate,
+                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if (mrn != null && family == null && birthDate == null) {
+            return new Page(register.findByMrn(mrn), 0, 1);
+        }
+        if (mrn == null && family != null && !family.isBlank() && birthDate != null) {
+            return new Page(register.findByFamilyAndBirthDate(family, Parameters.date("birthDate", birthDate), page,
+                    size), page, size);
+        }
+        throw RequestRefused.badRequest("give either mrn, or family and birthDate");
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
+    @Operation(summary = "Change a patient's demographics", description = "Needs If-Match with the ETag last read "
+            + "(428 without, 412 when stale) and a reason. Writes a new revision.")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid Change change) {
+        PatientRecord patient = register.update(Parameters.uuid("id", id), expectedVersion(ifMatch),
+                change.demographics, change.restricted, change.reason);
+        return Response.ok(patient).tag(tag(patient)).build();
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
+    @Operation(summary = "Retire a patient record", description = "Marks it retired (a duplicate, an error); it "
+            + "stays readable with its history. Needs If-Match and a reason.")
+    public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid Reason reason) {
+        PatientRecord patient = register.retire(Parameters.uuid("id", id), expectedVersion(ifMatch), reason.reason);
+        return Response.ok(patient).tag(tag(patient)).build();
+    }
+
+    @POST
+    @Path("/{id}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.REVEAL_IDENTIFIER)
+    @Operation(summary = "Reveal the national identifier", description = "Once, for a reason, with a recent second "
+            + "factor (else 401 with an RFC 9470 challenge). Audited as REVEAL.")
+    public Revealed reveal(@PathParam("id") String id, @NotNull @Valid Reason reason) {
+        return new Revealed(register.revealNationalId(Parameters.uuid("id", id), reason.reason));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RequiresPermission(Permission.READ_DEMOGRAPHICS)
+    @Operation(summary = "A patient's revisions", description = "Oldest first: who, when, why, in which request, and "
+            + "whether it created or changed the patient.")
+    public List<PatientHistory.Revision> revisions(@PathParam("id") String id) {
+        return history.revisions(Parameters.uuid("id", id));
+    }
+
+    @GET
+    @Path("/{id}/history/{revision}")
+    @RequiresPermission(Permission.READ_DEMOGRAPHICS)
+    @Operation(summary = "A patient as it was at one revision")
+    public PatientRecord asOf(@PathParam("id") String id, @PathParam("revision") String revision) {
+        return history.asOf(Parameters.uuid("id", id), revisionNumber("revision", revision));
+    }
+
+    @GET
+    @Path("/{id}/diff")
+    @RequiresPermission(Permission.READ_DEMOGRAPHICS)
+    @Operation(summary = "What changed between two revisions", description = "Field paths with their values before "
+            + "and after, masked as reads are.")
+    public List<PatientHistory.FieldChange> diff(@PathParam("id") String id, @QueryParam("from") String from,
+                                                 @QueryParam("to") String to) {
+        return history.diff(Parameters.uuid("id", id), revisionNumber("from", from), revisionNumber("to", to));
+    }
+
+    @POST
+    @Path("/{id}/revert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
+    @Operation(summary = "Revert to an earlier revision", description = "Writes that revision's state as a new "
+            + "revision; history is never rewritten. Needs If-Match and a reason.")
+    public Response revert(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid Revert revert) {
+        PatientRecord patient = history.revert(Parameters.uuid("id", id), expectedVersion(ifMatch), revert.toRevision,
+                revert.reason);
+        return Response.ok(patient).tag(tag(patient)).build();
+    }
+
+    private static long revisionNumber(String name, String value) {
+        if (value == null || !value.matches("[1-9][0-9]{0,17}")) {
+            throw RequestRefused.badRequest(name + " must be a revision number");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static EntityTag tag(PatientRecord patient) {
+        return new EntityTag(Long.toString(patient.version()));
+    }
+
+    /** The version the caller last read, from {@code If-Match: "7"}; 428 without it. */
+    private static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new RequestRefused(Response.Status.PRECONDITION_REQUIRED, "send If-Match with the ETag you read");
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new RequestRefused(Response.Status.PRECONDITION_FAILED, "If-Match names no version of this patient");
+        }
+    }
+}
