@@ -50,14 +50,4 @@ public final class EnvelopeEncryption {
             throw new UnreadableCiphertext("a data key does not unwrap for its owner");
         }
     }
-
-    /** The same data key wrapped under the current primary key-encryption key: key-encryption-key rotation. */
-    public byte[] rewrap(byte[] wrapped, byte[] boundTo) {
-        try {
-            KeysetHandle dataKey = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keyEncryptionKey, boundTo);
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, keyEncryptionKey, boundTo);
-        } catch (GeneralSecurityException e) {
-            throw new UnreadableCiphertext("a data key does not unwrap for its owner");
-        }
-    }
 }

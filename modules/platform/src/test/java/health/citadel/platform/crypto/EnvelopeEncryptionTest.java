@@ -58,21 +58,6 @@ class EnvelopeEncryptionTest {
     }
 
     @Test
-    void rewrappingUnderARotatedKeyEncryptionKeyKeepsTheDataKey() throws Exception {
-        KeysetHandle original = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-        EnvelopeEncryption before = EnvelopeEncryption.fromKeyset(write("kek.json", original));
-        byte[] wrapped = before.newWrappedDataKey(ALICE);
-        byte[] ciphertext = before.unwrap(wrapped, ALICE).encrypt(SECRET, ROW);
-
-        KeysetHandle rotated = KeysetHandle.newBuilder(original).addEntry(KeysetHandle
-                .generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary()).build();
-        EnvelopeEncryption after = EnvelopeEncryption.fromKeyset(write("kek-rotated.json", rotated));
-        byte[] rewrapped = after.rewrap(wrapped, ALICE);
-        assertFalse(Arrays.equals(wrapped, rewrapped));
-        assertArrayEquals(SECRET, after.unwrap(rewrapped, ALICE).decrypt(ciphertext, ROW));
-    }
-
-    @Test
     void blindIndexesAreStableKeyedAndSeparatedByPurpose() throws Exception {
         Path key = write("index.json", KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
         BlindIndex index = BlindIndex.fromKeyset(key);

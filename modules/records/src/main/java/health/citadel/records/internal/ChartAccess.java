@@ -56,7 +56,7 @@ public class ChartAccess {
     /** Audits a change and names its actor, reason and request on the revision about to be written. */
     void change(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
         AuditEvent event = event(action, resourceType, resourceId, patientId, reason);
-        change.set(event.actorId(), reason, event.requestId());
+        change.set(new ChartChange.Description(event.actorId(), reason, event.requestId()));
         auditLog.record(event);
     }
 

@@ -9,25 +9,17 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class ChartChange {
 
-    private String actorId;
-    private String reason;
-    private String requestId;
-
-    void set(String actorId, String reason, String requestId) {
-        this.actorId = actorId;
-        this.reason = reason;
-        this.requestId = requestId;
+    /** The revision's description: the actor's identity-provider id, the stated reason, the request id. */
+    record Description(String actorId, String reason, String requestId) {
     }
 
-    String actorId() {
-        return actorId;
+    private Description description;
+
+    void set(Description description) {
+        this.description = description;
     }
 
-    String reason() {
-        return reason;
-    }
-
-    String requestId() {
-        return requestId;
+    Description get() {
+        return description;
     }
 }

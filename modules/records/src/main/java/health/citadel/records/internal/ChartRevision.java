@@ -52,9 +52,9 @@ public class ChartRevision {
         return requestId;
     }
 
-    void describe(String actorId, String reason, String requestId) {
-        this.actorId = actorId;
-        this.reason = reason;
-        this.requestId = requestId;
+    void describe(ChartChange.Description change) {
+        this.actorId = change.actorId();
+        this.reason = change.reason();
+        this.requestId = change.requestId();
     }
 }

@@ -8,10 +8,10 @@ public class ChartRevisionListener implements RevisionListener {
 
     @Override
     public void newRevision(Object revisionEntity) {
-        ChartChange change = CDI.current().select(ChartChange.class).get();
-        if (change.actorId() == null) {
+        ChartChange.Description change = CDI.current().select(ChartChange.class).get().get();
+        if (change == null) {
             throw new IllegalStateException("a chart change without an actor");
         }
-        ((ChartRevision) revisionEntity).describe(change.actorId(), change.reason(), change.requestId());
+        ((ChartRevision) revisionEntity).describe(change);
     }
 }

@@ -99,10 +99,4 @@ public class Patient {
         this.retired = true;
         this.updatedAt = at;
     }
-
-    /** Erasure drops the blind indexes: nothing can find the patient any more. */
-    void forgetIndexes() {
-        this.mrnIndex = null;
-        this.nameBirthIndex = null;
-    }
 }

@@ -40,17 +40,4 @@ public class PatientKey {
     byte[] wrappedKey() {
         return wrappedKey;
     }
-
-    Instant destroyedAt() {
-        return destroyedAt;
-    }
-
-    void rewrap(byte[] wrapped) {
-        this.wrappedKey = wrapped;
-    }
-
-    void destroy(Instant at) {
-        this.wrappedKey = null;
-        this.destroyedAt = at;
-    }
 }

@@ -103,8 +103,7 @@ public class PatientResource {
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     @Operation(summary = "A patient's demographics", description = "With an ETag for If-Match. Audited as READ.")
     public Response read(@PathParam("id") String id) {
-        PatientRecord patient = register.read(Parameters.uuid("id", id));
-        return Response.ok(patient).tag(tag(patient)).build();
+        return tagged(register.read(Parameters.uuid("id", id)));
     }
 
     @GET
@@ -133,9 +132,8 @@ public class PatientResource {
             + "(428 without, 412 when stale) and a reason. Writes a new revision.")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid Change change) {
-        PatientRecord patient = register.update(Parameters.uuid("id", id), expectedVersion(ifMatch),
-                change.demographics, change.restricted, change.reason);
-        return Response.ok(patient).tag(tag(patient)).build();
+        return tagged(register.update(Parameters.uuid("id", id), expectedVersion(ifMatch), change.demographics,
+                change.restricted, change.reason));
     }
 
     @POST
@@ -146,8 +144,7 @@ public class PatientResource {
             + "stays readable with its history. Needs If-Match and a reason.")
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid Reason reason) {
-        PatientRecord patient = register.retire(Parameters.uuid("id", id), expectedVersion(ifMatch), reason.reason);
-        return Response.ok(patient).tag(tag(patient)).build();
+        return tagged(register.retire(Parameters.uuid("id", id), expectedVersion(ifMatch), reason.reason));
     }
 
     @POST
@@ -195,9 +192,8 @@ public class PatientResource {
             + "revision; history is never rewritten. Needs If-Match and a reason.")
     public Response revert(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid Revert revert) {
-        PatientRecord patient = history.revert(Parameters.uuid("id", id), expectedVersion(ifMatch), revert.toRevision,
-                revert.reason);
-        return Response.ok(patient).tag(tag(patient)).build();
+        return tagged(history.revert(Parameters.uuid("id", id), expectedVersion(ifMatch), revert.toRevision,
+                revert.reason));
     }
 
     private static long revisionNumber(String name, String value) {
@@ -205,6 +201,11 @@ public class PatientResource {
             throw RequestRefused.badRequest(name + " must be a revision number");
         }
         return Long.parseLong(value);
+    }
+
+    /** The patient with its version as the ETag, for the next If-Match. */
+    private static Response tagged(PatientRecord patient) {
+        return Response.ok(patient).tag(tag(patient)).build();
     }
 
     private static EntityTag tag(PatientRecord patient) {
