@@ -1,9 +1,11 @@
 package health.citadel.app;
 
 import health.citadel.platform.migration.SchemaMigrations;
+import health.citadel.platform.migration.SchemaReady;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,10 +35,14 @@ class SchemaOnStartup {
     @ConfigProperty(name = "citadel.db.app-role", defaultValue = "citadel_app")
     String applicationRole;
 
+    @Inject
+    Event<SchemaReady> schemaReady;
+
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         var applied = new SchemaMigrations("classpath:db/migrations", SchemaOnStartup.class.getClassLoader())
                 .migrate(owner, applicationRole);
         LOG.info(() -> "Schema migrations applied: " + applied);
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        schemaReady.fire(new SchemaReady());
     }
 }

@@ -185,6 +185,9 @@ final class LocalStack {
         settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
         settings.put("CITADEL_RECORDS_KEK_KEYSET", RecordKeysets.keyEncryptionKeyset(home).toString());
         settings.put("CITADEL_RECORDS_BLIND_INDEX_KEYSET", RecordKeysets.blindIndexKeyset(home).toString());
+        // synthetic patients for the demo; the first is the demo patient login's own chart
+        settings.put("CITADEL_RECORDS_DEMO_PATIENTS", "25");
+        settings.put("CITADEL_RECORDS_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));

@@ -58,6 +58,9 @@ class AuthorizationMatrixIT {
         MATRIX.put("GET /api/v1/patients/{id}/history/{revision}", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/patients/{id}/diff", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
         MATRIX.put("POST /api/v1/patients/{id}/revert", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        // export: staff with step-up on their care team's patients, a patient their own chart only
+        MATRIX.put("GET /api/v1/patients/{id}/export", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/patients/{id}/erase", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});

@@ -71,16 +71,20 @@ class CareTeamIT {
     }
 
     @Test
-    void exportingAChartNeedsARecentSecondFactor() throws Exception {
+    void staffExportAChartWithARecentSecondFactorAndPatientsTheirOwnOnly() throws Exception {
         String patient = Tokens.of("patient.pat");
         UUID own = UUID.fromString(Tokens.claims(patient).get("patient_id").asText());
-        assertEquals("STEP_UP ROLE", stack.decision(patient, own, "EXPORT_CHART"), "a password-only login must step up");
+        assertEquals("ALLOW OWN_CHART", stack.decision(patient, own, "EXPORT_CHART"), "the right of access");
+        assertEquals("DENY NONE", stack.decision(patient, UUID.randomUUID(), "EXPORT_CHART"));
 
         String physician = Tokens.of("dr.house");
         UUID cared = UUID.randomUUID();
         assertEquals(201, post(ASSIGNMENTS, "{\"clinicianId\":\"" + Tokens.claims(physician).get("sub").asText()
                 + "\",\"patientId\":\"" + cared + "\"}").statusCode());
         assertEquals("ALLOW CARE_TEAM", stack.decision(physician, cared, "EXPORT_CHART"), "password and TOTP just now");
+        KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
+        String withoutOtp = Tokens.of("dr.house", stack.keycloakUrl(), "it-password-only");
+        assertEquals("STEP_UP ROLE", stack.decision(withoutOtp, cared, "EXPORT_CHART"), "staff must step up");
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,33 @@ class PatientIT {
         assertEquals(401, challenged.statusCode());
         assertTrue(challenged.headers().firstValue("WWW-Authenticate").orElseThrow()
                 .contains("insufficient_user_authentication"));
+    }
+
+    @Test
+    void everyAccessToARestrictedPatientRaisesAnAlertAndTheChainStillVerifies() throws Exception {
+        UUID restricted = Patients.register(Patients.Canary.fresh(), "1955-05-05", true);
+        UUID ordinary = Patients.register(Patients.Canary.fresh(), "1955-05-06", false);
+        String desk = Tokens.of("front.desk");
+        String deskId = Tokens.claims(desk).get("sub").asText();
+        assertEquals(200, stack.get(PATIENTS + "/" + restricted, desk).statusCode());
+        assertEquals(200, stack.get(PATIENTS + "/" + ordinary, desk).statusCode());
+        try (Connection a = Regions.dba("a")) {
+            String alerts = "SELECT count(*) FROM audit.alert WHERE rule = 'restricted-patient' AND actor_id = ? "
+                    + "AND patient_id = ?::uuid";
+            Instant deadline = Instant.now().plusSeconds(10);
+            // detection runs as events are linked, a quarter of a second after they commit
+            while (!Regions.strings(a, alerts, deskId, restricted.toString()).equals(List.of("2"))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("2"), Regions.strings(a, alerts, deskId, restricted.toString()),
+                    "the registration and the read each raise one");
+            assertEquals(List.of("0"), Regions.strings(a, alerts, deskId, ordinary.toString()));
+            assertEquals(List.of("true"), Regions.strings(a, "SELECT bool_and(restricted_patient)::text FROM "
+                    + "audit.access_event WHERE patient_id = ?::uuid AND outcome = 'SUCCESS'", restricted.toString()));
+        }
+        HttpResponse<String> verified = stack.get("/api/v1/audit/verify", Tokens.of("auditor.ada"));
+        assertTrue(Stack.json(verified).get("ok").asBoolean(), "the marked events are sealed and chained: " + verified.body());
     }
 
     @Test

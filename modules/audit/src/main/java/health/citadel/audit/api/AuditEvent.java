@@ -21,10 +21,12 @@ import java.util.UUID;
  * @param sourceIp     the caller's address as the server saw it
  * @param requestId    the request id that also appears on the request's log lines
  * @param reason       why, where the person had to say (break-the-glass, reveal, revert)
+ * @param restrictedPatient the patient is flagged restricted (a VIP, an employee): every access is alerted
  */
 public record AuditEvent(UUID id, Instant occurredAt, String actorId, Set<String> actorRoles, String clientId,
                          AuditAction action, String resourceType, String resourceId, UUID patientId,
-                         AuditOutcome outcome, String sourceIp, String requestId, String reason) {
+                         AuditOutcome outcome, String sourceIp, String requestId, String reason,
+                         boolean restrictedPatient) {
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");
@@ -42,6 +44,12 @@ public record AuditEvent(UUID id, Instant occurredAt, String actorId, Set<String
                                  String resourceType, String resourceId, UUID patientId, AuditOutcome outcome,
                                  String sourceIp, String requestId, String reason) {
         return new AuditEvent(UUID.randomUUID(), Instant.now(), actorId, actorRoles, clientId, action, resourceType,
-                resourceId, patientId, outcome, sourceIp, requestId, reason);
+                resourceId, patientId, outcome, sourceIp, requestId, reason, false);
+    }
+
+    /** The same event, about a patient flagged restricted. */
+    public AuditEvent aboutRestrictedPatient() {
+        return new AuditEvent(id, occurredAt, actorId, actorRoles, clientId, action, resourceType, resourceId,
+                patientId, outcome, sourceIp, requestId, reason, true);
     }
 }

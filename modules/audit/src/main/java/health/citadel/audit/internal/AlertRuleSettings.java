@@ -62,6 +62,7 @@ class AlertRuleSettings {
                 new AlertRules.ManyPatients(manyPatients, Duration.ofMinutes(manyPatientsWindow)),
                 new AlertRules.RepeatedDenials(denials, Duration.ofMinutes(denialsWindow)),
                 new AlertRules.BreakTheGlass(),
+                new AlertRules.RestrictedPatient(),
                 new AlertRules.BulkExport(exports, Duration.ofMinutes(exportsWindow)),
                 new AlertRules.OutsideWorkingHours(LocalTime.parse(workStart), LocalTime.parse(workEnd),
                         AlertRules.OutsideWorkingHours.parseDays(workDays), ZoneId.of(workZone)));

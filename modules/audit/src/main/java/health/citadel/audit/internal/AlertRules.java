@@ -76,6 +76,21 @@ final class AlertRules {
         }
     }
 
+    /** Every access to a restricted patient's chart (a VIP, an employee), each on its own. */
+    record RestrictedPatient() implements AlertRule {
+        @Override
+        public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
+            return event.restrictedPatient() && AlertRule.touchesPatient(event)
+                    ? Optional.of(new Finding("restricted-patient", Severity.HIGH, "restricted-patient:" + event.id(),
+                    event.patientId(), List.of(event.id()))) : Optional.empty();
+        }
+
+        @Override
+        public Duration lookback() {
+            return Duration.ZERO;
+        }
+    }
+
     /** More than {@code max} chart exports by one person within {@code window}. */
     record BulkExport(int max, Duration window) implements AlertRule {
         @Override

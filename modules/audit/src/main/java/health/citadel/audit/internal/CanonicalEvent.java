@@ -33,6 +33,10 @@ final class CanonicalEvent {
         field(out, event.sourceIp());
         field(out, event.requestId());
         field(out, event.reason());
+        if (event.restrictedPatient()) {
+            // only when set, so the encoding of every other event, and its seal, is what it always was
+            field(out, "restricted-patient");
+        }
         return out.toByteArray();
     }
 

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 final class EventRows {
 
     static final String COLUMNS = "id, occurred_at, actor_id, actor_roles, client_id, action, resource_type, "
-            + "resource_id, patient_id, outcome, source_ip, request_id, reason, seal";
+            + "resource_id, patient_id, outcome, source_ip, request_id, reason, restricted_patient, seal";
     static final String INSERT = "INSERT INTO audit.access_event (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private EventRows() {
     }
@@ -43,7 +43,8 @@ final class EventRows {
         insert.setString(11, event.sourceIp());
         insert.setString(12, event.requestId());
         insert.setString(13, event.reason());
-        insert.setBytes(14, seal);
+        insert.setBoolean(14, event.restrictedPatient());
+        insert.setBytes(15, seal);
     }
 
     /** Reads the event columns of the current row; the row may come from a join. */
@@ -57,6 +58,6 @@ final class EventRows {
                 AuditAction.valueOf(row.getString("action")), row.getString("resource_type"),
                 row.getString("resource_id"), row.getObject("patient_id", UUID.class),
                 AuditOutcome.valueOf(row.getString("outcome")), row.getString("source_ip"),
-                row.getString("request_id"), row.getString("reason"));
+                row.getString("request_id"), row.getString("reason"), row.getBoolean("restricted_patient"));
     }
 }

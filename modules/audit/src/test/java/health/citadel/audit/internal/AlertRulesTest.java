@@ -3,6 +3,7 @@ package health.citadel.audit.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.citadel.audit.api.Alert.Severity;
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditOutcome;
@@ -74,6 +75,22 @@ class AlertRulesTest {
     }
 
     @Test
+    void everyAccessToARestrictedPatientFiresButDenialsAndOrdinaryPatientsDoNot() {
+        var rule = new AlertRules.RestrictedPatient();
+        UUID patient = UUID.randomUUID();
+        AuditEvent read = event(AuditAction.READ, AuditOutcome.SUCCESS, patient, 0).aboutRestrictedPatient();
+        var finding = rule.evaluate(read, List.of(read)).orElseThrow();
+        assertEquals("restricted-patient", finding.rule());
+        assertEquals(Severity.HIGH, finding.severity());
+        assertEquals(List.of(read.id()), finding.evidence());
+        assertEquals(patient, finding.patientId());
+        AuditEvent denied = event(AuditAction.READ, AuditOutcome.DENIED, patient, 1).aboutRestrictedPatient();
+        assertTrue(rule.evaluate(denied, List.of(denied)).isEmpty(), "a denial is no access");
+        AuditEvent ordinary = event(AuditAction.READ, AuditOutcome.SUCCESS, patient, 2);
+        assertTrue(rule.evaluate(ordinary, List.of(ordinary)).isEmpty());
+    }
+
+    @Test
     void everyBreakTheGlassFiresAndOrdinaryReadsDoNot() {
         var rule = new AlertRules.BreakTheGlass();
         UUID patient = UUID.randomUUID();
@@ -118,12 +135,12 @@ class AlertRulesTest {
     private static AuditEvent event(AuditAction action, AuditOutcome outcome, UUID patient, int minutesAfterNine) {
         return new AuditEvent(UUID.randomUUID(), TUESDAY_MORNING.plus(Duration.ofMinutes(minutesAfterNine)), "actor-1",
                 Set.of("physician"), "citadel-portal", action, "Patient", null, patient, outcome, "127.0.0.1",
-                null, null);
+                null, null, false);
     }
 
     private static AuditEvent at(AuditEvent event, Instant when) {
         return new AuditEvent(UUID.randomUUID(), when, event.actorId(), event.actorRoles(), event.clientId(),
                 event.action(), event.resourceType(), event.resourceId(), event.patientId(), event.outcome(),
-                event.sourceIp(), event.requestId(), event.reason());
+                event.sourceIp(), event.requestId(), event.reason(), event.restrictedPatient());
     }
 }

@@ -49,19 +49,23 @@ public class ChartAccess {
         return policy.decide(permission, patientId).allowed();
     }
 
-    void audit(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
-        auditLog.record(event(action, resourceType, resourceId, patientId, reason));
+    void audit(AuditAction action, String resourceType, Patient patient, String reason) {
+        auditLog.record(event(action, resourceType, patient, reason));
     }
 
     /** Audits a change and names its actor, reason and request on the revision about to be written. */
-    void change(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
-        AuditEvent event = event(action, resourceType, resourceId, patientId, reason);
-        change.set(new ChartChange.Description(event.actorId(), reason, event.requestId()));
+    ChartChange.Description change(AuditAction action, String resourceType, Patient patient, String reason) {
+        AuditEvent event = event(action, resourceType, patient, reason);
+        ChartChange.Description description = new ChartChange.Description(event.actorId(), reason, event.requestId());
+        change.set(description);
         auditLog.record(event);
+        return description;
     }
 
-    private AuditEvent event(AuditAction action, String resourceType, UUID resourceId, UUID patientId, String reason) {
-        return callerEvents.describe(action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
+    /** An access to the patient's chart; a restricted patient's is marked, so that it raises an alert. */
+    private AuditEvent event(AuditAction action, String resourceType, Patient patient, String reason) {
+        AuditEvent event = callerEvents.describe(action, resourceType, patient.id().toString(), patient.id(),
                 AuditOutcome.SUCCESS, reason);
+        return patient.restricted() ? event.aboutRestrictedPatient() : event;
     }
 }

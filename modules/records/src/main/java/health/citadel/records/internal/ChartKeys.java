@@ -56,6 +56,16 @@ public class ChartKeys {
         return envelope.unwrap(key.wrappedKey(), keyBinding(patientId));
     }
 
+    /** Destroys the patient's data key; false if it was already destroyed. */
+    boolean destroy(UUID patientId, Instant at) {
+        PatientKey key = entityManager.find(PatientKey.class, patientId);
+        if (key == null || key.wrappedKey() == null) {
+            return false;
+        }
+        key.destroy(at);
+        return true;
+    }
+
     byte[] index(String purpose, String normalizedValue) {
         return blindIndex.of(purpose, normalizedValue);
     }

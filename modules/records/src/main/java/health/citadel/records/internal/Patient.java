@@ -95,6 +95,12 @@ public class Patient {
         this.updatedAt = at;
     }
 
+    /** Erasure drops the blind indexes: nothing can find the patient any more. */
+    void forgetIndexes() {
+        this.mrnIndex = null;
+        this.nameBirthIndex = null;
+    }
+
     void retire(Instant at) {
         this.retired = true;
         this.updatedAt = at;

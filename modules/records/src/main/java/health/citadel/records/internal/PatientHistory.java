@@ -58,28 +58,38 @@ public class PatientHistory {
     @Inject
     ChartAccess access;
 
+    /** A revision with the patient as it left it. */
+    record Version(Revision revision, Patient state) {
+    }
+
     @Transactional
     public List<Revision> revisions(UUID id) {
         access.require(Permission.READ_DEMOGRAPHICS, id);
-        rows.find(id);
+        Patient patient = rows.find(id);
+        List<Revision> revisions = versions(id).stream().map(Version::revision).toList();
+        access.audit(AuditAction.READ, "Patient.history", patient, null);
+        return revisions;
+    }
+
+    /** Every revision of the patient, oldest first; the caller has checked access. */
+    List<Version> versions(UUID id) {
         List<?> found = reader().createQuery().forRevisionsOfEntity(Patient.class, false, true)
                 .add(AuditEntity.id().eq(id)).addOrder(AuditEntity.revisionNumber().asc()).getResultList();
-        List<Revision> revisions = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
         for (Object row : found) {
             Object[] columns = (Object[]) row;
             ChartRevision revision = (ChartRevision) columns[1];
-            revisions.add(new Revision(revision.id(), Instant.ofEpochMilli(revision.at()), revision.actorId(),
-                    revision.reason(), revision.requestId(), change((RevisionType) columns[2])));
+            versions.add(new Version(new Revision(revision.id(), Instant.ofEpochMilli(revision.at()), revision.actorId(),
+                    revision.reason(), revision.requestId(), change((RevisionType) columns[2])), (Patient) columns[0]));
         }
-        access.audit(AuditAction.READ, "Patient.history", id, id, null);
-        return revisions;
+        return versions;
     }
 
     @Transactional
     public PatientRecord asOf(UUID id, long revision) {
         access.require(Permission.READ_DEMOGRAPHICS, id);
         Patient then = version(id, revision);
-        access.audit(AuditAction.READ, "Patient.history", id, id, "revision " + revision);
+        access.audit(AuditAction.READ, "Patient.history", rows.find(id), "revision " + revision);
         return PatientRows.view(then, sealed.open(then));
     }
 
@@ -97,7 +107,7 @@ public class PatientHistory {
                 changes.add(new FieldChange(field, before.get(field), after.get(field)));
             }
         }
-        access.audit(AuditAction.READ, "Patient.history", id, id, "diff " + from + ".." + to);
+        access.audit(AuditAction.READ, "Patient.history", rows.find(id), "diff " + from + ".." + to);
         return changes;
     }
 
@@ -109,7 +119,7 @@ public class PatientHistory {
         Patient then = version(id, revision);
         Demographics old = sealed.open(then);
         sealed.seal(patient, keys.of(id), old, then.restricted());
-        access.change(AuditAction.REVERT, "Patient", id, id, reason);
+        access.change(AuditAction.REVERT, "Patient", patient, reason);
         return PatientRows.view(rows.flushed(patient), old);
     }
 

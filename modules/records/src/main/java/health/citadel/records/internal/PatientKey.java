@@ -40,4 +40,10 @@ public class PatientKey {
     byte[] wrappedKey() {
         return wrappedKey;
     }
+
+    /** Crypto-shredding: without this key no version of the patient's data decrypts, in any copy. */
+    void destroy(Instant at) {
+        this.wrappedKey = null;
+        this.destroyedAt = at;
+    }
 }

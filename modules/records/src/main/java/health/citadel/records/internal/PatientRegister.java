@@ -39,19 +39,24 @@ public class PatientRegister {
     public PatientRecord register(Demographics demographics, boolean restricted) {
         access.require(Permission.WRITE_DEMOGRAPHICS, null);
         refuseTakenMrn(demographics.mrn(), null);
-        UUID id = UUID.randomUUID();
+        Patient patient = enrol(UUID.randomUUID(), demographics, restricted);
+        access.change(AuditAction.CREATE, "Patient", patient, null);
+        return PatientRows.view(patient, demographics);
+    }
+
+    /** A new patient with a data key of its own; the caller checks access and audits. */
+    Patient enrol(UUID id, Demographics demographics, boolean restricted) {
         Patient patient = new Patient(id, Instant.now());
         sealed.seal(patient, keys.create(id), demographics, restricted);
-        access.change(AuditAction.CREATE, "Patient", id, id, null);
         entityManager.persist(patient);
-        return PatientRows.view(patient, demographics);
+        return patient;
     }
 
     @Transactional
     public PatientRecord read(UUID id) {
         access.require(Permission.READ_DEMOGRAPHICS, id);
         Patient patient = rows.find(id);
-        access.audit(AuditAction.READ, "Patient", id, id, null);
+        access.audit(AuditAction.READ, "Patient", patient, null);
         return PatientRows.view(patient, sealed.open(patient));
     }
 
@@ -62,7 +67,7 @@ public class PatientRegister {
         Patient patient = rows.current(id, expectedVersion);
         refuseTakenMrn(demographics.mrn(), id);
         sealed.seal(patient, keys.of(id), demographics, restricted);
-        access.change(AuditAction.UPDATE, "Patient", id, id, reason);
+        access.change(AuditAction.UPDATE, "Patient", patient, reason);
         return PatientRows.view(rows.flushed(patient), demographics);
     }
 
@@ -71,7 +76,7 @@ public class PatientRegister {
         access.require(Permission.WRITE_DEMOGRAPHICS, id);
         Patient patient = rows.current(id, expectedVersion);
         patient.retire(Instant.now());
-        access.change(AuditAction.DELETE, "Patient", id, id, reason);
+        access.change(AuditAction.DELETE, "Patient", patient, reason);
         return PatientRows.view(rows.flushed(patient), sealed.open(patient));
     }
 
@@ -95,7 +100,7 @@ public class PatientRegister {
     public String revealNationalId(UUID id, String reason) {
         access.require(Permission.REVEAL_IDENTIFIER, id);
         Patient patient = rows.find(id);
-        access.audit(AuditAction.REVEAL, "Patient.nationalId", id, id, reason);
+        access.audit(AuditAction.REVEAL, "Patient.nationalId", patient, reason);
         return sealed.open(patient).nationalId();
     }
 
@@ -103,7 +108,7 @@ public class PatientRegister {
         access.require(Permission.READ_DEMOGRAPHICS, null);
         return candidates.stream().filter(patient -> access.permits(Permission.READ_DEMOGRAPHICS, patient.id()))
                 .map(patient -> {
-                    access.audit(AuditAction.SEARCH, "Patient", patient.id(), patient.id(), null);
+                    access.audit(AuditAction.SEARCH, "Patient", patient, null);
                     return PatientRows.view(patient, sealed.open(patient));
                 }).toList();
     }

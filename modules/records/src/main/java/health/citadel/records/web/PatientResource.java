@@ -4,7 +4,9 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
+import health.citadel.records.internal.ChartExport;
 import health.citadel.records.internal.Demographics;
+import health.citadel.records.internal.PatientErasure;
 import health.citadel.records.internal.PatientHistory;
 import health.citadel.records.internal.PatientRecord;
 import health.citadel.records.internal.PatientRegister;
@@ -86,6 +88,12 @@ public class PatientResource {
 
     @Inject
     PatientHistory history;
+
+    @Inject
+    ChartExport export;
+
+    @Inject
+    PatientErasure erasure;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -194,6 +202,29 @@ public class PatientResource {
                            @NotNull @Valid Revert revert) {
         return tagged(history.revert(Parameters.uuid("id", id), expectedVersion(ifMatch), revert.toRevision,
                 revert.reason));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RequiresPermission(Permission.EXPORT_CHART)
+    @Operation(summary = "Export the whole chart", description = "The patient's own chart, or for staff with a recent "
+            + "second factor: current state and every version, unmasked, as one JSON document. Audited as EXPORT; "
+            + "410 once erased.")
+    public Response export(@PathParam("id") String id) {
+        UUID patient = Parameters.uuid("id", id);
+        return Response.ok(export.export(patient))
+                .header("Content-Disposition", "attachment; filename=\"chart-" + patient + ".json\"").build();
+    }
+
+    @POST
+    @Path("/{id}/erase")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.ERASE_PATIENT)
+    @Operation(summary = "Erase a patient (GDPR)", description = "Crypto-shredding: destroys the patient's data key, "
+            + "drops the blind indexes and writes the erasure ledger. Every version then reads as a tombstone (410). "
+            + "Needs a recent second factor and a reason; audited as ERASE.")
+    public PatientErasure.Erased erase(@PathParam("id") String id, @NotNull @Valid Reason reason) {
+        return erasure.erase(Parameters.uuid("id", id), reason.reason);
     }
 
     private static long revisionNumber(String name, String value) {
