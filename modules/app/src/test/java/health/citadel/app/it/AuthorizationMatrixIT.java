@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may call what, as one table: a row per endpoint, a column per role, the expected status in each cell.
  * The endpoints come from the deployed OpenAPI document, so a new endpoint without a row fails this test.
- * Path parameters are filled with a random id; requests with a body send an empty JSON object.
+ * Path parameters are filled with a random id ({@code {kind}} with {@code observations}); requests with a body
+ * send an empty JSON object.
  */
 class AuthorizationMatrixIT {
 
@@ -61,6 +62,15 @@ class AuthorizationMatrixIT {
         // export: staff with step-up on their care team's patients, a patient their own chart only
         MATRIX.put("GET /api/v1/patients/{id}/export", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
         MATRIX.put("POST /api/v1/patients/{id}/erase", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
+        // clinical entries ({kind} is filled with "observations"): clinicians only, and only on their care team
+        MATRIX.put("POST /api/v1/patients/{id}/{kind}", new int[] {400, 400, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}/{kind}", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}/{kind}/{entry}", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("PUT /api/v1/patients/{id}/{kind}/{entry}", new int[] {400, 400, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/patients/{id}/{kind}/{entry}/retire", new int[] {400, 400, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/patients/{id}/chart", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("POST /api/v1/keys/rotations", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
+        MATRIX.put("GET /api/v1/keys/rotations", new int[] {403, 403, 403, 403, 200, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
@@ -85,7 +95,8 @@ class AuthorizationMatrixIT {
                 String caller = CALLERS.get(column);
                 boolean withBody = !"GET".equals(methodAndPath[0]);
                 HttpRequest.Builder request = HttpRequest.newBuilder(
-                                stack.app(methodAndPath[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString())))
+                                stack.app(methodAndPath[1].replace("{kind}", "observations")
+                                        .replaceAll("\\{[^}]+}", UUID.randomUUID().toString())))
                         .method(methodAndPath[0], withBody ? HttpRequest.BodyPublishers.ofString("{}")
                                 : HttpRequest.BodyPublishers.noBody());
                 if (withBody) {

@@ -28,11 +28,16 @@ class ChartEncryptionIT {
                 + "\"reason\":\"flagged as an employee\"}";
         assertEquals(200, stack.send("PUT", Patients.PATIENTS + "/" + id, Tokens.of("front.desk"), "application/json",
                 change, "If-Match", "\"0\"").statusCode());
+        Patients.assignCareTeam("dr.house", id);
+        String note = canary.contact() + " reports chest pain";
+        assertEquals(201, stack.post(Patients.PATIENTS + "/" + id + "/notes", Tokens.of("dr.house"),
+                "{\"content\":{\"type\":\"PROGRESS\",\"text\":\"" + note + "\"}}").statusCode());
 
         try (Connection a = Regions.dba("a")) {
             List<String> tables = Regions.strings(a, "SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = 'records' ORDER BY table_name");
-            assertTrue(tables.containsAll(List.of("patient", "patient_history", "patient_key", "revision")), tables.toString());
+            assertTrue(tables.containsAll(List.of("patient", "patient_history", "patient_key", "revision", "chart_entry",
+                    "chart_entry_history")), tables.toString());
             List<String> everything = new ArrayList<>();
             for (String table : tables) {
                 // the table names come from the catalogue, not from input
@@ -41,7 +46,9 @@ class ChartEncryptionIT {
             String dump = String.join("\n", everything);
             assertTrue(dump.contains(id.toString()), "the rows are there");
             String lowerDump = dump.toLowerCase(Locale.ROOT);
-            for (String value : canary.values()) {
+            List<String> values = new ArrayList<>(List.of(canary.values()));
+            values.add(note);
+            for (String value : values) {
                 assertFalse(lowerDump.contains(value.toLowerCase(Locale.ROOT)), "in clear: a canary value");
                 // bytea prints as hex, so a value stored unencrypted would show as its UTF-8 bytes in hex
                 assertFalse(lowerDump.contains(HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8))),

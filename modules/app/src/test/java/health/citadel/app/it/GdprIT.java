@@ -25,6 +25,7 @@ class GdprIT {
         assertEquals(own, document.get("patientId").asText());
         assertTrue(document.at("/demographics/nationalId").asText().startsWith("DEMO-"), "unmasked in an export");
         assertEquals("CREATED", document.at("/history/0/revision/change").asText());
+        assertEquals(7, document.get("entries").size(), "the seeded chart's entries");
         assertEquals(403, stack.get(Patients.PATIENTS + "/" + UUID.randomUUID() + "/export", patient).statusCode(),
                 "nobody else's");
 

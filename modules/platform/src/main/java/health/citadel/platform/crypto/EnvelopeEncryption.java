@@ -50,4 +50,29 @@ public final class EnvelopeEncryption {
             throw new UnreadableCiphertext("a data key does not unwrap for its owner");
         }
     }
+
+    /** A subject's data key and its replacement, for re-encrypting every value from one to the other. */
+    public record Replacement(DataKey previous, DataKey next, byte[] nextWrapped) {
+
+        /** The value decrypted with the previous key and encrypted again with the next, under the same binding. */
+        public byte[] reencrypt(byte[] ciphertext, byte[] boundTo) {
+            return next.encrypt(previous.decrypt(ciphertext, boundTo), boundTo);
+        }
+    }
+
+    /** Data-key rotation: a fresh data key for the same owner, beside the one it replaces. */
+    public Replacement replaceDataKey(byte[] wrapped, byte[] boundTo) {
+        byte[] nextWrapped = newWrappedDataKey(boundTo);
+        return new Replacement(unwrap(wrapped, boundTo), unwrap(nextWrapped, boundTo), nextWrapped);
+    }
+
+    /** Key-encryption-key rotation: the same data key, wrapped again under the current primary key. */
+    public byte[] rewrap(byte[] wrapped, byte[] boundTo) {
+        try {
+            KeysetHandle dataKey = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keyEncryptionKey, boundTo);
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, keyEncryptionKey, boundTo);
+        } catch (GeneralSecurityException e) {
+            throw new UnreadableCiphertext("a data key does not unwrap for its owner");
+        }
+    }
 }

@@ -50,12 +50,22 @@ public class ChartAccess {
     }
 
     void audit(AuditAction action, String resourceType, Patient patient, String reason) {
-        auditLog.record(event(action, resourceType, patient, reason));
+        audit(action, resourceType, patient.id(), patient, reason);
+    }
+
+    /** An access to one record of the patient's chart, or to several when {@code resourceId} is null. */
+    void audit(AuditAction action, String resourceType, UUID resourceId, Patient patient, String reason) {
+        auditLog.record(event(action, resourceType, resourceId, patient, reason));
+    }
+
+    ChartChange.Description change(AuditAction action, String resourceType, Patient patient, String reason) {
+        return change(action, resourceType, patient.id(), patient, reason);
     }
 
     /** Audits a change and names its actor, reason and request on the revision about to be written. */
-    ChartChange.Description change(AuditAction action, String resourceType, Patient patient, String reason) {
-        AuditEvent event = event(action, resourceType, patient, reason);
+    ChartChange.Description change(AuditAction action, String resourceType, UUID resourceId, Patient patient,
+                                   String reason) {
+        AuditEvent event = event(action, resourceType, resourceId, patient, reason);
         ChartChange.Description description = new ChartChange.Description(event.actorId(), reason, event.requestId());
         change.set(description);
         auditLog.record(event);
@@ -63,9 +73,9 @@ public class ChartAccess {
     }
 
     /** An access to the patient's chart; a restricted patient's is marked, so that it raises an alert. */
-    private AuditEvent event(AuditAction action, String resourceType, Patient patient, String reason) {
-        AuditEvent event = callerEvents.describe(action, resourceType, patient.id().toString(), patient.id(),
-                AuditOutcome.SUCCESS, reason);
+    private AuditEvent event(AuditAction action, String resourceType, UUID resourceId, Patient patient, String reason) {
+        AuditEvent event = callerEvents.describe(action, resourceType, resourceId == null ? null : resourceId.toString(),
+                patient.id(), AuditOutcome.SUCCESS, reason);
         return patient.restricted() ? event.aboutRestrictedPatient() : event;
     }
 }

@@ -22,7 +22,7 @@ public class ChartExport {
     }
 
     public record Document(Instant exportedAt, UUID patientId, Demographics demographics, boolean restricted,
-                           boolean retired, List<ExportedVersion> history) {
+                           boolean retired, List<ExportedVersion> history, List<ClinicalChart.Entry> entries) {
     }
 
     @Inject
@@ -35,6 +35,9 @@ public class ChartExport {
     SealedDemographics sealed;
 
     @Inject
+    ClinicalChart clinicalChart;
+
+    @Inject
     ChartAccess access;
 
     @Transactional
@@ -45,6 +48,7 @@ public class ChartExport {
                 version.revision(), sealed.open(version.state()), version.state().restricted(),
                 version.state().retired())).toList();
         access.audit(AuditAction.EXPORT, "Patient", patient, null);
-        return new Document(Instant.now(), id, sealed.open(patient), patient.restricted(), patient.retired(), versions);
+        return new Document(Instant.now(), id, sealed.open(patient), patient.restricted(), patient.retired(), versions,
+                clinicalChart.entriesOf(id));
     }
 }

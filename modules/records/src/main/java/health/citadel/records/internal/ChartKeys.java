@@ -32,13 +32,34 @@ public class ChartKeys {
     @PersistenceContext(unitName = "citadel")
     EntityManager entityManager;
 
-    private EnvelopeEncryption envelope;
+    private volatile EnvelopeEncryption envelope;
     private BlindIndex blindIndex;
 
     @PostConstruct
     void load() {
-        envelope = EnvelopeEncryption.fromKeyset(Path.of(keyEncryptionKeyset));
+        reloadKeyEncryptionKey();
         blindIndex = BlindIndex.fromKeyset(Path.of(blindIndexKeyset));
+    }
+
+    /** Reads the key-encryption keyset again: its new primary key wraps from now on, the old ones still unwrap. */
+    void reloadKeyEncryptionKey() {
+        envelope = EnvelopeEncryption.fromKeyset(Path.of(keyEncryptionKeyset));
+    }
+
+    /** Wraps the patient's data key again under the current primary key-encryption key. */
+    void rewrap(UUID patientId) {
+        PatientKey key = entityManager.find(PatientKey.class, patientId);
+        key.rewrap(envelope.rewrap(key.wrappedKey(), keyBinding(patientId)));
+    }
+
+    /** A new data key for the patient, not yet stored: the caller re-encrypts every value, then keeps it. */
+    EnvelopeEncryption.Replacement replacement(UUID patientId) {
+        return envelope.replaceDataKey(entityManager.find(PatientKey.class, patientId).wrappedKey(),
+                keyBinding(patientId));
+    }
+
+    void keep(UUID patientId, EnvelopeEncryption.Replacement replacement) {
+        entityManager.find(PatientKey.class, patientId).rewrap(replacement.nextWrapped());
     }
 
     DataKey create(UUID patientId) {

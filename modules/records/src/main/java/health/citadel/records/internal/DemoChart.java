@@ -43,6 +43,9 @@ public class DemoChart {
     PatientRegister register;
 
     @Inject
+    ClinicalChart clinicalChart;
+
+    @Inject
     ChartChange change;
 
     @Inject
@@ -60,6 +63,9 @@ public class DemoChart {
                     : UUID.nameUUIDFromBytes(("citadel-demo-patient-" + number).getBytes(StandardCharsets.UTF_8));
             if (entityManager.find(Patient.class, id) == null) {
                 register.enrol(id, SyntheticPatients.patient(number), false);
+                for (Record entry : SyntheticPatients.chart(number)) {
+                    clinicalChart.enter(id, EntryKind.of(entry), entry);
+                }
                 auditLog.record(AuditEvent.now(ACTOR, Set.of(), null, AuditAction.CREATE, "Patient", id.toString(), id,
                         AuditOutcome.SUCCESS, null, null, "demo data"));
             }

@@ -41,6 +41,10 @@ public class PatientKey {
         return wrappedKey;
     }
 
+    void rewrap(byte[] wrapped) {
+        this.wrappedKey = wrapped;
+    }
+
     /** Crypto-shredding: without this key no version of the patient's data decrypts, in any copy. */
     void destroy(Instant at) {
         this.wrappedKey = null;

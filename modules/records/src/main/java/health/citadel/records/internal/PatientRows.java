@@ -33,13 +33,13 @@ public class PatientRows {
     }
 
     /** Writes the change now, so that a concurrent one is a 412 rather than a failed commit. */
-    Patient flushed(Patient patient) {
+    <T> T flushed(T changed) {
         try {
             entityManager.flush();
         } catch (OptimisticLockException e) {
             throw staleVersion();
         }
-        return patient;
+        return changed;
     }
 
     static PatientRecord view(Patient patient, Demographics demographics) {
@@ -47,7 +47,7 @@ public class PatientRows {
                 patient.retired(), patient.createdAt(), patient.updatedAt());
     }
 
-    private static RequestRefused staleVersion() {
+    static RequestRefused staleVersion() {
         return new RequestRefused(Response.Status.PRECONDITION_FAILED, "the patient has changed since it was read");
     }
 }

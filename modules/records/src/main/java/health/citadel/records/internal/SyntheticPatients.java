@@ -1,5 +1,7 @@
 package health.citadel.records.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,24 @@ public final class SyntheticPatients {
                 String.format(Locale.ROOT, "DEMO-%09d", random.nextInt(1_000_000_000)),
                 new Demographics.EmergencyContact(pick(random, GIVEN) + " " + family, pick(random, RELATIONS), phone),
                 false);
+    }
+
+    /** A small chart for the patient: vital signs, a problem, an allergy, a medication, a visit and its note. */
+    public static List<Record> chart(int number) {
+        Random random = new Random(0xC4A27_0000L + number);
+        Instant visit = Instant.parse("2026-01-05T09:00:00Z").plus(Duration.ofDays(random.nextInt(300)));
+        return List.of(
+                new EntryKind.Encounter(EntryKind.EncounterClass.AMBULATORY, visit, visit.plus(Duration.ofMinutes(30)),
+                        "routine check-up", "Outpatient clinic"),
+                new EntryKind.Observation("8867-4", "Heart rate", 55.0 + random.nextInt(40), "/min", visit),
+                new EntryKind.Observation("8480-6", "Systolic blood pressure", 105.0 + random.nextInt(40), "mm[Hg]", visit),
+                new EntryKind.Condition(pick(random, List.of("I10", "E11.9", "J45.909")), "Chronic condition",
+                        EntryKind.ClinicalStatus.ACTIVE, LocalDate.of(2015 + random.nextInt(10), 1 + random.nextInt(12), 1)),
+                new EntryKind.AllergyIntolerance(pick(random, List.of("Penicillin", "Peanuts", "Latex")),
+                        EntryKind.Criticality.HIGH, "hives"),
+                new EntryKind.MedicationStatement(pick(random, List.of("Lisinopril 10 mg", "Metformin 500 mg")),
+                        "once daily", EntryKind.MedicationStatus.ACTIVE, LocalDate.of(2024, 1, 1), null),
+                new EntryKind.ClinicalNote(EntryKind.NoteType.PROGRESS, "Synthetic note: stable, review in three months."));
     }
 
     private static String pick(Random random, List<String> values) {

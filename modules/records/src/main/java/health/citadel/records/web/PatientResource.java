@@ -5,6 +5,7 @@ import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
 import health.citadel.records.internal.ChartExport;
+import health.citadel.records.internal.ClinicalChart;
 import health.citadel.records.internal.Demographics;
 import health.citadel.records.internal.PatientErasure;
 import health.citadel.records.internal.PatientHistory;
@@ -93,6 +94,9 @@ public class PatientResource {
     ChartExport export;
 
     @Inject
+    ClinicalChart clinicalChart;
+
+    @Inject
     PatientErasure erasure;
 
     @POST
@@ -140,7 +144,7 @@ public class PatientResource {
             + "(428 without, 412 when stale) and a reason. Writes a new revision.")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid Change change) {
-        return tagged(register.update(Parameters.uuid("id", id), expectedVersion(ifMatch), change.demographics,
+        return tagged(register.update(Parameters.uuid("id", id), Versions.expected(ifMatch), change.demographics,
                 change.restricted, change.reason));
     }
 
@@ -152,7 +156,7 @@ public class PatientResource {
             + "stays readable with its history. Needs If-Match and a reason.")
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid Reason reason) {
-        return tagged(register.retire(Parameters.uuid("id", id), expectedVersion(ifMatch), reason.reason));
+        return tagged(register.retire(Parameters.uuid("id", id), Versions.expected(ifMatch), reason.reason));
     }
 
     @POST
@@ -163,6 +167,15 @@ public class PatientResource {
             + "factor (else 401 with an RFC 9470 challenge). Audited as REVEAL.")
     public Revealed reveal(@PathParam("id") String id, @NotNull @Valid Reason reason) {
         return new Revealed(register.revealNationalId(Parameters.uuid("id", id), reason.reason));
+    }
+
+    @GET
+    @Path("/{id}/chart")
+    @RequiresPermission(Permission.READ_CLINICAL)
+    @Operation(summary = "The whole chart", description = "Demographics, masked, and every current entry by kind. "
+            + "Clinicians on the care team or under break-the-glass. Audited as READ.")
+    public ClinicalChart.Chart chart(@PathParam("id") String id) {
+        return clinicalChart.chart(Parameters.uuid("id", id));
     }
 
     @GET
@@ -200,7 +213,7 @@ public class PatientResource {
             + "revision; history is never rewritten. Needs If-Match and a reason.")
     public Response revert(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid Revert revert) {
-        return tagged(history.revert(Parameters.uuid("id", id), expectedVersion(ifMatch), revert.toRevision,
+        return tagged(history.revert(Parameters.uuid("id", id), Versions.expected(ifMatch), revert.toRevision,
                 revert.reason));
     }
 
@@ -241,17 +254,5 @@ public class PatientResource {
 
     private static EntityTag tag(PatientRecord patient) {
         return new EntityTag(Long.toString(patient.version()));
-    }
-
-    /** The version the caller last read, from {@code If-Match: "7"}; 428 without it. */
-    private static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new RequestRefused(Response.Status.PRECONDITION_REQUIRED, "send If-Match with the ETag you read");
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new RequestRefused(Response.Status.PRECONDITION_FAILED, "If-Match names no version of this patient");
-        }
     }
 }

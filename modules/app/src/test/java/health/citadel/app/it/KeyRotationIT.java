@@ -1,0 +1,136 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Online rotation of both kinds of key: everything stays readable, and an interrupted run resumes. */
+class KeyRotationIT {
+
+    private static final String ROTATIONS = "/api/v1/keys/rotations";
+    private final Stack stack = Stack.get();
+
+    @Test
+    void anInterruptedDataKeyRotationResumesAndEveryVersionStaysReadable() throws Exception {
+        Patients.Canary canary = Patients.Canary.fresh();
+        UUID id = Patients.register(canary, "1971-01-01", false);
+        String desk = Tokens.of("front.desk");
+        assertEquals(200, stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", "{\"demographics\":"
+                + canary.demographics("1971-01-01").replace("+1 555 0100", "+1 555 0133")
+                + ",\"restricted\":false,\"reason\":\"new number\"}", "If-Match", "\"0\"").statusCode());
+        List<String> before = storedValues(id);
+        List<UUID> readable = readable(patientsWithKeys());
+
+        String admin = Tokens.of("admin.alan");
+        JsonNode interrupted = Stack.json(stack.post(ROTATIONS, admin, "{\"kind\":\"DATA_KEYS\",\"maxPatients\":1}"));
+        assertEquals(1, interrupted.get("processed").asLong() + interrupted.get("skipped").asLong());
+        assertTrue(interrupted.path("finishedAt").isMissingNode() || interrupted.get("finishedAt").isNull());
+        assertEquals(200, stack.get(Patients.PATIENTS + "/" + id, desk).statusCode(), "readable mid-rotation");
+
+        HttpResponse<String> resumed = stack.post(ROTATIONS, admin, "{\"kind\":\"DATA_KEYS\"}");
+        assertEquals(200, resumed.statusCode(), resumed.body());
+        JsonNode done = Stack.json(resumed);
+        assertEquals(interrupted.get("id"), done.get("id"), "the same rotation, resumed");
+        assertFalse(done.get("finishedAt").isNull());
+        List<UUID> keyed = patientsWithKeys();
+        assertEquals(keyed.size(), done.get("processed").asLong() + done.get("skipped").asLong(), "each patient once");
+        assertEquals(keyed.size() - readable.size(), done.get("skipped").asLong(),
+                "only a patient whose values were already unreadable (ChartEncryptionIT's tampered row) is skipped");
+
+        List<String> after = storedValues(id);
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertFalse(before.get(i).equals(after.get(i)), "key and values are all new: " + i);
+        }
+        assertEquals(readable, readable(keyed), "every patient readable before is readable after");
+        for (JsonNode revision : Stack.json(stack.get(Patients.PATIENTS + "/" + id + "/history", desk))) {
+            HttpResponse<String> old = stack.get(Patients.PATIENTS + "/" + id + "/history/" + revision.get("revision"), desk);
+            assertEquals(200, old.statusCode(), "history re-encrypted once, not twice: " + old.body());
+            assertEquals(canary.family(), Stack.json(old).at("/demographics/familyName").asText());
+        }
+        try (Connection a = Regions.dba("a")) {
+            assertEquals(List.of("DATA_KEYS resumed", "DATA_KEYS started"), Regions.strings(a, "SELECT reason FROM "
+                    + "audit.access_event WHERE action = 'KEY_ROTATION' AND resource_id = ? ORDER BY reason",
+                    done.get("id").asText()));
+        }
+    }
+
+    @Test
+    void aNewKeyEncryptionKeyRewrapsEveryDataKey() throws Exception {
+        AeadConfig.register();
+        List<UUID> readable = readable(patientsWithKeys());
+        Path keysetFile = stack.home().resolve("keys").resolve("records-kek.json");
+        KeysetHandle current = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile),
+                InsecureSecretKeyAccess.get());
+        KeysetHandle newOnly = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        KeysetHandle rotated = KeysetHandle.newBuilder(current).addEntry(KeysetHandle.importKey(
+                newOnly.getAt(0).getKey()).withFixedId(newOnly.getAt(0).getId()).makePrimary()).build();
+        Files.writeString(keysetFile, TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()));
+
+        HttpResponse<String> run = stack.post(ROTATIONS, Tokens.of("admin.alan"), "{\"kind\":\"KEY_ENCRYPTION_KEY\"}");
+        assertEquals(200, run.statusCode(), run.body());
+        List<UUID> keyed = patientsWithKeys();
+        assertEquals(keyed.size(), Stack.json(run).get("processed").asLong());
+
+        Aead onlyTheNewKey = newOnly.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        try (Connection a = Regions.dba("a");
+             PreparedStatement keys = a.prepareStatement("SELECT patient_id, wrapped_key FROM records.patient_key "
+                     + "WHERE wrapped_key IS NOT NULL");
+             ResultSet rows = keys.executeQuery()) {
+            while (rows.next()) {
+                byte[] binding = ("records.patient_key.wrapped_key:" + rows.getString(1)).getBytes(StandardCharsets.UTF_8);
+                // throws unless the new key alone unwraps it
+                assertEquals(1, TinkProtoKeysetFormat.parseEncryptedKeyset(rows.getBytes(2), onlyTheNewKey, binding).size());
+            }
+        }
+        assertEquals(readable, readable(keyed), "every patient readable before is readable after");
+    }
+
+    /** Those of the patients the front desk can read; a tampered row is not. */
+    private List<UUID> readable(List<UUID> patients) {
+        String desk = Tokens.of("front.desk");
+        return patients.stream().filter(patient -> stack.get(Patients.PATIENTS + "/" + patient, desk).statusCode() == 200)
+                .toList();
+    }
+
+    private static List<UUID> patientsWithKeys() throws Exception {
+        try (Connection a = Regions.dba("a")) {
+            return Regions.strings(a, "SELECT patient_id FROM records.patient_key WHERE wrapped_key IS NOT NULL ORDER BY patient_id::text")
+                    .stream().map(UUID::fromString).toList();
+        }
+    }
+
+    /** The patient's wrapped key, current ciphertext and historic ciphertexts, as a DBA sees them. */
+    private static List<String> storedValues(UUID id) throws Exception {
+        try (Connection a = Regions.dba("a")) {
+            List<String> values = new ArrayList<>(Regions.strings(a, "SELECT encode(wrapped_key, 'hex') FROM "
+                    + "records.patient_key WHERE patient_id = ?::uuid", id.toString()));
+            values.addAll(Regions.strings(a, "SELECT encode(demographics, 'hex') FROM records.patient WHERE id = ?::uuid",
+                    id.toString()));
+            values.addAll(Regions.strings(a, "SELECT encode(demographics, 'hex') FROM records.patient_history "
+                    + "WHERE id = ?::uuid ORDER BY rev", id.toString()));
+            return values;
+        }
+    }
+}

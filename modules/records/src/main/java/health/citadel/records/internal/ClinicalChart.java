@@ -1,0 +1,207 @@
+package health.citadel.records.internal;
+
+import health.citadel.audit.api.AuditAction;
+import health.citadel.identity.api.Permission;
+import health.citadel.platform.problem.RequestRefused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The clinical chart: entries of each kind, added, read, listed, changed with If-Match and retired, each
+ * under the access policy for clinical data (care team or break-the-glass), audited and versioned by Envers.
+ */
+@ApplicationScoped
+public class ClinicalChart {
+
+    /** An entry as the API shows it, its content decrypted. */
+    public record Entry(UUID id, long version, UUID patientId, String kind, Object content, boolean retired,
+                        Instant createdAt, Instant updatedAt) {
+    }
+
+    public record EntryPage(List<Entry> items, int page, int size) {
+    }
+
+    /** The whole chart: demographics, masked, and every current entry by kind. */
+    public record Chart(PatientRecord patient, Map<String, List<Entry>> entries) {
+    }
+
+    /** Content must have exactly the fields of its kind. */
+    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
+            .setProperty("jsonb.fail-on-unknown-properties", true));
+    private static final int WHOLE_CHART_LIMIT = 1000;
+
+    @PersistenceContext(unitName = "citadel")
+    EntityManager entityManager;
+
+    @Inject
+    ChartKeys keys;
+
+    @Inject
+    PatientRows rows;
+
+    @Inject
+    SealedDemographics sealed;
+
+    @Inject
+    ChartAccess access;
+
+    @Inject
+    Validator validator;
+
+    @Transactional
+    public Entry add(UUID patientId, EntryKind kind, JsonObject content) {
+        access.require(Permission.WRITE_CLINICAL, patientId);
+        Patient patient = rows.find(patientId);
+        Record valid = valid(kind, content);
+        ChartEntry entry = enter(patientId, kind, valid);
+        access.change(AuditAction.CREATE, kind.resourceType(), entry.id(), patient, null);
+        return view(entry, valid);
+    }
+
+    /** A new entry; the caller checks access and audits. */
+    ChartEntry enter(UUID patientId, EntryKind kind, Record content) {
+        ChartEntry entry = new ChartEntry(UUID.randomUUID(), patientId, kind, Instant.now());
+        seal(entry, content);
+        entityManager.persist(entry);
+        return entry;
+    }
+
+    @Transactional
+    public Entry read(UUID patientId, EntryKind kind, UUID entryId) {
+        access.require(Permission.READ_CLINICAL, patientId);
+        Patient patient = rows.find(patientId);
+        ChartEntry entry = find(patientId, kind, entryId);
+        access.audit(AuditAction.READ, kind.resourceType(), entryId, patient, null);
+        return view(entry, open(entry));
+    }
+
+    /** The entries of one kind, newest first, retired ones included and marked. */
+    @Transactional
+    public EntryPage list(UUID patientId, EntryKind kind, int page, int size) {
+        access.require(Permission.READ_CLINICAL, patientId);
+        Patient patient = rows.find(patientId);
+        List<Entry> entries = entityManager.createQuery("SELECT e FROM ChartEntry e WHERE e.patientId = :patient "
+                        + "AND e.kind = :kind ORDER BY e.createdAt DESC, e.id", ChartEntry.class)
+                .setParameter("patient", patientId).setParameter("kind", kind)
+                .setFirstResult(page * size).setMaxResults(size).getResultList()
+                .stream().map(entry -> view(entry, open(entry))).toList();
+        access.audit(AuditAction.READ, kind.resourceType(), null, patient, null);
+        return new EntryPage(entries, page, size);
+    }
+
+    @Transactional
+    public Entry update(UUID patientId, EntryKind kind, UUID entryId, long expectedVersion, JsonObject content,
+                        String reason) {
+        access.require(Permission.WRITE_CLINICAL, patientId);
+        Patient patient = rows.find(patientId);
+        ChartEntry entry = current(patientId, kind, entryId, expectedVersion);
+        Record valid = valid(kind, content);
+        seal(entry, valid);
+        access.change(AuditAction.UPDATE, kind.resourceType(), entryId, patient, reason);
+        return view(rows.flushed(entry), valid);
+    }
+
+    @Transactional
+    public Entry retire(UUID patientId, EntryKind kind, UUID entryId, long expectedVersion, String reason) {
+        access.require(Permission.WRITE_CLINICAL, patientId);
+        Patient patient = rows.find(patientId);
+        ChartEntry entry = current(patientId, kind, entryId, expectedVersion);
+        entry.retire(Instant.now());
+        access.change(AuditAction.DELETE, kind.resourceType(), entryId, patient, reason);
+        return view(rows.flushed(entry), open(entry));
+    }
+
+    @Transactional
+    public Chart chart(UUID patientId) {
+        access.require(Permission.READ_CLINICAL, patientId);
+        Patient patient = rows.find(patientId);
+        Map<String, List<Entry>> byKind = new LinkedHashMap<>();
+        for (EntryKind kind : EntryKind.values()) {
+            byKind.put(kind.path(), new ArrayList<>());
+        }
+        entityManager.createQuery("SELECT e FROM ChartEntry e WHERE e.patientId = :patient AND e.retired = false "
+                        + "ORDER BY e.createdAt DESC, e.id", ChartEntry.class)
+                .setParameter("patient", patientId).setMaxResults(WHOLE_CHART_LIMIT).getResultList()
+                .forEach(entry -> byKind.get(entry.kind().path()).add(view(entry, open(entry))));
+        access.audit(AuditAction.READ, "Chart", patient, null);
+        return new Chart(PatientRows.view(patient, sealed.open(patient)), byKind);
+    }
+
+    /** Every entry of the patient, current, for the export; the caller has checked access. */
+    List<Entry> entriesOf(UUID patientId) {
+        return entityManager.createQuery("SELECT e FROM ChartEntry e WHERE e.patientId = :patient "
+                        + "ORDER BY e.createdAt, e.id", ChartEntry.class).setParameter("patient", patientId)
+                .getResultList().stream().map(entry -> view(entry, open(entry))).toList();
+    }
+
+    private ChartEntry find(UUID patientId, EntryKind kind, UUID entryId) {
+        ChartEntry entry = entityManager.find(ChartEntry.class, entryId);
+        // an entry of another patient or kind is not found here: the path names both
+        if (entry == null || !entry.patientId().equals(patientId) || entry.kind() != kind) {
+            throw RequestRefused.notFound("no such entry in this chart");
+        }
+        return entry;
+    }
+
+    private ChartEntry current(UUID patientId, EntryKind kind, UUID entryId, long expectedVersion) {
+        ChartEntry entry = find(patientId, kind, entryId);
+        if (entry.version() != expectedVersion) {
+            throw PatientRows.staleVersion();
+        }
+        return entry;
+    }
+
+    /** The content in the shape of its kind, or 400 naming the field paths; values are never echoed. */
+    private Record valid(EntryKind kind, JsonObject content) {
+        Record parsed;
+        try {
+            parsed = STRICT.fromJson(content.toString(), kind.content());
+        } catch (JsonbException e) {
+            throw RequestRefused.badRequest("content has a field a " + kind.resourceType()
+                    + " does not take, or a value of the wrong type");
+        }
+        Set<ConstraintViolation<Record>> violations = validator.validate(parsed);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return parsed;
+    }
+
+    private void seal(ChartEntry entry, Record content) {
+        entry.record(keys.of(entry.patientId()).encrypt(STRICT.toJson(content).getBytes(StandardCharsets.UTF_8),
+                binding(entry)), Instant.now());
+    }
+
+    private Record open(ChartEntry entry) {
+        byte[] plaintext = keys.of(entry.patientId()).decrypt(entry.content(), binding(entry));
+        return STRICT.fromJson(new String(plaintext, StandardCharsets.UTF_8), entry.kind().content());
+    }
+
+    private static byte[] binding(ChartEntry entry) {
+        return ChartKeys.binding("chart_entry", "content", entry.id());
+    }
+
+    private static Entry view(ChartEntry entry, Record content) {
+        return new Entry(entry.id(), entry.version(), entry.patientId(), entry.kind().path(), content, entry.retired(),
+                entry.createdAt(), entry.updatedAt());
+    }
+}

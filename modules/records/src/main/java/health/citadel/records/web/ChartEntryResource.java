@@ -1,0 +1,125 @@
+package health.citadel.records.web;
+
+import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.RequiresPermission;
+import health.citadel.platform.problem.RequestRefused;
+import health.citadel.platform.web.Parameters;
+import health.citadel.records.internal.ClinicalChart;
+import health.citadel.records.internal.EntryKind;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The clinical chart's entries by kind: {@code encounters}, {@code observations}, {@code conditions},
+ * {@code allergies}, {@code medications} and {@code notes}. Clinicians on the care team (or under
+ * break-the-glass) only; front desk, administrators, auditors and DBAs never.
+ */
+@Path("/v1/patients/{id}/{kind: encounters|observations|conditions|allergies|medications|notes}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ChartEntryResource {
+
+    public static class NewEntry {
+        /** The entry, in the shape of its kind. */
+        @NotNull
+        public JsonObject content;
+    }
+
+    public static class ChangedEntry extends NewEntry {
+        @NotNull
+        @Size(min = 5, max = 1000)
+        public String reason;
+    }
+
+    public static class Reason {
+        @NotNull
+        @Size(min = 5, max = 1000)
+        public String reason;
+    }
+
+    @Inject
+    ClinicalChart chart;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_CLINICAL)
+    @Operation(summary = "Add a chart entry", description = "`{content}` in the shape of the kind; 201 with Location "
+            + "and ETag. Audited as CREATE.")
+    public Response add(@PathParam("id") String id, @PathParam("kind") String kind, @NotNull @Valid NewEntry entry,
+                        @Context UriInfo uri) {
+        ClinicalChart.Entry added = chart.add(Parameters.uuid("id", id), kind(kind), entry.content);
+        return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
+                .tag(new EntityTag(Long.toString(added.version()))).entity(added).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.READ_CLINICAL)
+    @Operation(summary = "A patient's entries of one kind", description = "Newest first, paged.")
+    public ClinicalChart.EntryPage list(@PathParam("id") String id, @PathParam("kind") String kind,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return chart.list(Parameters.uuid("id", id), kind(kind), page, size);
+    }
+
+    @GET
+    @Path("/{entry}")
+    @RequiresPermission(Permission.READ_CLINICAL)
+    @Operation(summary = "One chart entry", description = "With an ETag for If-Match.")
+    public Response read(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry) {
+        return tagged(chart.read(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry)));
+    }
+
+    @PUT
+    @Path("/{entry}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_CLINICAL)
+    @Operation(summary = "Change a chart entry", description = "`{content, reason}` with If-Match (428 without, 412 "
+            + "when stale). A new revision.")
+    public Response update(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ChangedEntry change) {
+        return tagged(chart.update(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry),
+                Versions.expected(ifMatch), change.content, change.reason));
+    }
+
+    @POST
+    @Path("/{entry}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.WRITE_CLINICAL)
+    @Operation(summary = "Retire a chart entry", description = "Entered in error: kept, with its history, and marked.")
+    public Response retire(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Reason reason) {
+        return tagged(chart.retire(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry),
+                Versions.expected(ifMatch), reason.reason));
+    }
+
+    private static EntryKind kind(String path) {
+        return EntryKind.fromPath(path).orElseThrow(() -> RequestRefused.notFound("no such kind of entry"));
+    }
+
+    private static Response tagged(ClinicalChart.Entry entry) {
+        return Response.ok(entry).tag(new EntityTag(Long.toString(entry.version()))).build();
+    }
+}
