@@ -68,6 +68,7 @@ class AuthorizationMatrixIT {
         MATRIX.put("GET /api/v1/patients/{id}/{kind}/{entry}", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
         MATRIX.put("PUT /api/v1/patients/{id}/{kind}/{entry}", new int[] {400, 400, 403, 403, 403, 403, 403, 401});
         MATRIX.put("POST /api/v1/patients/{id}/{kind}/{entry}/retire", new int[] {400, 400, 403, 403, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/me/chart", new int[] {403, 403, 403, 403, 403, 403, 200, 401});
         MATRIX.put("GET /api/v1/patients/{id}/chart", new int[] {403, 403, 403, 403, 403, 403, 403, 401});
         MATRIX.put("POST /api/v1/keys/rotations", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
         MATRIX.put("GET /api/v1/keys/rotations", new int[] {403, 403, 403, 403, 200, 403, 403, 401});

@@ -26,6 +26,9 @@ class GdprIT {
         assertTrue(document.at("/demographics/nationalId").asText().startsWith("DEMO-"), "unmasked in an export");
         assertEquals("CREATED", document.at("/history/0/revision/change").asText());
         assertEquals(7, document.get("entries").size(), "the seeded chart's entries");
+        JsonNode chart = Stack.json(stack.get("/api/v1/me/chart", patient));
+        assertEquals(own, chart.at("/patient/id").asText(), "a patient reads their own chart");
+        assertEquals(2, chart.at("/entries/observations").size());
         assertEquals(403, stack.get(Patients.PATIENTS + "/" + UUID.randomUUID() + "/export", patient).statusCode(),
                 "nobody else's");
 

@@ -1,6 +1,7 @@
 package health.citadel.records.internal;
 
 import health.citadel.audit.api.AuditAction;
+import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.Permission;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.config.BinaryDataStrategy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -46,7 +48,8 @@ public class ClinicalChart {
 
     /** Content must have exactly the fields of its kind. */
     private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
-            .setProperty("jsonb.fail-on-unknown-properties", true));
+            .setProperty("jsonb.fail-on-unknown-properties", true)
+            .withBinaryDataStrategy(BinaryDataStrategy.BASE_64));
     private static final int WHOLE_CHART_LIMIT = 1000;
 
     @PersistenceContext(unitName = "citadel")
@@ -66,6 +69,9 @@ public class ClinicalChart {
 
     @Inject
     Validator validator;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @Transactional
     public Entry add(UUID patientId, EntryKind kind, JsonObject content) {
@@ -103,7 +109,7 @@ public class ClinicalChart {
                         + "AND e.kind = :kind ORDER BY e.createdAt DESC, e.id", ChartEntry.class)
                 .setParameter("patient", patientId).setParameter("kind", kind)
                 .setFirstResult(page * size).setMaxResults(size).getResultList()
-                .stream().map(entry -> view(entry, open(entry))).toList();
+                .stream().map(entry -> view(entry, listed(open(entry)))).toList();
         access.audit(AuditAction.READ, kind.resourceType(), null, patient, null);
         return new EntryPage(entries, page, size);
     }
@@ -132,7 +138,21 @@ public class ClinicalChart {
 
     @Transactional
     public Chart chart(UUID patientId) {
-        access.require(Permission.READ_CLINICAL, patientId);
+        return chart(patientId, Permission.READ_CLINICAL);
+    }
+
+    /** The caller's own chart, for a patient: what the hospital holds about them. */
+    @Transactional
+    public Chart ownChart() {
+        UUID own = currentCaller.get().patientId();
+        if (own == null) {
+            throw RequestRefused.notFound("this login is linked to no chart");
+        }
+        return chart(own, Permission.READ_OWN_CHART);
+    }
+
+    private Chart chart(UUID patientId, Permission permission) {
+        access.require(permission, patientId);
         Patient patient = rows.find(patientId);
         Map<String, List<Entry>> byKind = new LinkedHashMap<>();
         for (EntryKind kind : EntryKind.values()) {
@@ -141,7 +161,7 @@ public class ClinicalChart {
         entityManager.createQuery("SELECT e FROM ChartEntry e WHERE e.patientId = :patient AND e.retired = false "
                         + "ORDER BY e.createdAt DESC, e.id", ChartEntry.class)
                 .setParameter("patient", patientId).setMaxResults(WHOLE_CHART_LIMIT).getResultList()
-                .forEach(entry -> byKind.get(entry.kind().path()).add(view(entry, open(entry))));
+                .forEach(entry -> byKind.get(entry.kind().path()).add(view(entry, listed(open(entry)))));
         access.audit(AuditAction.READ, "Chart", patient, null);
         return new Chart(PatientRows.view(patient, sealed.open(patient)), byKind);
     }
@@ -183,6 +203,9 @@ public class ClinicalChart {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        if (parsed instanceof EntryKind.Document document) {
+            ChartDocuments.check(document);
+        }
         return parsed;
     }
 
@@ -194,6 +217,11 @@ public class ClinicalChart {
     private Record open(ChartEntry entry) {
         byte[] plaintext = keys.of(entry.patientId()).decrypt(entry.content(), binding(entry));
         return STRICT.fromJson(new String(plaintext, StandardCharsets.UTF_8), entry.kind().content());
+    }
+
+    /** In lists and the whole chart a document shows its title, type and size; its bytes are read one by one. */
+    private static Record listed(Record content) {
+        return content instanceof EntryKind.Document document ? ChartDocuments.summary(document) : content;
     }
 
     private static byte[] binding(ChartEntry entry) {

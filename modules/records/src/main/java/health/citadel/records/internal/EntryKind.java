@@ -20,7 +20,8 @@ public enum EntryKind {
     CONDITION("conditions", "Condition", Condition.class),
     ALLERGY("allergies", "AllergyIntolerance", AllergyIntolerance.class),
     MEDICATION("medications", "MedicationStatement", MedicationStatement.class),
-    NOTE("notes", "ClinicalNote", ClinicalNote.class);
+    NOTE("notes", "ClinicalNote", ClinicalNote.class),
+    DOCUMENT("documents", "DocumentReference", Document.class);
 
     /** A visit: ambulatory, emergency, inpatient or virtual. */
     public record Encounter(@NotNull EncounterClass encounterClass, @NotNull Instant start, Instant end,
@@ -60,6 +61,20 @@ public enum EntryKind {
     }
 
     public enum NoteType { PROGRESS, CONSULTATION, DISCHARGE, NURSING }
+
+    /**
+     * A PDF or an image, base64 in JSON. Its size and its first bytes are checked against its type before it
+     * is stored: {@link ChartDocuments}.
+     */
+    public record Document(@NotBlank @Size(max = 200) String title,
+                           @NotNull @Pattern(regexp = "application/pdf|image/png|image/jpeg",
+                                   message = "must be application/pdf, image/png or image/jpeg") String contentType,
+                           @NotNull byte[] data) {
+    }
+
+    /** What a list shows of a document: not its bytes. */
+    public record DocumentSummary(String title, String contentType, int size) {
+    }
 
     private final String path;
     private final String resourceType;

@@ -34,10 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The clinical chart's entries by kind: {@code encounters}, {@code observations}, {@code conditions},
- * {@code allergies}, {@code medications} and {@code notes}. Clinicians on the care team (or under
+ * {@code allergies}, {@code medications}, {@code notes} and {@code documents}. Clinicians on the care team (or under
  * break-the-glass) only; front desk, administrators, auditors and DBAs never.
  */
-@Path("/v1/patients/{id}/{kind: encounters|observations|conditions|allergies|medications|notes}")
+@Path("/v1/patients/{id}/{kind: encounters|observations|conditions|allergies|medications|notes|documents}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ChartEntryResource {
