@@ -42,6 +42,9 @@ final class RegionReplication {
                         + " user=" + PostgresRegion.REPLICATOR + " password=" + secrets.get(StackSecrets.REPLICATOR_PASSWORD);
                 PostgresRegion.execute(subscriber, "CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %I WITH (origin = none)",
                         SUBSCRIPTION, publisher, PUBLICATION);
+            } else {
+                // tables added by migrations since the last up are published, but not subscribed until refreshed
+                PostgresRegion.execute(subscriber, "ALTER SUBSCRIPTION %I REFRESH PUBLICATION", SUBSCRIPTION);
             }
         } catch (SQLException e) {
             throw new StackException("cannot subscribe " + standby.name() + ": " + e.getMessage(), e);

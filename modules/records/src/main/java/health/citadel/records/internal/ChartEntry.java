@@ -4,9 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.envers.AuditTable;
@@ -17,13 +15,7 @@ import org.hibernate.envers.Audited;
 @Table(schema = "records", name = "chart_entry")
 @Audited
 @AuditTable(schema = "records", value = "chart_entry_history")
-public class ChartEntry {
-
-    @Id
-    private UUID id;
-
-    @Version
-    private long version;
+public class ChartEntry extends ChartRecord {
 
     @Column(name = "patient_id", nullable = false)
     private UUID patientId;
@@ -36,31 +28,13 @@ public class ChartEntry {
     @Column(nullable = false)
     private byte[] content;
 
-    private boolean retired;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ChartEntry() {
     }
 
     ChartEntry(UUID id, UUID patientId, EntryKind kind, Instant createdAt) {
-        this.id = id;
+        super(id, createdAt);
         this.patientId = patientId;
         this.kind = kind;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    long version() {
-        return version;
     }
 
     UUID patientId() {
@@ -75,25 +49,8 @@ public class ChartEntry {
         return content;
     }
 
-    boolean retired() {
-        return retired;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
     void record(byte[] encryptedContent, Instant at) {
         this.content = encryptedContent;
-        this.updatedAt = at;
-    }
-
-    void retire(Instant at) {
-        this.retired = true;
-        this.updatedAt = at;
+        changed(at);
     }
 }

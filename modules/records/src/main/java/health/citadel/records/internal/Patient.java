@@ -2,9 +2,7 @@ package health.citadel.records.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.envers.AuditTable;
@@ -19,13 +17,7 @@ import org.hibernate.envers.NotAudited;
 @Table(schema = "records", name = "patient")
 @Audited
 @AuditTable(schema = "records", value = "patient_history")
-public class Patient {
-
-    @Id
-    private UUID id;
-
-    @Version
-    private long version;
+public class Patient extends ChartRecord {
 
     /** AES-256-GCM under the patient's data key, bound to this table, column and row. */
     @Column(nullable = false)
@@ -42,29 +34,11 @@ public class Patient {
     /** A VIP or an employee: every access raises an alert. */
     private boolean restricted;
 
-    private boolean retired;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Patient() {
     }
 
     Patient(UUID id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    long version() {
-        return version;
+        super(id, createdAt);
     }
 
     byte[] demographics() {
@@ -75,34 +49,17 @@ public class Patient {
         return restricted;
     }
 
-    boolean retired() {
-        return retired;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
     void record(byte[] encryptedDemographics, byte[] mrnIndex, byte[] nameBirthIndex, boolean restricted, Instant at) {
         this.demographics = encryptedDemographics;
         this.mrnIndex = mrnIndex;
         this.nameBirthIndex = nameBirthIndex;
         this.restricted = restricted;
-        this.updatedAt = at;
+        changed(at);
     }
 
     /** Erasure drops the blind indexes: nothing can find the patient any more. */
     void forgetIndexes() {
         this.mrnIndex = null;
         this.nameBirthIndex = null;
-    }
-
-    void retire(Instant at) {
-        this.retired = true;
-        this.updatedAt = at;
     }
 }

@@ -54,12 +54,6 @@ public class ChartEntryResource {
         public String reason;
     }
 
-    public static class Reason {
-        @NotNull
-        @Size(min = 5, max = 1000)
-        public String reason;
-    }
-
     @Inject
     ClinicalChart chart;
 

@@ -62,12 +62,6 @@ public class PatientResource {
         public String reason;
     }
 
-    public static class Reason {
-        @NotNull
-        @Size(min = 5, max = 1000)
-        public String reason;
-    }
-
     public static class Revert {
         @NotNull
         @Min(1)

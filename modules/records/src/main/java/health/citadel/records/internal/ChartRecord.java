@@ -1,0 +1,70 @@
+package health.citadel.records.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.envers.Audited;
+
+/**
+ * What every versioned record of the chart has: its id, the version If-Match names, when it was made and
+ * last changed, and whether it was retired (kept, with its history, but marked as entered in error).
+ */
+@MappedSuperclass
+@Audited
+public abstract class ChartRecord {
+
+    @Id
+    private UUID id;
+
+    @Version
+    private long version;
+
+    private boolean retired;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ChartRecord() {
+    }
+
+    protected ChartRecord(UUID id, Instant createdAt) {
+        this.id = id;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    long version() {
+        return version;
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    void changed(Instant at) {
+        this.updatedAt = at;
+    }
+
+    void retire(Instant at) {
+        this.retired = true;
+        this.updatedAt = at;
+    }
+}
