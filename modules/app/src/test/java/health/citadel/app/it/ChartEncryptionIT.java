@@ -73,6 +73,11 @@ class ChartEncryptionIT {
         HttpResponse<String> read = stack.get(Patients.PATIENTS + "/" + victim, Tokens.of("front.desk"));
         assertEquals(500, read.statusCode(), "a loud failure, not another patient's data");
         assertTrue(read.body().contains("incident"));
+        try (Connection a = Regions.dba("a")) {
+            assertEquals(List.of("READ FAILED"), Regions.strings(a, "SELECT DISTINCT action || ' ' || outcome FROM "
+                    + "audit.access_event WHERE patient_id = ?::uuid AND outcome = 'FAILED'", victim.toString()),
+                    "the failed integrity check is audited, although its request failed");
+        }
         assertEquals(200, stack.get(Patients.PATIENTS + "/" + source, Tokens.of("front.desk")).statusCode());
     }
 }

@@ -1,8 +1,13 @@
 package health.citadel.records.internal;
 
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditLog;
+import health.citadel.audit.api.AuditOutcome;
+import health.citadel.identity.api.CallerEvents;
 import health.citadel.platform.crypto.BlindIndex;
 import health.citadel.platform.crypto.DataKey;
 import health.citadel.platform.crypto.EnvelopeEncryption;
+import health.citadel.platform.crypto.UnreadableCiphertext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +36,12 @@ public class ChartKeys {
 
     @PersistenceContext(unitName = "citadel")
     EntityManager entityManager;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    CallerEvents callerEvents;
 
     private volatile EnvelopeEncryption envelope;
     private BlindIndex blindIndex;
@@ -85,6 +96,21 @@ public class ChartKeys {
         }
         key.destroy(at);
         return true;
+    }
+
+    /**
+     * A stored value of the patient, decrypted. One that does not decrypt for its row (tampered, or copied from
+     * another row) is audited as a FAILED read, in a transaction of its own, and the request fails loudly.
+     */
+    byte[] decrypt(UUID patientId, String table, String column, UUID row, byte[] ciphertext) {
+        DataKey key = of(patientId);
+        try {
+            return key.decrypt(ciphertext, binding(table, column, row));
+        } catch (UnreadableCiphertext e) {
+            auditLog.recordRegardless(callerEvents.describe(AuditAction.READ, table, row.toString(), patientId,
+                    AuditOutcome.FAILED, "a stored value failed its integrity check"));
+            throw e;
+        }
     }
 
     byte[] index(String purpose, String normalizedValue) {

@@ -215,7 +215,7 @@ public class ClinicalChart {
     }
 
     private Record open(ChartEntry entry) {
-        byte[] plaintext = keys.of(entry.patientId()).decrypt(entry.content(), binding(entry));
+        byte[] plaintext = keys.decrypt(entry.patientId(), "chart_entry", "content", entry.id(), entry.content());
         return STRICT.fromJson(new String(plaintext, StandardCharsets.UTF_8), entry.kind().content());
     }
 

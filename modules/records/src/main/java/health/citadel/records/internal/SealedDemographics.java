@@ -32,7 +32,7 @@ public class SealedDemographics {
 
     /** The demographics of the patient row, current or historic; fails loudly if they were not sealed for it. */
     Demographics open(Patient patient) {
-        byte[] plaintext = keys.of(patient.id()).decrypt(patient.demographics(), binding(patient));
+        byte[] plaintext = keys.decrypt(patient.id(), "patient", "demographics", patient.id(), patient.demographics());
         return JSON.fromJson(new String(plaintext, StandardCharsets.UTF_8), Demographics.class);
     }
 
