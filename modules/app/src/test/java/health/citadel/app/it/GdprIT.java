@@ -35,9 +35,18 @@ class GdprIT {
         Patients.Canary canary = Patients.Canary.fresh();
         UUID cared = Patients.register(canary, "1977-07-07", false);
         Patients.assignCareTeam("dr.house", cared);
+        String note = Patients.PATIENTS + "/" + cared + "/notes";
+        HttpResponse<String> noted = stack.post(note, Tokens.of("dr.house"),
+                "{\"content\":{\"type\":\"PROGRESS\",\"text\":\"first draft\"}}");
+        assertEquals(201, noted.statusCode(), noted.body());
+        assertEquals(200, stack.send("PUT", note + "/" + Stack.json(noted).get("id").asText(), Tokens.of("dr.house"),
+                "application/json", "{\"content\":{\"type\":\"PROGRESS\",\"text\":\"final text\"},"
+                        + "\"reason\":\"completed the note\"}", "If-Match", "\"0\"").statusCode());
         HttpResponse<String> exported = stack.get(Patients.PATIENTS + "/" + cared + "/export", Tokens.of("dr.house"));
         assertEquals(200, exported.statusCode(), exported.body());
         assertEquals(canary.nationalId(), Stack.json(exported).at("/demographics/nationalId").asText());
+        assertEquals(List.of("first draft", "final text"), Stack.json(exported).get("entryHistory")
+                .findValuesAsText("text"), "every version of every entry");
         assertTrue(exported.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
         KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
         assertEquals(401, stack.get(Patients.PATIENTS + "/" + cared + "/export",

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The GDPR right of access: the whole chart with its history as one document, unmasked, for the patient
- * themself or for staff who proved a second factor. Audited as EXPORT, which the bulk-export rule watches.
+ * The GDPR right of access: the whole chart, every entry and every version of each, as one document,
+ * unmasked, for the patient themself or for staff who proved a second factor. Audited as EXPORT, which the
+ * bulk-export rule watches.
  */
 @ApplicationScoped
 public class ChartExport {
@@ -21,8 +22,14 @@ public class ChartExport {
                                   boolean retired) {
     }
 
+    /** One version of one chart entry in the export. */
+    public record ExportedEntryVersion(PatientHistory.Revision revision, UUID entryId, String kind, Object content,
+                                       boolean retired) {
+    }
+
     public record Document(Instant exportedAt, UUID patientId, Demographics demographics, boolean restricted,
-                           boolean retired, List<ExportedVersion> history, List<ClinicalChart.Entry> entries) {
+                           boolean retired, List<ExportedVersion> history, List<ClinicalChart.Entry> entries,
+                           List<ExportedEntryVersion> entryHistory) {
     }
 
     @Inject
@@ -48,7 +55,10 @@ public class ChartExport {
                 version.revision(), sealed.open(version.state()), version.state().restricted(),
                 version.state().retired())).toList();
         access.audit(AuditAction.EXPORT, "Patient", patient, null);
+        List<ExportedEntryVersion> entryVersions = history.entryVersions(id).stream().map(version ->
+                new ExportedEntryVersion(version.revision(), version.state().id(), version.state().kind().path(),
+                        clinicalChart.open(version.state()), version.state().retired())).toList();
         return new Document(Instant.now(), id, sealed.open(patient), patient.restricted(), patient.retired(), versions,
-                clinicalChart.entriesOf(id));
+                clinicalChart.entriesOf(id), entryVersions);
     }
 }

@@ -214,7 +214,7 @@ public class ClinicalChart {
                 binding(entry)), Instant.now());
     }
 
-    private Record open(ChartEntry entry) {
+    Record open(ChartEntry entry) {
         byte[] plaintext = keys.decrypt(entry.patientId(), "chart_entry", "content", entry.id(), entry.content());
         return STRICT.fromJson(new String(plaintext, StandardCharsets.UTF_8), entry.kind().content());
     }

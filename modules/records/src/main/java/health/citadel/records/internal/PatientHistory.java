@@ -27,6 +27,7 @@ import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
+import org.hibernate.envers.query.criteria.AuditCriterion;
 
 /**
  * A patient's versions as Envers keeps them: the list, one version, a field-level diff, and a revert that
@@ -59,7 +60,7 @@ public class PatientHistory {
     ChartAccess access;
 
     /** A revision with the patient as it left it. */
-    record Version(Revision revision, Patient state) {
+    record Version<T>(Revision revision, T state) {
     }
 
     @Transactional
@@ -72,15 +73,25 @@ public class PatientHistory {
     }
 
     /** Every revision of the patient, oldest first; the caller has checked access. */
-    List<Version> versions(UUID id) {
-        List<?> found = reader().createQuery().forRevisionsOfEntity(Patient.class, false, true)
-                .add(AuditEntity.id().eq(id)).addOrder(AuditEntity.revisionNumber().asc()).getResultList();
-        List<Version> versions = new ArrayList<>();
+    List<Version<Patient>> versions(UUID id) {
+        return versions(Patient.class, AuditEntity.id().eq(id));
+    }
+
+    /** Every revision of every chart entry of the patient, oldest first; the caller has checked access. */
+    List<Version<ChartEntry>> entryVersions(UUID patientId) {
+        return versions(ChartEntry.class, AuditEntity.property("patientId").eq(patientId));
+    }
+
+    private <T> List<Version<T>> versions(Class<T> type, AuditCriterion which) {
+        List<?> found = reader().createQuery().forRevisionsOfEntity(type, false, true)
+                .add(which).addOrder(AuditEntity.revisionNumber().asc()).getResultList();
+        List<Version<T>> versions = new ArrayList<>();
         for (Object row : found) {
             Object[] columns = (Object[]) row;
             ChartRevision revision = (ChartRevision) columns[1];
-            versions.add(new Version(new Revision(revision.id(), Instant.ofEpochMilli(revision.at()), revision.actorId(),
-                    revision.reason(), revision.requestId(), change((RevisionType) columns[2])), (Patient) columns[0]));
+            versions.add(new Version<>(new Revision(revision.id(), Instant.ofEpochMilli(revision.at()),
+                    revision.actorId(), revision.reason(), revision.requestId(), change((RevisionType) columns[2])),
+                    type.cast(columns[0])));
         }
         return versions;
     }
