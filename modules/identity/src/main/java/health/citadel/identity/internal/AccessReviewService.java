@@ -124,8 +124,9 @@ public class AccessReviewService {
         AccessReview review;
         try {
             var settings = new AccessReviewRules.Settings(dormancy, reviewDeadline);
-            var findings = AccessReviewRules.findings(settings, started, realm.loginEvents(), realm.accounts(),
-                    realm.lastLogins(started.minus(dormancy)), grants.unreviewedSince(started.minus(reviewDeadline)));
+            RealmDirectory.Realm read = realm.read(started.minus(dormancy));
+            var findings = AccessReviewRules.findings(settings, started, read.loginEvents(), read.accounts(),
+                    read.lastLogins(), grants.unreviewedSince(started.minus(reviewDeadline)));
             review = new AccessReview(id, started, Instant.now(), trigger, requestedBy, findings);
         } catch (RuntimeException e) {
             // a review that could not run is itself worth an auditor's attention

@@ -60,8 +60,12 @@ class KeycloakRealmDirectory implements RealmDirectory {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @Override
-    public List<RealmAccount> accounts() {
+    public Realm read(Instant loginsSince) {
         String token = token();
+        return new Realm(loginEvents(token), accounts(token), lastLogins(token, loginsSince));
+    }
+
+    private List<RealmAccount> accounts(String token) {
         List<RealmAccount> accounts = new ArrayList<>();
         for (int first = 0; ; first += USER_PAGE) {
             JsonArray page = (JsonArray) get(token, "/users?briefRepresentation=false&first=" + first + "&max=" + USER_PAGE);
@@ -81,9 +85,7 @@ class KeycloakRealmDirectory implements RealmDirectory {
         }
     }
 
-    @Override
-    public Map<String, Instant> lastLogins(Instant since) {
-        String token = token();
+    private Map<String, Instant> lastLogins(String token, Instant since) {
         Map<String, Instant> latest = new HashMap<>();
         // Keycloak lists events newest first, so reading stops at the first page that reaches past 'since'
         for (int first = 0; ; first += EVENT_PAGE) {
@@ -101,9 +103,8 @@ class KeycloakRealmDirectory implements RealmDirectory {
         }
     }
 
-    @Override
-    public LoginEvents loginEvents() {
-        JsonObject realm = (JsonObject) get(token(), "");
+    private LoginEvents loginEvents(String token) {
+        JsonObject realm = (JsonObject) get(token, "");
         JsonArray types = realm.getJsonArray("enabledEventTypes");
         // an empty list means Keycloak's default: every event type is stored
         boolean loginStored = types == null || types.isEmpty()

@@ -16,10 +16,14 @@ interface RealmDirectory {
     record LoginEvents(boolean kept, Duration retention) {
     }
 
-    List<RealmAccount> accounts();
+    /**
+     * What the review reads, in one session with the identity provider.
+     *
+     * @param lastLogins each account's latest login within the window, by account id
+     */
+    record Realm(LoginEvents loginEvents, List<RealmAccount> accounts, Map<String, Instant> lastLogins) {
+    }
 
-    /** Each account's latest login at or after {@code since}, by account id. */
-    Map<String, Instant> lastLogins(Instant since);
-
-    LoginEvents loginEvents();
+    /** The realm's accounts, its login-event settings, and the logins since {@code loginsSince}. */
+    Realm read(Instant loginsSince);
 }

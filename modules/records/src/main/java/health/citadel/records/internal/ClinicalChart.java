@@ -4,14 +4,12 @@ import health.citadel.audit.api.AuditAction;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.Permission;
 import health.citadel.platform.problem.RequestRefused;
+import health.citadel.platform.web.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
-import jakarta.json.bind.config.BinaryDataStrategy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -47,9 +45,7 @@ public class ClinicalChart {
     }
 
     /** Content must have exactly the fields of its kind. */
-    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
-            .setProperty("jsonb.fail-on-unknown-properties", true)
-            .withBinaryDataStrategy(BinaryDataStrategy.BASE_64));
+    private static final Jsonb STRICT = StrictJson.BINDER;
     private static final int WHOLE_CHART_LIMIT = 1000;
 
     @PersistenceContext(unitName = "citadel")

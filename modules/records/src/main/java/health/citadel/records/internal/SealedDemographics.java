@@ -1,10 +1,10 @@
 package health.citadel.records.internal;
 
 import health.citadel.platform.crypto.DataKey;
+import health.citadel.platform.web.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -17,7 +17,7 @@ public class SealedDemographics {
 
     static final String MRN = "patient.mrn";
     static final String FAMILY_BIRTH = "patient.family-birth";
-    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Jsonb JSON = StrictJson.BINDER;
 
     @Inject
     ChartKeys keys;

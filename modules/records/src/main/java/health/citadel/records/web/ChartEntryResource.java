@@ -25,7 +25,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,8 +64,7 @@ public class ChartEntryResource {
     public Response add(@PathParam("id") String id, @PathParam("kind") String kind, @NotNull @Valid NewEntry entry,
                         @Context UriInfo uri) {
         ClinicalChart.Entry added = chart.add(Parameters.uuid("id", id), kind(kind), entry.content);
-        return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
-                .tag(new EntityTag(Long.toString(added.version()))).entity(added).build();
+        return Versions.created(added, added.id(), added.version(), uri);
     }
 
     @GET
@@ -114,6 +112,6 @@ public class ChartEntryResource {
     }
 
     private static Response tagged(ClinicalChart.Entry entry) {
-        return Response.ok(entry).tag(new EntityTag(Long.toString(entry.version()))).build();
+        return Versions.tagged(entry, entry.version());
     }
 }

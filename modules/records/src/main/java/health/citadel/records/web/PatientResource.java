@@ -29,7 +29,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -100,8 +99,7 @@ public class PatientResource {
             + "another patient has the MRN. The national identifier comes back masked.")
     public Response register(@NotNull @Valid Registration registration, @Context UriInfo uri) {
         PatientRecord patient = register.register(registration.demographics, registration.restricted);
-        return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
-                .tag(tag(patient)).entity(patient).build();
+        return Versions.created(patient, patient.id(), patient.version(), uri);
     }
 
     @GET
@@ -243,10 +241,6 @@ public class PatientResource {
 
     /** The patient with its version as the ETag, for the next If-Match. */
     private static Response tagged(PatientRecord patient) {
-        return Response.ok(patient).tag(tag(patient)).build();
-    }
-
-    private static EntityTag tag(PatientRecord patient) {
-        return new EntityTag(Long.toString(patient.version()));
+        return Versions.tagged(patient, patient.version());
     }
 }
