@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code bin/citadel up|down|status}: the local stack's command line. */
+/** {@code bin/citadel up|down|status|restart}: the local stack's command line. */
 public final class CitadelCommand {
 
     static final int STOPPED = 3;
-    private static final String USAGE = "usage: bin/citadel up|down|status|audit verify";
+    private static final String USAGE = "usage: bin/citadel up|down|status|restart|audit verify";
 
     private CitadelCommand() {
     }
@@ -31,6 +31,7 @@ public final class CitadelCommand {
             switch (args[0]) {
                 case "up" -> new LocalStack(repository, environment).up(out);
                 case "down" -> new LocalStack(repository, environment).down(out);
+                case "restart" -> new LocalStack(repository, environment).restartApplication(out);
                 case "status" -> {
                     return new LocalStack(repository, environment).status(out) ? 0 : STOPPED;
                 }

@@ -101,6 +101,12 @@ final class LocalStack {
         printSummary(out, liberty, keycloak, regionA, regionB, secrets);
     }
 
+    /** Stops Liberty and brings the stack up again: deploys a rebuilt WAR, or the one {@code CITADEL_WAR} names. */
+    void restartApplication(PrintStream out) {
+        new LibertyServer(home, ports, null).stop();
+        up(out);
+    }
+
     void down(PrintStream out) {
         PostgresRegion regionA = region("a", null);
         PostgresRegion regionB = region("b", null);

@@ -24,6 +24,7 @@ final class ModuleBoundaries {
             "records", Set.of("platform", "identity", "audit"),
             "dr", Set.of("platform", "audit"),
             "localstack", Set.of("platform"),
+            "bench", Set.of("platform", "audit"),
             "app", Set.of("platform", "audit", "identity", "records", "dr"));
 
     /** Platform has no domain and no api package: its users may reach all of it. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +58,52 @@ class OperationsIT {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/api/v1/me:"), response.body());
         assertTrue(response.body().contains("bearerFormat: JWT"), response.body());
+    }
+
+    @Test
+    void openApiDescribesTheRecordsBodies() {
+        HttpResponse<String> response = Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
+                HttpRequest.newBuilder(stack.app("/openapi")).header("Accept", "application/json").build());
+        assertEquals(200, response.statusCode());
+        JsonNode api = Stack.json(response);
+
+        JsonNode register = api.at("/paths/~1api~1v1~1patients/post");
+        assertDescribed(register.at("/requestBody"));
+        JsonNode registration = component(api, register.at("/requestBody/content/application~1json/schema"));
+        assertDescribed(registration);
+        JsonNode demographics = component(api, registration.at("/properties/demographics"));
+        assertDescribed(demographics);
+        assertTrue(demographics.at("/properties/nationalId/description").asText().contains("masked"),
+                demographics.toString());
+
+        JsonNode registered = component(api, register.at("/responses/201/content/application~1json/schema"));
+        assertDescribed(registered);
+        assertDescribed(registered.at("/properties/version"));
+        assertTrue(registered.at("/properties/demographics").isObject(), registered.toString());
+
+        JsonNode chart = component(api,
+                api.at("/paths/~1api~1v1~1patients~1{id}~1chart/get/responses/200/content/application~1json/schema"));
+        assertDescribed(chart);
+        assertDescribed(chart.at("/properties/entries"));
+        assertEquals(registered, component(api, chart.at("/properties/patient")));
+    }
+
+    /** The component a schema names, by $ref or through a single allOf. */
+    private static JsonNode component(JsonNode api, JsonNode schema) {
+        String ref = schema.path("$ref").asText(schema.at("/allOf/0/$ref").asText(""));
+        assertTrue(ref.startsWith("#/components/schemas/"), "no component in " + schema);
+        JsonNode component = api.at(ref.substring(1));
+        assertTrue(component.isObject(), ref + " is not in the document");
+        return component;
+    }
+
+    /** A description on the node itself, or beside its $ref in an allOf. */
+    private static void assertDescribed(JsonNode node) {
+        boolean described = !node.path("description").asText().isBlank();
+        for (JsonNode part : node.path("allOf")) {
+            described |= !part.path("description").asText().isBlank();
+        }
+        assertTrue(described, "no description: " + node);
     }
 
     @ParameterizedTest

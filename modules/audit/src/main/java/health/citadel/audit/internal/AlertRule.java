@@ -23,12 +23,28 @@ interface AlertRule {
 
     /**
      * @param event        the event just committed
-     * @param actorHistory the same actor's events within {@link #lookback()} up to and including {@code event}
+     * @param actorHistory the same actor's earlier events that {@link #history()} selects, up to and including
+     *                     {@code event}, oldest first
      */
     Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> actorHistory);
 
-    /** How far back {@code actorHistory} must reach. */
-    java.time.Duration lookback();
+    /** Which of the actor's earlier events the rule needs; none for a rule that judges each event alone. */
+    Optional<History> history();
+
+    /**
+     * The part of an actor's recent events a rule looks at, so that detection loads only that, however busy the
+     * actor: the latest {@code limit} events within {@code window} that match {@code condition}.
+     *
+     * @param condition        a constant SQL condition on {@code audit.access_event}; never built from input
+     * @param latestPerPatient only each patient's latest matching event, for rules that count patients
+     */
+    record History(java.time.Duration window, String condition, boolean latestPerPatient, int limit) {
+    }
+
+    /** {@link #touchesPatient} as a SQL condition. */
+    String TOUCHES_PATIENT = "patient_id IS NOT NULL AND outcome = 'SUCCESS' AND action IN ("
+            + PHI_ACCESS.stream().map(action -> "'" + action.name() + "'").sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
 
     /**
      * What a rule found.

@@ -35,9 +35,10 @@ final class AlertRules {
                     AlertRule.evidence(reads))) : Optional.empty();
         }
 
+        /** One event per patient, and no more patients than it takes to pass the threshold. */
         @Override
-        public Duration lookback() {
-            return window;
+        public Optional<History> history() {
+            return Optional.of(new History(window, TOUCHES_PATIENT, true, max + 1));
         }
     }
 
@@ -56,8 +57,8 @@ final class AlertRules {
         }
 
         @Override
-        public Duration lookback() {
-            return window;
+        public Optional<History> history() {
+            return Optional.of(new History(window, "outcome = 'DENIED'", false, max));
         }
     }
 
@@ -71,8 +72,8 @@ final class AlertRules {
         }
 
         @Override
-        public Duration lookback() {
-            return Duration.ZERO;
+        public Optional<History> history() {
+            return Optional.empty();
         }
     }
 
@@ -86,8 +87,8 @@ final class AlertRules {
         }
 
         @Override
-        public Duration lookback() {
-            return Duration.ZERO;
+        public Optional<History> history() {
+            return Optional.empty();
         }
     }
 
@@ -107,8 +108,8 @@ final class AlertRules {
         }
 
         @Override
-        public Duration lookback() {
-            return window;
+        public Optional<History> history() {
+            return Optional.of(new History(window, "action = 'EXPORT' AND outcome = 'SUCCESS'", false, max + 1));
         }
     }
 
@@ -128,8 +129,8 @@ final class AlertRules {
         }
 
         @Override
-        public Duration lookback() {
-            return Duration.ZERO;
+        public Optional<History> history() {
+            return Optional.empty();
         }
 
         static Set<DayOfWeek> parseDays(String days) {

@@ -24,8 +24,10 @@ class AuditChainer {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         background.every(Duration.ofMillis(intervalMillis), "Audit chaining", () -> {
-            while (step.linkPending() > 0) {
-                // keep going while there is a backlog
+            // a full batch means a backlog: keep going; otherwise wait for the next tick, so that under load
+            // each batch carries a tick's worth of events rather than one or two
+            while (step.linkPending() >= ChainLinker.BATCH) {
+                // a backlog: keep going
             }
         });
     }

@@ -21,14 +21,16 @@ final class ChainLinker {
 
     /** How far behind the last linked event a late-committing event is still looked for. */
     static final long LATE_COMMIT_WINDOW = 100_000;
-    private static final int BATCH = 1000;
+    static final int BATCH = 1000;
     private static final long LOCK_KEY = 0x636974_6164656CL; // "citadel"
     private static final Logger LOG = Logger.getLogger(ChainLinker.class.getName());
 
     private final AuditKeys keys;
+    private final LateCommits lateCommits;
 
-    ChainLinker(AuditKeys keys) {
+    ChainLinker(AuditKeys keys, LateCommits lateCommits) {
         this.keys = keys;
+        this.lateCommits = lateCommits;
     }
 
     /** @return the events it linked, in chain order */
@@ -55,13 +57,23 @@ final class ChainLinker {
         }
         List<Object[]> links = new ArrayList<>();
         List<AuditEvent> linked = new ArrayList<>();
+        List<Long> seen = new ArrayList<>();
+        Instant now = Instant.now();
+        boolean sweep = lateCommits.sweepDue(lastSeq, now);
         try (PreparedStatement pending = connection.prepareStatement("SELECT seq, " + EventRows.COLUMNS
-                + " FROM audit.access_event e WHERE e.seq > ? AND NOT EXISTS "
-                + "(SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
-            pending.setLong(1, lastSeq - LATE_COMMIT_WINDOW);
-            pending.setInt(2, BATCH);
+                + " FROM audit.access_event e WHERE " + (sweep ? "e.seq > ?" : "(e.seq > ? OR e.seq = ANY (?))")
+                + " AND NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
+            int parameter = 1;
+            if (sweep) {
+                pending.setLong(parameter++, lastSeq - LATE_COMMIT_WINDOW);
+            } else {
+                pending.setLong(parameter++, lateCommits.highWater());
+                pending.setArray(parameter++, connection.createArrayOf("bigint", lateCommits.holes(now)));
+            }
+            pending.setInt(parameter, BATCH);
             try (ResultSet rows = pending.executeQuery()) {
                 while (rows.next()) {
+                    seen.add(rows.getLong("seq"));
                     AuditEvent event = EventRows.read(rows);
                     byte[] canonical = CanonicalEvent.of(event);
                     byte[] seal = rows.getBytes("seal");
@@ -77,6 +89,8 @@ final class ChainLinker {
                 }
             }
         }
+        long headSeq = links.isEmpty() ? lastSeq : (Long) links.get(links.size() - 1)[2];
+        lateCommits.recordBatch(lastSeq, seen, headSeq, sweep, now);
         if (links.isEmpty()) {
             return linked;
         }

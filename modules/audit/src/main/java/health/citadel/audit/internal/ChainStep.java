@@ -29,6 +29,9 @@ class ChainStep {
     @Inject
     List<AlertRule> rules;
 
+    /** Kept between batches: what linking has looked at already. */
+    private final LateCommits lateCommits = new LateCommits();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry metrics;
@@ -36,7 +39,7 @@ class ChainStep {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int linkPending() {
         try (Connection connection = database.getConnection()) {
-            var linked = new ChainLinker(keys).linkPending(connection);
+            var linked = new ChainLinker(keys, lateCommits).linkPending(connection);
             if (!linked.isEmpty()) {
                 for (AlertRule.Finding raised : new Detection(rules).raise(connection, linked)) {
                     // labels name the rule and severity only: never a person or a patient

@@ -6,24 +6,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Runs every rule on newly chained events and raises an alert for each new finding, in the same transaction. */
+/**
+ * Runs every rule on newly chained events and raises an alert for each new finding, in the same transaction.
+ * A rule that looks back gets only the history it declares, loaded once per actor and batch up to that actor's
+ * latest event: the cost follows the rules' thresholds, not how busy the actor has been.
+ */
 final class Detection {
 
     private final List<AlertRule> rules;
-    private final Duration lookback;
 
     Detection(List<AlertRule> rules) {
         this.rules = rules;
-        this.lookback = rules.stream().map(AlertRule::lookback).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
 
     /** @return the findings that raised a new alert */
@@ -31,13 +35,17 @@ final class Detection {
         Map<String, List<AuditEvent>> byActor = new LinkedHashMap<>();
         committed.forEach(event -> byActor.computeIfAbsent(event.actorId(), actor -> new ArrayList<>()).add(event));
         List<AlertRule.Finding> raised = new ArrayList<>();
+        // a rule that keeps matching (say, every access on a Sunday) is one alert: insert each key once per batch
+        Set<String> attempted = new HashSet<>();
         for (Map.Entry<String, List<AuditEvent>> actor : byActor.entrySet()) {
-            List<AuditEvent> history = history(connection, actor.getKey(), actor.getValue());
-            for (AuditEvent event : actor.getValue()) {
-                List<AuditEvent> upToEvent = history.subList(0, endOf(history, event));
-                for (AlertRule rule : rules) {
-                    var finding = rule.evaluate(event, upToEvent);
-                    if (finding.isPresent() && insert(connection, event, finding.get())) {
+            List<AuditEvent> events = actor.getValue();
+            for (AlertRule rule : rules) {
+                List<AuditEvent> history = rule.history().isPresent()
+                        ? history(connection, actor.getKey(), events, rule.history().get()) : List.of();
+                for (AuditEvent event : events) {
+                    var finding = rule.evaluate(event, history.subList(0, endOf(history, event)));
+                    if (finding.isPresent() && attempted.add(finding.get().dedupeKey())
+                            && insert(connection, event, finding.get())) {
                         raised.add(finding.get());
                     }
                 }
@@ -61,21 +69,31 @@ final class Detection {
         return low;
     }
 
-    private List<AuditEvent> history(Connection connection, String actorId, List<AuditEvent> events) throws SQLException {
-        Instant from = events.stream().map(AuditEvent::occurredAt).min(Comparator.naturalOrder()).orElseThrow().minus(lookback);
+    /** The actor's events the rule asks for, within its window before the batch's latest, oldest first. */
+    private static List<AuditEvent> history(Connection connection, String actorId, List<AuditEvent> events,
+                                            AlertRule.History wanted) throws SQLException {
         Instant to = events.stream().map(AuditEvent::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + EventRows.COLUMNS
-                + " FROM audit.access_event WHERE actor_id = ? AND occurred_at >= ? AND occurred_at <= ?"
-                + " ORDER BY occurred_at, seq")) {
+        Instant from = events.stream().map(AuditEvent::occurredAt).min(Comparator.naturalOrder()).orElseThrow()
+                .minus(wanted.window());
+        String matching = "SELECT " + EventRows.COLUMNS + ", seq FROM audit.access_event WHERE actor_id = ? "
+                + "AND occurred_at >= ? AND occurred_at <= ? AND " + wanted.condition();
+        String latest = wanted.latestPerPatient()
+                ? "SELECT * FROM (SELECT DISTINCT ON (patient_id) * FROM (" + matching + ") matching "
+                        + "ORDER BY patient_id, occurred_at DESC, seq DESC) latest"
+                : matching;
+        try (PreparedStatement query = connection.prepareStatement(
+                latest + " ORDER BY occurred_at DESC, seq DESC LIMIT ?")) {
             query.setString(1, actorId);
             query.setTimestamp(2, Timestamp.from(from));
             query.setTimestamp(3, Timestamp.from(to));
+            query.setInt(4, wanted.limit());
             List<AuditEvent> history = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     history.add(EventRows.read(rows));
                 }
             }
+            Collections.reverse(history);
             return history;
         }
     }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The GDPR right of access: the whole chart, every entry and every version of each, as one document,
@@ -18,17 +19,38 @@ import java.util.UUID;
 public class ChartExport {
 
     /** One version of the patient in the export. */
-    public record ExportedVersion(PatientHistory.Revision revision, Demographics demographics, boolean restricted,
-                                  boolean retired) {
+    @Schema(description = "One version of the patient, unmasked.")
+    public record ExportedVersion(@Schema(description = "Who made it, when and why.") PatientHistory.Revision revision,
+                                  @Schema(description = "The demographics as that revision left them, unmasked.")
+                                  Demographics demographics,
+                                  @Schema(description = "Whether the patient was restricted then.") boolean restricted,
+                                  @Schema(description = "Whether the record was retired then.") boolean retired) {
     }
 
     /** One version of one chart entry in the export. */
-    public record ExportedEntryVersion(PatientHistory.Revision revision, UUID entryId, String kind, Object content,
-                                       boolean retired) {
+    @Schema(description = "One version of one chart entry.")
+    public record ExportedEntryVersion(@Schema(description = "Who made it, when and why.")
+                                       PatientHistory.Revision revision,
+                                       @Schema(description = "The entry's id.") UUID entryId,
+                                       @Schema(description = "The kind, as the path names it.", example = "notes")
+                                       String kind,
+                                       @Schema(description = "The content as that revision left it, in the shape of "
+                                               + "its kind; documents with their bytes.") Object content,
+                                       @Schema(description = "Whether the entry was retired then.") boolean retired) {
     }
 
-    public record Document(Instant exportedAt, UUID patientId, Demographics demographics, boolean restricted,
-                           boolean retired, List<ExportedVersion> history, List<ClinicalChart.Entry> entries,
+    @Schema(name = "ChartExport", description = "Everything the hospital holds about the patient (GDPR right of "
+            + "access): current state and every version, unmasked.")
+    public record Document(@Schema(description = "When the export was made.") Instant exportedAt,
+                           @Schema(description = "The patient's id.") UUID patientId,
+                           @Schema(description = "Current demographics, unmasked.") Demographics demographics,
+                           @Schema(description = "A VIP or an employee.") boolean restricted,
+                           @Schema(description = "Whether the record is retired.") boolean retired,
+                           @Schema(description = "Every version of the patient, oldest first.")
+                           List<ExportedVersion> history,
+                           @Schema(description = "Every chart entry as it is now, retired ones included; documents "
+                                   + "with their bytes.") List<ClinicalChart.Entry> entries,
+                           @Schema(description = "Every version of every entry, oldest first.")
                            List<ExportedEntryVersion> entryHistory) {
     }
 

@@ -7,6 +7,7 @@ import health.citadel.identity.api.CallerEvents;
 import health.citadel.platform.crypto.BlindIndex;
 import health.citadel.platform.crypto.DataKey;
 import health.citadel.platform.crypto.EnvelopeEncryption;
+import health.citadel.platform.crypto.KeyEncryptionKeys;
 import health.citadel.platform.crypto.UnreadableCiphertext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class ChartKeys {
     EntityManager entityManager;
 
     @Inject
+    KeyEncryptionKeys keyEncryptionKeys;
+
+    @Inject
     AuditLog auditLog;
 
     @Inject
@@ -54,7 +58,7 @@ public class ChartKeys {
 
     /** Reads the key-encryption keyset again: its new primary key wraps from now on, the old ones still unwrap. */
     void reloadKeyEncryptionKey() {
-        envelope = EnvelopeEncryption.fromKeyset(Path.of(keyEncryptionKeyset));
+        envelope = keyEncryptionKeys.load(Path.of(keyEncryptionKeyset));
     }
 
     /** Wraps the patient's data key again under the current primary key-encryption key. */

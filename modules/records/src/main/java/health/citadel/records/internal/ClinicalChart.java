@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The clinical chart: entries of each kind, added, read, listed, changed with If-Match and retired, each
@@ -33,15 +34,37 @@ import java.util.UUID;
 public class ClinicalChart {
 
     /** An entry as the API shows it, its content decrypted. */
-    public record Entry(UUID id, long version, UUID patientId, String kind, Object content, boolean retired,
-                        Instant createdAt, Instant updatedAt) {
+    @Schema(description = "A chart entry, its content decrypted.")
+    public record Entry(@Schema(description = "The entry's id.") UUID id,
+                        @Schema(description = "The entry's version, also sent as its ETag; a change sends it back in "
+                                + "If-Match.", example = "1") long version,
+                        @Schema(description = "The patient whose chart holds it.") UUID patientId,
+                        @Schema(description = "The kind, as the path names it.", example = "observations",
+                                enumeration = {"encounters", "observations", "conditions", "allergies", "medications",
+                                        "notes", "documents"}) String kind,
+                        @Schema(description = "The content, in the shape of its kind. In lists and the whole chart a "
+                                + "document shows only its title, type and size.",
+                                oneOf = {EntryKind.Encounter.class, EntryKind.Observation.class,
+                                        EntryKind.Condition.class, EntryKind.AllergyIntolerance.class,
+                                        EntryKind.MedicationStatement.class, EntryKind.ClinicalNote.class,
+                                        EntryKind.Document.class, EntryKind.DocumentSummary.class}) Object content,
+                        @Schema(description = "Retired as entered in error; kept, with its history.") boolean retired,
+                        @Schema(description = "When it was added.") Instant createdAt,
+                        @Schema(description = "When it last changed.") Instant updatedAt) {
     }
 
-    public record EntryPage(List<Entry> items, int page, int size) {
+    @Schema(description = "One page of a patient's entries of one kind, newest first.")
+    public record EntryPage(@Schema(description = "The entries, retired ones included and marked.") List<Entry> items,
+                            @Schema(description = "The page number, from 0.") int page,
+                            @Schema(description = "The page size asked for.") int size) {
     }
 
     /** The whole chart: demographics, masked, and every current entry by kind. */
-    public record Chart(PatientRecord patient, Map<String, List<Entry>> entries) {
+    @Schema(description = "The whole chart: the patient, masked, and every current entry by kind.")
+    public record Chart(@Schema(description = "The patient; the national identifier masked.") PatientRecord patient,
+                        @Schema(description = "Current entries by kind (encounters, observations, conditions, "
+                                + "allergies, medications, notes, documents), newest first; documents without their "
+                                + "bytes.") Map<String, List<Entry>> entries) {
     }
 
     /** Content must have exactly the fields of its kind. */

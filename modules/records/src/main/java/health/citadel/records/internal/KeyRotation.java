@@ -8,12 +8,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One rotation of the chart's keys and how far it got: the cursor is the last patient done. */
 @Entity
 @Table(schema = "records", name = "key_rotation")
+@Schema(description = "One rotation of the chart's keys and how far it got.")
 public class KeyRotation {
 
+    @Schema(name = "KeyRotationKind", description = "KEY_ENCRYPTION_KEY re-wraps every data key under the key file's "
+            + "new primary key; DATA_KEYS gives every patient a new data key and re-encrypts their values.")
     public enum Kind {
         /** Wrap every data key again under the key-encryption key's new primary key. */
         KEY_ENCRYPTION_KEY,
@@ -25,27 +29,36 @@ public class KeyRotation {
     static final UUID BEFORE_FIRST = new UUID(0, 0);
 
     @Id
+    @Schema(description = "The rotation's id.")
     private UUID id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    @Schema(description = "Which keys it rotates.")
     private Kind kind;
 
     @Column(name = "started_at", nullable = false)
+    @Schema(description = "When the first run began.")
     private Instant startedAt;
 
     @Column(name = "started_by", nullable = false)
+    @Schema(description = "The administrator who started it: the identity provider's id.")
     private String startedBy;
 
     @Column(name = "finished_at")
+    @Schema(description = "When it finished; absent while patients remain for another run.")
     private Instant finishedAt;
 
+    @Schema(hidden = true)
     private UUID cursor;
 
     @Column(nullable = false)
+    @Schema(description = "Patients done so far.")
     private long processed;
 
     @Column(nullable = false)
+    @Schema(description = "Patients left on their old data key because a stored value did not decrypt; each is "
+            + "audited.")
     private long skipped;
 
     protected KeyRotation() {

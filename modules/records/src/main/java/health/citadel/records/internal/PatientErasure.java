@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * GDPR erasure by crypto-shredding: the patient's data key is destroyed, so no version of the chart decrypts
@@ -19,7 +20,9 @@ import java.util.UUID;
 public class PatientErasure {
 
     /** The erasure, as the API reports it. */
-    public record Erased(UUID patientId, Instant erasedAt) {
+    @Schema(description = "The erasure: from now on every version of the patient reads as a tombstone (410).")
+    public record Erased(@Schema(description = "The erased patient's id.") UUID patientId,
+                         @Schema(description = "When the data key was destroyed.") Instant erasedAt) {
     }
 
     @PersistenceContext(unitName = "citadel")

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
@@ -37,11 +38,25 @@ import org.hibernate.envers.query.criteria.AuditCriterion;
 public class PatientHistory {
 
     /** One revision of the patient: when, who, why, in which request, and whether it created or changed it. */
-    public record Revision(long revision, Instant at, String actorId, String reason, String requestId, String change) {
+    @Schema(description = "One revision: when, who, why, in which request, and what it did.")
+    public record Revision(@Schema(description = "The revision number, as history/{revision} and the diff take it.",
+                                   example = "2") long revision,
+                           @Schema(description = "When it was written.") Instant at,
+                           @Schema(description = "Who wrote it: the identity provider's id of the user, never a name.")
+                           String actorId,
+                           @Schema(description = "Why, as given with the change.") String reason,
+                           @Schema(description = "The request that wrote it, as the audit log names it.")
+                           String requestId,
+                           @Schema(description = "What it did.", enumeration = {"CREATED", "CHANGED", "DELETED"})
+                           String change) {
     }
 
     /** One field that differs between two revisions, by its path in the patient document. */
-    public record FieldChange(String field, String from, String to) {
+    @Schema(description = "One field that differs between two revisions, masked as reads are.")
+    public record FieldChange(@Schema(description = "The field's path in the patient document.",
+                                      example = "address.lines[0]") String field,
+                              @Schema(description = "Its value before; absent when it was not set.") String from,
+                              @Schema(description = "Its value after; absent when it was removed.") String to) {
     }
 
     @PersistenceContext(unitName = "citadel")

@@ -2,8 +2,18 @@ package health.citadel.records.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A patient as the API shows it: demographics decrypted and masked for the caller. */
-public record PatientRecord(UUID id, long version, Demographics demographics, boolean restricted, boolean retired,
-                            Instant createdAt, Instant updatedAt) {
+@Schema(description = "A patient as the API returns it: demographics decrypted, the national identifier masked.")
+public record PatientRecord(
+        @Schema(description = "The patient's id, as the paths take it.") UUID id,
+        @Schema(description = "The record's version, also sent as its ETag; a change sends it back in If-Match.",
+                example = "3") long version,
+        @Schema(description = "Who the patient is; the national identifier masked to its last four characters.")
+        Demographics demographics,
+        @Schema(description = "A VIP or an employee: every access raises an alert.") boolean restricted,
+        @Schema(description = "Retired as a duplicate or in error; still readable, with its history.") boolean retired,
+        @Schema(description = "When the patient was registered.") Instant createdAt,
+        @Schema(description = "When the record last changed.") Instant updatedAt) {
 }

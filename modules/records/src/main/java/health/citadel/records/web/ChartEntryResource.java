@@ -30,6 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The clinical chart's entries by kind: {@code encounters}, {@code observations}, {@code conditions},
@@ -41,15 +46,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChartEntryResource {
 
+    @Schema(description = "A new chart entry.")
     public static class NewEntry {
         /** The entry, in the shape of its kind. */
         @NotNull
+        @Schema(type = SchemaType.OBJECT, description = "The entry, in the shape of the path's kind and with no "
+                + "other fields.",
+                oneOf = {EntryKind.Encounter.class, EntryKind.Observation.class, EntryKind.Condition.class,
+                        EntryKind.AllergyIntolerance.class, EntryKind.MedicationStatement.class,
+                        EntryKind.ClinicalNote.class, EntryKind.Document.class})
         public JsonObject content;
     }
 
+    @Schema(description = "A chart entry's whole new content, and why it changes.")
     public static class ChangedEntry extends NewEntry {
         @NotNull
         @Size(min = 5, max = 1000)
+        @Schema(description = "Why: kept on the revision and in the audit log.", example = "Wrong unit entered")
         public String reason;
     }
 
@@ -61,7 +74,12 @@ public class ChartEntryResource {
     @RequiresPermission(Permission.WRITE_CLINICAL)
     @Operation(summary = "Add a chart entry", description = "`{content}` in the shape of the kind; 201 with Location "
             + "and ETag. Audited as CREATE.")
-    public Response add(@PathParam("id") String id, @PathParam("kind") String kind, @NotNull @Valid NewEntry entry,
+    @APIResponse(responseCode = "201", description = "The entry as stored; Location names it and the ETag carries "
+            + "its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClinicalChart.Entry.class)))
+    public Response add(@PathParam("id") String id, @PathParam("kind") String kind,
+                        @RequestBody(description = "The entry's content.") @NotNull @Valid NewEntry entry,
                         @Context UriInfo uri) {
         ClinicalChart.Entry added = chart.add(Parameters.uuid("id", id), kind(kind), entry.content);
         return Versions.created(added, added.id(), added.version(), uri);
@@ -80,6 +98,10 @@ public class ChartEntryResource {
     @Path("/{entry}")
     @RequiresPermission(Permission.READ_CLINICAL)
     @Operation(summary = "One chart entry", description = "With an ETag for If-Match.")
+    @APIResponse(responseCode = "200", description = "The entry, a document with its bytes, and its version as the "
+            + "ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClinicalChart.Entry.class)))
     public Response read(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry) {
         return tagged(chart.read(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry)));
     }
@@ -90,8 +112,15 @@ public class ChartEntryResource {
     @RequiresPermission(Permission.WRITE_CLINICAL)
     @Operation(summary = "Change a chart entry", description = "`{content, reason}` with If-Match (428 without, 412 "
             + "when stale). A new revision.")
+    @APIResponse(responseCode = "200", description = "The changed entry, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClinicalChart.Entry.class)))
+    @APIResponse(responseCode = "412", description = "The entry has changed since the ETag sent was read.")
+    @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response update(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ChangedEntry change) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @RequestBody(description = "The entry's whole new content and a reason.") @NotNull @Valid
+                           ChangedEntry change) {
         return tagged(chart.update(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry),
                 Versions.expected(ifMatch), change.content, change.reason));
     }
@@ -101,8 +130,14 @@ public class ChartEntryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.WRITE_CLINICAL)
     @Operation(summary = "Retire a chart entry", description = "Entered in error: kept, with its history, and marked.")
+    @APIResponse(responseCode = "200", description = "The retired entry, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClinicalChart.Entry.class)))
+    @APIResponse(responseCode = "412", description = "The entry has changed since the ETag sent was read.")
+    @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response retire(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Reason reason) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @RequestBody(description = "Why it was entered in error.") @NotNull @Valid Reason reason) {
         return tagged(chart.retire(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry),
                 Versions.expected(ifMatch), reason.reason));
     }

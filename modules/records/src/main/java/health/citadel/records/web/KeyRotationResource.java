@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Online rotation of the chart's keys, for administrators with a recent second factor. */
 @Path("/v1/keys/rotations")
@@ -25,13 +27,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyRotationResource {
 
+    @Schema(description = "A run of a key rotation.")
     public static class Run {
         @NotNull
+        @Schema(description = "Which keys to rotate.")
         public KeyRotation.Kind kind;
 
         /** Stop after this many patients (the rest on the next run); all of them when absent. */
         @Min(1)
         @Max(Integer.MAX_VALUE)
+        @Schema(description = "Stop after this many patients, leaving the rest for the next run; all of them when "
+                + "absent.", example = "500")
         public Integer maxPatients;
     }
 
@@ -45,7 +51,8 @@ public class KeyRotationResource {
             + "file's new primary key; DATA_KEYS gives every patient a new data key and re-encrypts their values, "
             + "history included. Resumes an unfinished rotation of the same kind. Needs a recent second factor; "
             + "audited as KEY_ROTATION.")
-    public KeyRotation run(@NotNull @Valid Run run) {
+    public KeyRotation run(@RequestBody(description = "Which keys to rotate, and how many patients this run.")
+                           @NotNull @Valid Run run) {
         return rotations.run(run.kind, run.maxPatients == null ? Integer.MAX_VALUE : run.maxPatients);
     }
 

@@ -36,6 +36,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The patient register: registration, reading, exact search, changes with optimistic concurrency, and the
@@ -46,35 +50,48 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientResource {
 
+    @Schema(description = "A patient to register.")
     public static class Registration {
         @NotNull
         @Valid
+        @Schema(description = "Who the patient is; the national identifier in full.")
         public Demographics demographics;
 
         /** A VIP or an employee, whose every access raises an alert. */
+        @Schema(description = "A VIP or an employee, whose every access raises an alert.")
         public boolean restricted;
     }
 
+    @Schema(description = "The patient as they should now be, demographics whole, and why they change.")
     public static class Change extends Registration {
         @NotNull
         @Size(min = 5, max = 1000)
+        @Schema(description = "Why: kept on the revision and in the audit log.", example = "Patient moved house")
         public String reason;
     }
 
+    @Schema(description = "Which earlier revision to restore, and why.")
     public static class Revert {
         @NotNull
         @Min(1)
+        @Schema(description = "The revision to restore, from the patient's history.", example = "2")
         public Long toRevision;
 
         @NotNull
         @Size(min = 5, max = 1000)
+        @Schema(description = "Why: kept on the new revision and in the audit log.",
+                example = "Address changed on the wrong patient")
         public String reason;
     }
 
-    public record Page(List<PatientRecord> items, int page, int size) {
+    @Schema(description = "Patients found, each masked.")
+    public record Page(@Schema(description = "The patients found that the caller may see.") List<PatientRecord> items,
+                       @Schema(description = "The page number, from 0; 0 for an MRN search.") int page,
+                       @Schema(description = "The page size; 1 for an MRN search.") int size) {
     }
 
-    public record Revealed(String nationalId) {
+    @Schema(description = "The national identifier, revealed in full.")
+    public record Revealed(@Schema(description = "The national identifier, unmasked.") String nationalId) {
     }
 
     @Inject
@@ -97,7 +114,13 @@ public class PatientResource {
     @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
     @Operation(summary = "Register a patient", description = "201 with the patient, its Location and ETag; 409 when "
             + "another patient has the MRN. The national identifier comes back masked.")
-    public Response register(@NotNull @Valid Registration registration, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "The registered patient, masked; Location names it and the "
+            + "ETag carries its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientRecord.class)))
+    @APIResponse(responseCode = "409", description = "Another patient has this MRN.")
+    public Response register(@RequestBody(description = "The patient to register.") @NotNull @Valid
+                             Registration registration, @Context UriInfo uri) {
         PatientRecord patient = register.register(registration.demographics, registration.restricted);
         return Versions.created(patient, patient.id(), patient.version(), uri);
     }
@@ -106,6 +129,9 @@ public class PatientResource {
     @Path("/{id}")
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     @Operation(summary = "A patient's demographics", description = "With an ETag for If-Match. Audited as READ.")
+    @APIResponse(responseCode = "200", description = "The patient, masked, with its version as the ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientRecord.class)))
     public Response read(@PathParam("id") String id) {
         return tagged(register.read(Parameters.uuid("id", id)));
     }
@@ -134,7 +160,13 @@ public class PatientResource {
     @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
     @Operation(summary = "Change a patient's demographics", description = "Needs If-Match with the ETag last read "
             + "(428 without, 412 when stale) and a reason. Writes a new revision.")
+    @APIResponse(responseCode = "200", description = "The changed patient, masked, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientRecord.class)))
+    @APIResponse(responseCode = "412", description = "The patient has changed since the ETag sent was read.")
+    @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @RequestBody(description = "The whole demographics, as they should now be, and a reason.")
                            @NotNull @Valid Change change) {
         return tagged(register.update(Parameters.uuid("id", id), Versions.expected(ifMatch), change.demographics,
                 change.restricted, change.reason));
@@ -146,8 +178,14 @@ public class PatientResource {
     @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
     @Operation(summary = "Retire a patient record", description = "Marks it retired (a duplicate, an error); it "
             + "stays readable with its history. Needs If-Match and a reason.")
+    @APIResponse(responseCode = "200", description = "The retired patient, masked, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientRecord.class)))
+    @APIResponse(responseCode = "412", description = "The patient has changed since the ETag sent was read.")
+    @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull @Valid Reason reason) {
+                           @RequestBody(description = "Why it is retired, e.g. a duplicate.") @NotNull @Valid
+                           Reason reason) {
         return tagged(register.retire(Parameters.uuid("id", id), Versions.expected(ifMatch), reason.reason));
     }
 
@@ -157,7 +195,11 @@ public class PatientResource {
     @RequiresPermission(Permission.REVEAL_IDENTIFIER)
     @Operation(summary = "Reveal the national identifier", description = "Once, for a reason, with a recent second "
             + "factor (else 401 with an RFC 9470 challenge). Audited as REVEAL.")
-    public Revealed reveal(@PathParam("id") String id, @NotNull @Valid Reason reason) {
+    @APIResponse(responseCode = "200", description = "The national identifier in full.")
+    @APIResponse(responseCode = "401", description = "No recent second factor: a step-up challenge (RFC 9470) in "
+            + "WWW-Authenticate.")
+    public Revealed reveal(@PathParam("id") String id,
+                           @RequestBody(description = "Why it must be seen in full.") @NotNull @Valid Reason reason) {
         return new Revealed(register.revealNationalId(Parameters.uuid("id", id), reason.reason));
     }
 
@@ -203,8 +245,14 @@ public class PatientResource {
     @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
     @Operation(summary = "Revert to an earlier revision", description = "Writes that revision's state as a new "
             + "revision; history is never rewritten. Needs If-Match and a reason.")
+    @APIResponse(responseCode = "200", description = "The patient as restored, masked, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientRecord.class)))
+    @APIResponse(responseCode = "412", description = "The patient has changed since the ETag sent was read.")
+    @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response revert(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull @Valid Revert revert) {
+                           @RequestBody(description = "The revision to restore and a reason.") @NotNull @Valid
+                           Revert revert) {
         return tagged(history.revert(Parameters.uuid("id", id), Versions.expected(ifMatch), revert.toRevision,
                 revert.reason));
     }
@@ -215,6 +263,11 @@ public class PatientResource {
     @Operation(summary = "Export the whole chart", description = "The patient's own chart, or for staff with a recent "
             + "second factor: current state and every version, unmasked, as one JSON document. Audited as EXPORT; "
             + "410 once erased.")
+    @APIResponse(responseCode = "200", description = "The whole chart, unmasked, as an attachment "
+            + "(chart-{id}.json).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChartExport.Document.class)))
+    @APIResponse(responseCode = "410", description = "The patient has been erased; only a tombstone remains.")
     public Response export(@PathParam("id") String id) {
         UUID patient = Parameters.uuid("id", id);
         return Response.ok(export.export(patient))
@@ -228,7 +281,11 @@ public class PatientResource {
     @Operation(summary = "Erase a patient (GDPR)", description = "Crypto-shredding: destroys the patient's data key, "
             + "drops the blind indexes and writes the erasure ledger. Every version then reads as a tombstone (410). "
             + "Needs a recent second factor and a reason; audited as ERASE.")
-    public PatientErasure.Erased erase(@PathParam("id") String id, @NotNull @Valid Reason reason) {
+    @APIResponse(responseCode = "200", description = "Erased: the patient's id and when.")
+    @APIResponse(responseCode = "410", description = "The patient was already erased.")
+    public PatientErasure.Erased erase(@PathParam("id") String id,
+                                       @RequestBody(description = "Why, e.g. the patient's erasure request.")
+                                       @NotNull @Valid Reason reason) {
         return erasure.erase(Parameters.uuid("id", id), reason.reason);
     }
 

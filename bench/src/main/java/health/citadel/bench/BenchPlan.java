@@ -1,0 +1,36 @@
+package health.citadel.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * How long and how hard: every operation runs at {@code concurrency} clients, first for {@code warmUp}
+ * (discarded), then for {@code measured}. Each round deploys the variants in turn, and rounds alternate the
+ * order, so that a drift of the machine's speed during the run does not favour one variant.
+ */
+record BenchPlan(String mode, int concurrency, Duration warmUp, Duration measured, int rounds, int chartPatients) {
+
+    static BenchPlan full() {
+        return new BenchPlan("full", 8, Duration.ofSeconds(5), Duration.ofSeconds(10), 2, 16);
+    }
+
+    static BenchPlan quick() {
+        return new BenchPlan("quick", 8, Duration.ofSeconds(3), Duration.ofSeconds(3), 1, 8);
+    }
+
+    /** The variants in the order they are deployed: the last round ends on production, so the stack is left on it. */
+    List<Variant> schedule() {
+        List<Variant> schedule = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<Variant> order = new ArrayList<>(List.of(Variant.AUDIT_REMOVED, Variant.PLAINTEXT_CIPHER,
+                    Variant.PRODUCTION));
+            if ((rounds - 1 - round) % 2 == 1) {
+                Collections.reverse(order);
+            }
+            schedule.addAll(order);
+        }
+        return schedule;
+    }
+}

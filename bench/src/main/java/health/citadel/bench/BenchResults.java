@@ -1,0 +1,77 @@
+package health.citadel.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run's measurements, pooled per operation and variant, and the ratios the issues ask for. Every ratio is
+ * throughput under production divided by throughput under the variant, both from this run.
+ */
+record BenchResults(BenchPlan plan, Instant started, Instant finished, List<Measurement> measurements,
+                    List<Restart> restarts, int erasedPlaintextPatients) {
+
+    /** How long {@code bin/citadel restart} took until Liberty was ready with the variant's WAR. */
+    record Restart(Variant variant, double seconds) {
+    }
+
+    /** Production's throughput over a variant's, for one operation. */
+    record Ratio(String operation, String against, double value, double goal) {
+
+        boolean meetsGoal() {
+            return value >= goal;
+        }
+    }
+
+    static final double ENCRYPTION_GOAL = 0.8;
+    static final double AUDIT_GOAL = 0.85;
+    /** The floor has no goal: it says how much of the time is the database's own. */
+    static final double NO_GOAL = 0;
+
+    /** Every operation and variant measured, rounds pooled, in the order first measured. */
+    List<Measurement> pooled() {
+        Map<String, List<Measurement>> byKey = new LinkedHashMap<>();
+        for (Measurement measurement : measurements) {
+            byKey.computeIfAbsent(measurement.operation() + "|" + measurement.variant(), key -> new ArrayList<>())
+                    .add(measurement);
+        }
+        return byKey.values().stream().map(Measurement::pooled).toList();
+    }
+
+    Optional<Measurement> pooled(String operation, Variant variant) {
+        return pooled().stream().filter(m -> m.operation().equals(operation) && m.variant() == variant).findFirst();
+    }
+
+    List<Ratio> ratios() {
+        List<Ratio> ratios = new ArrayList<>();
+        for (String operation : ChartWorkload.OPERATIONS) {
+            ratio(operation, Variant.PLAINTEXT_CIPHER, ENCRYPTION_GOAL).ifPresent(ratios::add);
+        }
+        for (String operation : ChartWorkload.OPERATIONS) {
+            ratio(operation, Variant.AUDIT_REMOVED, AUDIT_GOAL).ifPresent(ratios::add);
+        }
+        pooled(ChartWorkload.CREATE_PATIENT, Variant.PRODUCTION).ifPresent(citadel ->
+                pooled(RawInsertFloor.OPERATION, Variant.PRODUCTION).ifPresent(floor -> ratios.add(new Ratio(
+                        ChartWorkload.CREATE_PATIENT, "raw JDBC insert", citadel.opsPerSecond() / floor.opsPerSecond(),
+                        NO_GOAL))));
+        return ratios;
+    }
+
+    /** The geometric mean of the workload's ratios against one variant: no one operation's rate dominates. */
+    Optional<Double> overall(Variant against) {
+        List<Double> values = ratios().stream().filter(r -> r.against().equals(against.label))
+                .map(Ratio::value).toList();
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.exp(values.stream().mapToDouble(Math::log).sum() / values.size()));
+    }
+
+    private Optional<Ratio> ratio(String operation, Variant against, double goal) {
+        return pooled(operation, Variant.PRODUCTION).flatMap(production -> pooled(operation, against)
+                .map(other -> new Ratio(operation, against.label, production.opsPerSecond() / other.opsPerSecond(), goal)));
+    }
+}

@@ -1,0 +1,49 @@
+package health.citadel.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchResultsTest {
+
+    private static Measurement rate(String operation, Variant variant, long operations) {
+        return new Measurement(operation, variant, operations, 10.0, new long[] {1});
+    }
+
+    private static final BenchResults RESULTS = new BenchResults(BenchPlan.quick(), Instant.EPOCH, Instant.EPOCH,
+            List.of(rate(ChartWorkload.READ_CHART, Variant.PRODUCTION, 900),
+                    rate(ChartWorkload.READ_CHART, Variant.PLAINTEXT_CIPHER, 1000),
+                    rate(ChartWorkload.READ_CHART, Variant.AUDIT_REMOVED, 1200),
+                    rate(ChartWorkload.CREATE_PATIENT, Variant.PRODUCTION, 400),
+                    rate(ChartWorkload.CREATE_PATIENT, Variant.PLAINTEXT_CIPHER, 500),
+                    rate(ChartWorkload.CREATE_PATIENT, Variant.AUDIT_REMOVED, 400),
+                    rate(RawInsertFloor.OPERATION, Variant.PRODUCTION, 8000)),
+            List.of(), 0);
+
+    @Test
+    void eachRatioIsProductionOverTheVariantForOneOperation() {
+        List<BenchResults.Ratio> ratios = RESULTS.ratios();
+        BenchResults.Ratio readEncryption = find(ratios, ChartWorkload.READ_CHART, Variant.PLAINTEXT_CIPHER.label);
+        assertEquals(0.9, readEncryption.value(), 1e-9);
+        assertTrue(readEncryption.meetsGoal());
+        BenchResults.Ratio readAudit = find(ratios, ChartWorkload.READ_CHART, Variant.AUDIT_REMOVED.label);
+        assertEquals(0.75, readAudit.value(), 1e-9);
+        assertFalse(readAudit.meetsGoal(), "below the audit goal of 0.85");
+        assertEquals(0.05, find(ratios, ChartWorkload.CREATE_PATIENT, "raw JDBC insert").value(), 1e-9);
+    }
+
+    @Test
+    void theOverallRatioIsTheGeometricMean() {
+        assertEquals(Math.sqrt(0.9 * 0.8), RESULTS.overall(Variant.PLAINTEXT_CIPHER).orElseThrow(), 1e-9);
+        assertEquals(Math.sqrt(0.75 * 1.0), RESULTS.overall(Variant.AUDIT_REMOVED).orElseThrow(), 1e-9);
+    }
+
+    private static BenchResults.Ratio find(List<BenchResults.Ratio> ratios, String operation, String against) {
+        return ratios.stream().filter(r -> r.operation().equals(operation) && r.against().equals(against))
+                .findFirst().orElseThrow();
+    }
+}
