@@ -32,6 +32,14 @@ interface AlertRule {
     Optional<History> history();
 
     /**
+     * For a rule that raises one alert per actor and window: the dedupe key a finding on this event would carry.
+     * Once that alert is raised, detection skips the rule for the rest of the window, history and all.
+     */
+    default Optional<String> windowKey(AuditEvent event) {
+        return Optional.empty();
+    }
+
+    /**
      * The part of an actor's recent events a rule looks at, so that detection loads only that, however busy the
      * actor: the latest {@code limit} events within {@code window} that match {@code condition}.
      *

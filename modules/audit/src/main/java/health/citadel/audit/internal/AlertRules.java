@@ -31,8 +31,12 @@ final class AlertRules {
                     .filter(e -> !e.occurredAt().isBefore(event.occurredAt().minus(window))).toList();
             long patients = reads.stream().map(AuditEvent::patientId).distinct().count();
             return patients > max ? Optional.of(new Finding("many-patients", Severity.HIGH,
-                    "many-patients:" + event.actorId() + ":" + AlertRule.bucket(event, window), null,
-                    AlertRule.evidence(reads))) : Optional.empty();
+                    windowKey(event).orElseThrow(), null, AlertRule.evidence(reads))) : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> windowKey(AuditEvent event) {
+            return Optional.of("many-patients:" + event.actorId() + ":" + AlertRule.bucket(event, window));
         }
 
         /** One event per patient, and no more patients than it takes to pass the threshold. */
@@ -52,8 +56,12 @@ final class AlertRules {
             List<AuditEvent> denials = history.stream().filter(e -> e.outcome() == AuditOutcome.DENIED)
                     .filter(e -> !e.occurredAt().isBefore(event.occurredAt().minus(window))).toList();
             return denials.size() >= max ? Optional.of(new Finding("repeated-denials", Severity.MEDIUM,
-                    "repeated-denials:" + event.actorId() + ":" + AlertRule.bucket(event, window), null,
-                    AlertRule.evidence(denials))) : Optional.empty();
+                    windowKey(event).orElseThrow(), null, AlertRule.evidence(denials))) : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> windowKey(AuditEvent event) {
+            return Optional.of("repeated-denials:" + event.actorId() + ":" + AlertRule.bucket(event, window));
         }
 
         @Override
@@ -103,8 +111,12 @@ final class AlertRules {
                     .filter(e -> e.action() == AuditAction.EXPORT && e.outcome() == AuditOutcome.SUCCESS)
                     .filter(e -> !e.occurredAt().isBefore(event.occurredAt().minus(window))).toList();
             return exports.size() > max ? Optional.of(new Finding("bulk-export", Severity.HIGH,
-                    "bulk-export:" + event.actorId() + ":" + AlertRule.bucket(event, window), null,
-                    AlertRule.evidence(exports))) : Optional.empty();
+                    windowKey(event).orElseThrow(), null, AlertRule.evidence(exports))) : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> windowKey(AuditEvent event) {
+            return Optional.of("bulk-export:" + event.actorId() + ":" + AlertRule.bucket(event, window));
         }
 
         @Override
@@ -124,8 +136,13 @@ final class AlertRules {
             LocalTime time = local.toLocalTime();
             boolean working = days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
             return working ? Optional.empty() : Optional.of(new Finding("outside-working-hours", Severity.LOW,
-                    "outside-working-hours:" + event.actorId() + ":" + local.toLocalDate(), event.patientId(),
-                    List.of(event.id())));
+                    windowKey(event).orElseThrow(), event.patientId(), List.of(event.id())));
+        }
+
+        @Override
+        public Optional<String> windowKey(AuditEvent event) {
+            return Optional.of("outside-working-hours:" + event.actorId() + ":" + event.occurredAt().atZone(zone)
+                    .toLocalDate());
         }
 
         @Override

@@ -26,10 +26,12 @@ final class ChainLinker {
     private static final Logger LOG = Logger.getLogger(ChainLinker.class.getName());
 
     private final AuditKeys keys;
+    private final SealedHere sealedHere;
     private final LateCommits lateCommits;
 
-    ChainLinker(AuditKeys keys, LateCommits lateCommits) {
+    ChainLinker(AuditKeys keys, SealedHere sealedHere, LateCommits lateCommits) {
         this.keys = keys;
+        this.sealedHere = sealedHere;
         this.lateCommits = lateCommits;
     }
 
@@ -77,7 +79,7 @@ final class ChainLinker {
                     AuditEvent event = EventRows.read(rows);
                     byte[] canonical = CanonicalEvent.of(event);
                     byte[] seal = rows.getBytes("seal");
-                    if (!keys.verifies(seal, canonical)) {
+                    if (!sealedHere.vouchesFor(event.id(), canonical, seal) && !keys.verifies(seal, canonical)) {
                         // not written by the application: keep it out of the chain, where the verifier reports it
                         LOG.severe(() -> "Audit event " + event.id() + " has an invalid seal and is not chained");
                         continue;
@@ -91,6 +93,7 @@ final class ChainLinker {
         }
         long headSeq = links.isEmpty() ? lastSeq : (Long) links.get(links.size() - 1)[2];
         lateCommits.recordBatch(lastSeq, seen, headSeq, sweep, now);
+        sealedHere.forgetOlderThan(now.minus(SealedHere.KEPT));
         if (links.isEmpty()) {
             return linked;
         }

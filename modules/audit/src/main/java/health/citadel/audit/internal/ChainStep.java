@@ -27,6 +27,9 @@ class ChainStep {
     AuditKeys keys;
 
     @Inject
+    SealedHere sealedHere;
+
+    @Inject
     List<AlertRule> rules;
 
     /** Kept between batches: what linking has looked at already. */
@@ -39,7 +42,7 @@ class ChainStep {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int linkPending() {
         try (Connection connection = database.getConnection()) {
-            var linked = new ChainLinker(keys, lateCommits).linkPending(connection);
+            var linked = new ChainLinker(keys, sealedHere, lateCommits).linkPending(connection);
             if (!linked.isEmpty()) {
                 for (AlertRule.Finding raised : new Detection(rules).raise(connection, linked)) {
                     // labels name the rule and severity only: never a person or a patient

@@ -38,8 +38,11 @@ final class Detection {
         // a rule that keeps matching (say, every access on a Sunday) is one alert: insert each key once per batch
         Set<String> attempted = new HashSet<>();
         for (Map.Entry<String, List<AuditEvent>> actor : byActor.entrySet()) {
-            List<AuditEvent> events = actor.getValue();
             for (AlertRule rule : rules) {
+                List<AuditEvent> events = notYetRaised(connection, rule, actor.getValue());
+                if (events.isEmpty()) {
+                    continue;
+                }
                 List<AuditEvent> history = rule.history().isPresent()
                         ? history(connection, actor.getKey(), events, rule.history().get()) : List.of();
                 for (AuditEvent event : events) {
@@ -52,6 +55,28 @@ final class Detection {
             }
         }
         return raised;
+    }
+
+    /** The events whose window's alert, if the rule has one per window, is not raised yet. */
+    private static List<AuditEvent> notYetRaised(Connection connection, AlertRule rule, List<AuditEvent> events)
+            throws SQLException {
+        Set<String> keys = new HashSet<>();
+        events.forEach(event -> rule.windowKey(event).ifPresent(keys::add));
+        if (keys.isEmpty()) {
+            return events;
+        }
+        Set<String> raised = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT dedupe_key FROM audit.alert WHERE dedupe_key = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    raised.add(rows.getString(1));
+                }
+            }
+        }
+        return events.stream().filter(event -> rule.windowKey(event).map(key -> !raised.contains(key)).orElse(true))
+                .toList();
     }
 
     /** The index after the last event no later than {@code event}; {@code history} is in time order. */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +25,9 @@ class JdbcAuditLog implements AuditLog {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    SealedHere sealedHere;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(AuditEvent event) {
@@ -37,7 +41,9 @@ class JdbcAuditLog implements AuditLog {
     }
 
     private void insert(AuditEvent event) {
-        byte[] seal = keys.sign(CanonicalEvent.of(event));
+        byte[] canonical = CanonicalEvent.of(event);
+        byte[] seal = keys.sign(canonical);
+        sealedHere.remember(event.id(), canonical, seal, Instant.now());
         try (Connection connection = database.getConnection();
              PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
             EventRows.bind(insert, event, seal);

@@ -127,6 +127,24 @@ class AlertRulesTest {
     }
 
     @Test
+    void aWindowedRuleNamesItsAlertBeforeEvaluatingSoDetectionCanSkipARaisedOne() {
+        AuditEvent read = event(AuditAction.READ, AuditOutcome.SUCCESS, UUID.randomUUID(), 0);
+        AuditEvent denied = event(AuditAction.DENIED, AuditOutcome.DENIED, null, 0);
+        AuditEvent export = event(AuditAction.EXPORT, AuditOutcome.SUCCESS, UUID.randomUUID(), 0);
+        List<AuditEvent> reads = List.of(read, event(AuditAction.READ, AuditOutcome.SUCCESS, UUID.randomUUID(), 0));
+        var manyPatients = new AlertRules.ManyPatients(1, Duration.ofMinutes(60));
+        assertEquals(manyPatients.windowKey(read), manyPatients.evaluate(read, reads).map(AlertRule.Finding::dedupeKey));
+        var denials = new AlertRules.RepeatedDenials(1, Duration.ofMinutes(10));
+        assertEquals(denials.windowKey(denied), denials.evaluate(denied, List.of(denied)).map(AlertRule.Finding::dedupeKey));
+        var exports = new AlertRules.BulkExport(0, Duration.ofMinutes(60));
+        assertEquals(exports.windowKey(export), exports.evaluate(export, List.of(export)).map(AlertRule.Finding::dedupeKey));
+        var hours = new AlertRules.OutsideWorkingHours(LocalTime.of(7, 0), LocalTime.of(8, 0),
+                EnumSet.allOf(DayOfWeek.class), ZoneId.of("UTC"));
+        assertEquals(hours.windowKey(read), hours.evaluate(read, List.of(read)).map(AlertRule.Finding::dedupeKey));
+        assertTrue(new AlertRules.BreakTheGlass().windowKey(read).isEmpty(), "one alert per event: nothing to skip");
+    }
+
+    @Test
     void workingDaysAreReadFromConfiguration() {
         assertEquals(Set.of(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
                 AlertRules.OutsideWorkingHours.parseDays("monday, SATURDAY"));
