@@ -10,13 +10,18 @@ import health.citadel.platform.crypto.EnvelopeEncryption;
 import health.citadel.platform.crypto.KeyEncryptionKeys;
 import health.citadel.platform.crypto.UnreadableCiphertext;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,6 +52,12 @@ public class ChartKeys {
     @Inject
     CallerEvents callerEvents;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** The transaction resource that holds the data keys unwrapped in it. */
+    private static final Object UNWRAPPED = ChartKeys.class.getName() + ".unwrapped";
+
     private volatile EnvelopeEncryption envelope;
     private BlindIndex blindIndex;
 
@@ -75,6 +86,7 @@ public class ChartKeys {
 
     void keep(UUID patientId, EnvelopeEncryption.Replacement replacement) {
         entityManager.find(PatientKey.class, patientId).rewrap(replacement.nextWrapped());
+        unwrapped().ifPresent(keys -> keys.remove(patientId));
     }
 
     DataKey create(UUID patientId) {
@@ -83,13 +95,37 @@ public class ChartKeys {
         return envelope.unwrap(wrapped, keyBinding(patientId));
     }
 
-    /** The patient's data key; {@link PatientErased} once it has been destroyed. */
+    /**
+     * The patient's data key; {@link PatientErased} once it has been destroyed. Unwrapped once per transaction:
+     * a chart of many values needs it many times, and it is forgotten when the transaction ends.
+     */
     DataKey of(UUID patientId) {
+        Optional<Map<UUID, DataKey>> keys = unwrapped();
+        DataKey known = keys.map(map -> map.get(patientId)).orElse(null);
+        if (known != null) {
+            return known;
+        }
         PatientKey key = entityManager.find(PatientKey.class, patientId);
         if (key == null || key.wrappedKey() == null) {
             throw new PatientErased();
         }
-        return envelope.unwrap(key.wrappedKey(), keyBinding(patientId));
+        DataKey dataKey = envelope.unwrap(key.wrappedKey(), keyBinding(patientId));
+        keys.ifPresent(map -> map.put(patientId, dataKey));
+        return dataKey;
+    }
+
+    /** The data keys unwrapped in the current transaction; none outside one. */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<UUID, DataKey>> unwrapped() {
+        if (transaction.getTransactionKey() == null) {
+            return Optional.empty();
+        }
+        Map<UUID, DataKey> keys = (Map<UUID, DataKey>) transaction.getResource(UNWRAPPED);
+        if (keys == null) {
+            keys = new HashMap<>();
+            transaction.putResource(UNWRAPPED, keys);
+        }
+        return Optional.of(keys);
     }
 
     /** Destroys the patient's data key; false if it was already destroyed. */
@@ -99,6 +135,7 @@ public class ChartKeys {
             return false;
         }
         key.destroy(at);
+        unwrapped().ifPresent(keys -> keys.remove(patientId));
         return true;
     }
 
