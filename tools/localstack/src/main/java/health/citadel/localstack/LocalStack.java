@@ -81,6 +81,7 @@ final class LocalStack {
                 }
                 region.bootstrap();
                 migrate(region, secrets);
+                RegionTopology.record(region);
             }
             RegionReplication.establish(regionA, regionB, secrets);
             liberty.install(artifacts.libertyZip());
@@ -194,6 +195,12 @@ final class LocalStack {
         // synthetic patients for the demo; the first is the demo patient login's own chart
         settings.put("CITADEL_RECORDS_DEMO_PATIENTS", "25");
         settings.put("CITADEL_RECORDS_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));
+        // the DR status reads both regions directly, as a login that sees statistics and the heartbeat only
+        settings.put("CITADEL_DR_REGIONS", "a,b");
+        settings.put("CITADEL_DR_REGION_A_URL", regionA.jdbcUrl());
+        settings.put("CITADEL_DR_REGION_B_URL", regionB.jdbcUrl());
+        settings.put("CITADEL_DR_MONITOR_USER", PostgresRegion.MONITOR);
+        settings.put("CITADEL_DR_MONITOR_PASSWORD", secrets.get(StackSecrets.MONITOR_PASSWORD));
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));
@@ -218,6 +225,7 @@ final class LocalStack {
                 KeycloakServer.ADMIN_USER);
         out.printf("  Region A      %s   writer%n", regionA.jdbcUrl());
         out.printf("  Region B      %s   standby, subscribed to A%n", regionB.jdbcUrl());
+        out.println("  Replication   bin/citadel dr status");
         out.println();
         out.println("Demo logins (staff need the TOTP code from the secret in demo-logins.json):");
         for (DemoUser user : DemoUser.values()) {

@@ -25,6 +25,8 @@ final class PostgresRegion {
     static final String OWNER = "citadel_owner";
     static final String APP = "citadel_app";
     static final String REPLICATOR = "citadel_replicator";
+    /** Reads replication statistics and the heartbeat for the application's DR status; no chart, no audit. */
+    static final String MONITOR = "citadel_monitor";
 
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -147,6 +149,7 @@ final class PostgresRegion {
             ensureRole(dba, OWNER, secrets.get(StackSecrets.OWNER_PASSWORD), "LOGIN");
             ensureRole(dba, APP, secrets.get(StackSecrets.APP_PASSWORD), "LOGIN");
             ensureRole(dba, REPLICATOR, secrets.get(StackSecrets.REPLICATOR_PASSWORD), "LOGIN REPLICATION");
+            ensureRole(dba, MONITOR, secrets.get(StackSecrets.MONITOR_PASSWORD), "LOGIN IN ROLE pg_monitor");
             if (!exists(dba, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 execute(dba, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", DATABASE, OWNER);
             }
@@ -155,7 +158,7 @@ final class PostgresRegion {
         }
         try (Connection dba = connectAsDba(DATABASE)) {
             execute(dba, "REVOKE ALL ON DATABASE %I FROM PUBLIC", DATABASE);
-            execute(dba, "GRANT CONNECT ON DATABASE %I TO %I, %I", DATABASE, APP, REPLICATOR);
+            execute(dba, "GRANT CONNECT ON DATABASE %I TO %I, %I, %I", DATABASE, APP, REPLICATOR, MONITOR);
             execute(dba, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         } catch (SQLException e) {
             throw new StackException("cannot prepare " + name() + ": " + e.getMessage(), e);
@@ -177,9 +180,11 @@ final class PostgresRegion {
         }
     }
 
-    static boolean exists(Connection connection, String query, String parameter) throws SQLException {
+    static boolean exists(Connection connection, String query, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }

@@ -14,6 +14,8 @@ final class RegionReplication {
     static final String SUBSCRIPTION = "citadel_sub";
     /** Flyway's history tables stay out: each region is migrated on its own. */
     static final String[] PUBLISHED_SCHEMAS = {"identity", "records", "audit"};
+    /** Of the dr schema only the heartbeat travels: each region keeps its own topology record. */
+    static final String HEARTBEAT = "heartbeat";
 
     private RegionReplication() {
     }
@@ -27,9 +29,15 @@ final class RegionReplication {
                 PostgresRegion.execute(publisher, "ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT ON TABLES TO %I",
                         PostgresRegion.OWNER, schema, PostgresRegion.REPLICATOR);
             }
+            PostgresRegion.execute(publisher, "GRANT USAGE ON SCHEMA dr TO %I", PostgresRegion.REPLICATOR);
+            PostgresRegion.execute(publisher, "GRANT SELECT ON dr.%I TO %I", HEARTBEAT, PostgresRegion.REPLICATOR);
             if (!PostgresRegion.exists(publisher, "SELECT 1 FROM pg_publication WHERE pubname = ?", PUBLICATION)) {
                 PostgresRegion.execute(publisher, "CREATE PUBLICATION %I FOR TABLES IN SCHEMA %I, %I, %I",
                         PUBLICATION, PUBLISHED_SCHEMAS[0], PUBLISHED_SCHEMAS[1], PUBLISHED_SCHEMAS[2]);
+            }
+            if (!PostgresRegion.exists(publisher, "SELECT 1 FROM pg_publication_tables WHERE pubname = ? "
+                    + "AND schemaname = 'dr' AND tablename = ?", PUBLICATION, HEARTBEAT)) {
+                PostgresRegion.execute(publisher, "ALTER PUBLICATION %I ADD TABLE dr.%I", PUBLICATION, HEARTBEAT);
             }
         } catch (SQLException e) {
             throw new StackException("cannot publish from " + writer.name() + ": " + e.getMessage(), e);

@@ -19,6 +19,7 @@ final class StackSecrets {
     static final String OWNER_PASSWORD = "postgres.owner.password";
     static final String APP_PASSWORD = "postgres.app.password";
     static final String REPLICATOR_PASSWORD = "postgres.replicator.password";
+    static final String MONITOR_PASSWORD = "postgres.monitor.password";
     static final String KEYCLOAK_ADMIN_PASSWORD = "keycloak.admin.password";
     static final String PORTAL_CLIENT_SECRET = "keycloak.portal.client-secret";
     static final String ACCESS_REVIEW_CLIENT_SECRET = "keycloak.access-review.client-secret";
@@ -29,7 +30,7 @@ final class StackSecrets {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     /** The random passwords and client secrets, as opposed to the per-user ones. */
     private static final String[] GENERATED = {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
-            KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, ACCESS_REVIEW_CLIENT_SECRET, KEYSTORE_PASSWORD};
+            MONITOR_PASSWORD, KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, ACCESS_REVIEW_CLIENT_SECRET, KEYSTORE_PASSWORD};
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Properties values;

@@ -73,6 +73,7 @@ class AuthorizationMatrixIT {
         MATRIX.put("POST /api/v1/keys/rotations", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
         MATRIX.put("GET /api/v1/keys/rotations", new int[] {403, 403, 403, 403, 200, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/verify", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
+        MATRIX.put("GET /api/v1/dr/status", new int[] {403, 403, 403, 403, 403, 200, 403, 401});
         MATRIX.put("GET /api/v1/audit/events", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/events/export", new int[] {403, 403, 403, 200, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/audit/alerts", new int[] {403, 403, 403, 200, 403, 403, 403, 401});

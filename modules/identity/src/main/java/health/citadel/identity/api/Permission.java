@@ -19,6 +19,8 @@ public enum Permission {
     REVIEW_ACCESS,
     /** Start an access review of the identity provider's accounts now, rather than at its scheduled time. */
     RUN_ACCESS_REVIEW,
+    /** See replication health: lag, slot, subscription, the regions' topology epochs. */
+    VIEW_REPLICATION,
     RUN_DR,
     MANAGE_KEYS
 }

@@ -1,0 +1,111 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DBA's view of replication on the real pair of regions: healthy while region B applies, and a stopped
+ * subscription reported by the API, by readiness and by {@code bin/citadel dr status}, until it runs again.
+ */
+class ReplicationStatusIT {
+
+    private static final String STATUS = "/api/v1/dr/status";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private final Stack stack = Stack.get();
+
+    @Test
+    void theDbaSeesRegionBKeepingUpWithRegionA() throws Exception {
+        JsonNode status = awaitStatus(s -> s.get("problems").isEmpty());
+
+        assertEquals("a", status.at("/writer/name").asText());
+        assertEquals("b", status.at("/standby/name").asText());
+        assertEquals(1, status.at("/writer/epoch").asLong());
+        assertEquals(1, status.at("/standby/epoch").asLong());
+        assertTrue(status.get("lagSeconds").asDouble() < 5, status.toString());
+        assertTrue(status.get("lagBytes").asLong() >= 0, status.toString());
+        assertTrue(status.at("/slot/active").asBoolean(), status.toString());
+        assertTrue(status.at("/subscription/workerRunning").asBoolean(), status.toString());
+        assertEquals(0, status.at("/subscription/applyErrors").asLong());
+
+        Instant applied = Instant.parse(status.get("lastAppliedHeartbeat").asText());
+        JsonNode later = awaitStatus(s -> s.hasNonNull("lastAppliedHeartbeat")
+                && Instant.parse(s.get("lastAppliedHeartbeat").asText()).isAfter(applied));
+        assertTrue(later.get("problems").isEmpty(), "the heartbeat keeps arriving: " + later);
+    }
+
+    @Test
+    void aStoppedSubscriptionIsReportedEverywhereUntilItRunsAgain() throws Exception {
+        try (Connection b = Regions.dba("b")) {
+            b.createStatement().execute("ALTER SUBSCRIPTION citadel_sub DISABLE");
+            try {
+                JsonNode stopped = awaitStatus(s -> s.get("problems").toString().contains("disabled")
+                        && s.get("lagSeconds").asDouble() > 3);
+                assertTrue(!stopped.at("/slot/active").asBoolean(), "no walsender serves the slot: " + stopped);
+                HttpResponse<String> ready = awaitReadiness(503);
+                assertTrue(ready.body().contains("\"replication\""), ready.body());
+
+                Cli cli = cli();
+                assertEquals(1, cli.exitCode(), "unhealthy");
+                assertTrue(cli.json().get("problems").toString().contains("disabled"), cli.json().toString());
+            } finally {
+                b.createStatement().execute("ALTER SUBSCRIPTION citadel_sub ENABLE");
+            }
+        }
+        awaitStatus(s -> s.get("problems").isEmpty() && s.get("lagSeconds").asDouble() < 5);
+        awaitReadiness(200);
+        assertEquals(0, cli().exitCode(), "healthy again");
+    }
+
+    private JsonNode awaitStatus(Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        JsonNode status;
+        do {
+            HttpResponse<String> response = stack.get(STATUS, Tokens.of("dba.dana"));
+            assertEquals(200, response.statusCode(), response.body());
+            status = Stack.json(response);
+            if (condition.test(status)) {
+                return status;
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the replication status never became as expected: " + status);
+    }
+
+    private HttpResponse<String> awaitReadiness(int expected) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        HttpResponse<String> ready;
+        do {
+            ready = stack.get("/health/ready", null);
+            if (ready.statusCode() == expected) {
+                return ready;
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("readiness stayed " + ready.statusCode() + ": " + ready.body());
+    }
+
+    private record Cli(int exitCode, JsonNode json) {
+    }
+
+    /** {@code bin/citadel dr status --json}, straight from the databases. */
+    private static Cli cli() throws Exception {
+        Path root = Path.of(System.getProperty("citadel.root"));
+        Path output = Files.createTempFile("dr-status", ".json");
+        Process process = new ProcessBuilder(List.of(root.resolve("bin/citadel").toString(), "dr", "status", "--json"))
+                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "dr status finished");
+        return new Cli(process.exitValue(), Stack.JSON.readTree(Files.readString(output)));
+    }
+}

@@ -1,0 +1,46 @@
+package health.citadel.dr.internal;
+
+import health.citadel.platform.background.BackgroundWork;
+import health.citadel.platform.migration.SchemaReady;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stamps the writer's heartbeat row every second. The row is published, so the standby's copy dates the last
+ * commit it has applied. Written through the application's own pool, which reaches the writer only.
+ */
+@ApplicationScoped
+class Heartbeat {
+
+    @Resource(lookup = "jdbc/citadel")
+    DataSource database;
+
+    @Inject
+    BackgroundWork background;
+
+    @Inject
+    @ConfigProperty(name = "citadel.dr.heartbeat-interval", defaultValue = "PT1S")
+    Duration interval;
+
+    void start(@Observes SchemaReady ready) {
+        background.every(interval, "Replication heartbeat", this::beat);
+    }
+
+    void beat() {
+        try (Connection connection = database.getConnection();
+             PreparedStatement beat = connection.prepareStatement("INSERT INTO dr.heartbeat (id, beat_at) "
+                     + "VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at")) {
+            beat.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the heartbeat was not written (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package health.citadel.dr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import health.citadel.dr.api.ReplicationStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DrCommandTest {
+
+    private static final ReplicationStatus STOPPED = new ReplicationStatus(Instant.parse("2026-11-22T10:00:05Z"),
+            new ReplicationStatus.Region("a", true, 1L, "a"), new ReplicationStatus.Region("b", true, 1L, "a"),
+            4.5, 2048L, new ReplicationStatus.Slot("citadel_sub", false, "reserved"),
+            new ReplicationStatus.Subscription("citadel_sub", false, false, 0, 0),
+            Instant.parse("2026-11-22T10:00:00.5Z"), List.of("the subscription is disabled"));
+
+    @Test
+    void theJsonCarriesEveryFigureAndProblem() {
+        JsonObject json = Json.createReader(new StringReader(DrCommand.json(STOPPED))).readObject();
+        assertEquals("a", json.getJsonObject("writer").getString("name"));
+        assertEquals(1, json.getJsonObject("standby").getInt("epoch"));
+        assertEquals(4.5, json.getJsonNumber("lagSeconds").doubleValue());
+        assertEquals(2048, json.getJsonNumber("lagBytes").longValue());
+        assertEquals(false, json.getJsonObject("slot").getBoolean("active"));
+        assertEquals("the subscription is disabled", json.getJsonArray("problems").getString(0));
+    }
+
+    @Test
+    void theTextNamesTheProblemAndAnUnknownLag() {
+        String text = DrCommand.text(STOPPED);
+        assertTrue(text.contains("lag      4.50 s, 2048 bytes"), text);
+        assertTrue(text.contains("PROBLEM  the subscription is disabled"), text);
+        ReplicationStatus unreachable = new ReplicationStatus(Instant.EPOCH,
+                new ReplicationStatus.Region("a", true, 1L, "a"), new ReplicationStatus.Region("b", false, null, null),
+                null, null, null, null, null, List.of("region b cannot be read (SQLState 08001)"));
+        assertTrue(DrCommand.text(unreachable).contains("standby  region b  UNREACHABLE"), DrCommand.text(unreachable));
+        assertTrue(DrCommand.text(unreachable).contains("lag      unknown, unknown"), DrCommand.text(unreachable));
+    }
+
+    @Test
+    void aWrongCommandLineIsRefusedWithItsUsage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = DrCommand.run(new String[] {"failover"}, Map.of(), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(DrCommand.UNUSABLE, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status [--json]"));
+    }
+
+    @Test
+    void regionsComeFromTheEnvironmentOutsideTheLocalStack() throws Exception {
+        var regions = DrCommand.Regions.from(Map.of("CITADEL_DR_REGIONS", "east, west",
+                "CITADEL_DR_REGION_EAST_URL", "jdbc:postgresql://east/citadel",
+                "CITADEL_DR_REGION_WEST_URL", "jdbc:postgresql://west/citadel", "CITADEL_DR_USER", "monitor"));
+        assertEquals(List.of("east", "west"), regions.names());
+        assertEquals("jdbc:postgresql://west/citadel", regions.urls().get("west"));
+        assertEquals("monitor", regions.user());
+    }
+}
