@@ -2,24 +2,18 @@ package health.citadel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Citadel's REST API and Keycloak's token endpoint over HTTPS, trusting only the stack's own certificate. */
 final class Api {
@@ -31,7 +25,7 @@ final class Api {
 
     Api(String baseUrl, Path certificate) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trusting(certificate))
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(TrustedCertificate.sslContext(certificate))
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -85,21 +79,6 @@ final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchFailure("interrupted", e);
-        }
-    }
-
-    private static SSLContext trusting(Path certificate) {
-        try (InputStream pem = Files.newInputStream(certificate)) {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("citadel", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new BenchFailure("cannot trust the stack's certificate " + certificate + ": " + e.getMessage(), e);
         }
     }
 }

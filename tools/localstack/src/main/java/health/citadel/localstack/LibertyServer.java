@@ -1,5 +1,6 @@
 package health.citadel.localstack;
 
+import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -101,7 +102,7 @@ final class LibertyServer {
 
     void awaitReady() {
         Readiness.await("Liberty", START_TIMEOUT, this::runningWithApplication, messages().toString(),
-                HttpClient.newBuilder().sslContext(StackCertificate.trusting(certificate())).build(),
+                HttpClient.newBuilder().sslContext(TrustedCertificate.sslContext(certificate())).build(),
                 URI.create(url() + "/health/ready"), response -> response.statusCode() == 200);
     }
 

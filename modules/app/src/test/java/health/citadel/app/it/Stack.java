@@ -2,7 +2,7 @@ package health.citadel.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.citadel.localstack.StackCertificate;
+import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,7 +32,7 @@ public final class Stack {
         this.home = home;
         this.descriptor = JSON.readTree(home.resolve("stack.json").toFile());
         this.demoLogins = JSON.readTree(home.resolve("demo-logins.json").toFile());
-        this.trustingStack = StackCertificate.trusting(Path.of(descriptor.at("/app/certificate").asText()));
+        this.trustingStack = TrustedCertificate.sslContext(Path.of(descriptor.at("/app/certificate").asText()));
         this.https = HttpClient.newBuilder().sslContext(trustingStack).connectTimeout(Duration.ofSeconds(5)).build();
     }
 

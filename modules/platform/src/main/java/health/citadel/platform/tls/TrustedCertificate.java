@@ -1,4 +1,4 @@
-package health.citadel.localstack;
+package health.citadel.platform.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,25 +10,25 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Trust for the local stack's self-signed certificate, and nothing else: no "trust all" anywhere. */
-public final class StackCertificate {
+/** Trust for one certificate, such as the local stack's self-signed one, and nothing else: no "trust all". */
+public final class TrustedCertificate {
 
-    private StackCertificate() {
+    private TrustedCertificate() {
     }
 
     /** An SSL context that trusts exactly the PEM certificate at {@code certificate}. */
-    public static SSLContext trusting(Path certificate) {
+    public static SSLContext sslContext(Path certificate) {
         try (InputStream in = Files.newInputStream(certificate)) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
-            trust.setCertificateEntry("citadel", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.setCertificateEntry("trusted", CertificateFactory.getInstance("X.509").generateCertificate(in));
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new StackException("cannot load " + certificate + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot trust the certificate " + certificate + ": " + e.getMessage(), e);
         }
     }
 }
