@@ -16,8 +16,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DBA's view of replication on the real pair of regions: healthy while region B applies, and a stopped
- * subscription reported by the API, by readiness and by {@code bin/citadel dr status}, until it runs again.
+ * The DBA's view of replication on the real pair of regions: healthy while region B applies; a stopped
+ * subscription reported by the API, by readiness and by {@code bin/citadel dr status}, until it runs again;
+ * and {@code bin/citadel dr verify} naming a table whose rows differ.
  */
 class ReplicationStatusIT {
 
@@ -56,7 +57,7 @@ class ReplicationStatusIT {
                 HttpResponse<String> ready = awaitReadiness(503);
                 assertTrue(ready.body().contains("\"replication\""), ready.body());
 
-                Cli cli = cli();
+                Cli cli = cli("status");
                 assertEquals(1, cli.exitCode(), "unhealthy");
                 assertTrue(cli.json().get("problems").toString().contains("disabled"), cli.json().toString());
             } finally {
@@ -65,7 +66,33 @@ class ReplicationStatusIT {
         }
         awaitStatus(s -> s.get("problems").isEmpty() && s.get("lagSeconds").asDouble() < 5);
         awaitReadiness(200);
-        assertEquals(0, cli().exitCode(), "healthy again");
+        assertEquals(0, cli("status").exitCode(), "healthy again");
+    }
+
+    @Test
+    void verifyNamesATableThatDiffersBetweenTheRegions() throws Exception {
+        Cli same = cli("verify");
+        assertEquals(0, same.exitCode(), same.json().toString());
+        assertTrue(same.json().get("tables").size() >= 15, "every replicated table: " + same.json());
+
+        try (Connection b = Regions.dba("b")) {
+            // a revision only region B has, with an id region A never hands out
+            b.createStatement().execute("INSERT INTO records.revision (id, at, actor_id) VALUES (-1, 0, 'planted')");
+            try {
+                Cli differs = cli("verify");
+                assertEquals(1, differs.exitCode(), differs.json().toString());
+                List<String> named = new java.util.ArrayList<>();
+                differs.json().get("tables").forEach(t -> {
+                    if (!t.get("same").asBoolean()) {
+                        named.add(t.get("table").asText());
+                    }
+                });
+                assertEquals(List.of("records.revision"), named);
+            } finally {
+                b.createStatement().execute("DELETE FROM records.revision WHERE id = -1");
+            }
+        }
+        assertEquals(0, cli("verify").exitCode(), "the same again");
     }
 
     private JsonNode awaitStatus(Predicate<JsonNode> condition) throws Exception {
@@ -99,13 +126,13 @@ class ReplicationStatusIT {
     private record Cli(int exitCode, JsonNode json) {
     }
 
-    /** {@code bin/citadel dr status --json}, straight from the databases. */
-    private static Cli cli() throws Exception {
+    /** {@code bin/citadel dr <command> --json}, straight from the databases. */
+    private static Cli cli(String command) throws Exception {
         Path root = Path.of(System.getProperty("citadel.root"));
         Path output = Files.createTempFile("dr-status", ".json");
-        Process process = new ProcessBuilder(List.of(root.resolve("bin/citadel").toString(), "dr", "status", "--json"))
+        Process process = new ProcessBuilder(List.of(root.resolve("bin/citadel").toString(), "dr", command, "--json"))
                 .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "dr status finished");
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "dr " + command + " finished");
         return new Cli(process.exitValue(), Stack.JSON.readTree(Files.readString(output)));
     }
 }

@@ -1,6 +1,7 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.RegionComparison;
 import health.citadel.dr.internal.ReplicationProbe;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -12,7 +13,9 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +23,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code bin/citadel dr status [--json]}: replication health read straight from both regions' databases, so it
- * works while the application is down. The regions come from the local stack's {@code stack.json}, or from
+ * {@code bin/citadel dr status|verify [--json]}: replication health, or a table-by-table comparison of both
+ * regions, read straight from their databases, so it works while the application is down. The regions come from the local stack's {@code stack.json}, or from
  * {@code CITADEL_DR_REGIONS} (e.g. {@code a,b}), {@code CITADEL_DR_REGION_<NAME>_URL}, {@code CITADEL_DR_USER}
- * and {@code CITADEL_DR_PASSWORD}. Exits 0 when healthy, 1 when replication has a problem, 2 when unusable.
+ * and {@code CITADEL_DR_PASSWORD}. Exits 0 when healthy (or the same), 1 on a problem (or a difference), 2
+ * when it cannot run.
  */
 public final class DrCommand {
 
     static final int UNHEALTHY = 1;
     static final int UNUSABLE = 2;
-    private static final String USAGE = "usage: bin/citadel dr status [--json]";
+    private static final String USAGE = "usage: bin/citadel dr status|verify [--json]";
 
     private DrCommand() {
     }
@@ -40,18 +44,28 @@ public final class DrCommand {
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         List<String> arguments = List.of(args);
-        if (arguments.isEmpty() || !arguments.get(0).equals("status") || arguments.size() > 2
+        if (arguments.isEmpty() || !List.of("status", "verify").contains(arguments.get(0)) || arguments.size() > 2
                 || (arguments.size() == 2 && !arguments.get(1).equals("--json"))) {
             err.println(USAGE);
             return UNUSABLE;
         }
+        boolean asJson = arguments.contains("--json");
         try {
             Regions regions = Regions.from(environment);
-            ReplicationStatus status = new ReplicationProbe(regions.names(),
-                    region -> DriverManager.getConnection(regions.urls().get(region), regions.user(),
-                            regions.password())).probe();
-            out.println(arguments.contains("--json") ? json(status) : text(status));
+            ReplicationProbe.RegionConnector connector = region -> DriverManager.getConnection(
+                    regions.urls().get(region), regions.user(), regions.password());
+            ReplicationStatus status = new ReplicationProbe(regions.names(), connector).probe();
+            if (arguments.get(0).equals("verify")) {
+                return verify(status, connector, asJson, out);
+            }
+            out.println(asJson ? json(status) : text(status));
             return status.problems().isEmpty() ? 0 : UNHEALTHY;
+        } catch (SQLException e) {
+            err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
+            return UNUSABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNUSABLE;
         } catch (IOException | RuntimeException e) {
             err.println("citadel: " + e.getMessage());
             return UNUSABLE;
@@ -88,6 +102,31 @@ public final class DrCommand {
                         first.getString("dbaPassword"));
             }
         }
+    }
+
+    /** Compares every replicated table between the writer and the standby; exits 1 naming any that differ. */
+    private static int verify(ReplicationStatus status, ReplicationProbe.RegionConnector connector, boolean asJson,
+                              PrintStream out) throws SQLException, InterruptedException {
+        List<RegionComparison.Table> tables;
+        try (Connection writer = connector.open(status.writer().name());
+             Connection standby = connector.open(status.standby().name())) {
+            tables = RegionComparison.compare(writer, standby);
+        }
+        List<RegionComparison.Table> different = tables.stream().filter(table -> !table.same()).toList();
+        if (asJson) {
+            JsonArrayBuilder rows = Json.createArrayBuilder();
+            tables.forEach(table -> rows.add(Json.createObjectBuilder().add("table", table.name())
+                    .add("writerRows", table.writerRows()).add("standbyRows", table.standbyRows())
+                    .add("same", table.same())));
+            out.println(Json.createObjectBuilder().add("same", different.isEmpty()).add("tables", rows).build());
+        } else {
+            tables.forEach(table -> out.printf(Locale.ROOT, "%-8s %-40s %d rows in %s, %d in %s%n",
+                    table.same() ? "same" : "DIFFERS", table.name(), table.writerRows(), status.writer().name(),
+                    table.standbyRows(), status.standby().name()));
+            out.println(different.isEmpty() ? "Both regions hold the same rows in all " + tables.size() + " tables."
+                    : different.size() + " of " + tables.size() + " tables differ.");
+        }
+        return different.isEmpty() ? 0 : UNHEALTHY;
     }
 
     static String text(ReplicationStatus status) {

@@ -52,7 +52,7 @@ class DrCommandTest {
         int exit = DrCommand.run(new String[] {"failover"}, Map.of(), System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(DrCommand.UNUSABLE, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status [--json]"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status|verify [--json]"));
     }
 
     @Test
