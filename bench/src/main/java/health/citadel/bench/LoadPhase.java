@@ -24,58 +24,50 @@ final class LoadPhase {
     }
 
     static Measurement run(String name, Variant variant, BenchPlan plan, Operation operation) {
-        long start = System.nanoTime();
-        long windowStart = start + plan.warmUp().toNanos();
+        long windowStart = System.nanoTime() + plan.warmUp().toNanos();
         long windowEnd = windowStart + plan.measured().toNanos();
-        ExecutorService clients = Executors.newFixedThreadPool(plan.concurrency());
-        try {
-            List<Future<long[]>> results = new ArrayList<>();
-            for (int client = 0; client < plan.concurrency(); client++) {
-                int number = client;
-                results.add(clients.submit(() -> loop(operation, number, windowStart, windowEnd)));
-            }
-            LongStream.Builder latencies = LongStream.builder();
-            for (Future<long[]> result : results) {
-                for (long latency : result.get()) {
-                    latencies.add(latency);
-                }
-            }
-            long[] all = latencies.build().toArray();
-            return new Measurement(name, variant, all.length, plan.measured().toNanos() / 1e9, all);
-        } catch (ExecutionException e) {
-            throw failure(name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted", e);
-        } finally {
-            clients.shutdownNow();
-        }
+        long[] all = fromEach(name, plan.concurrency(), client -> loop(operation, client, windowStart, windowEnd))
+                .stream().flatMapToLong(LongStream::of).toArray();
+        return new Measurement(name, variant, all.length, plan.measured().toNanos() / 1e9, all);
     }
 
     /** Runs {@code work} from {@code clients} threads at once and waits for all of them. */
     static void untilDone(int clients, Runnable work) {
+        fromEach("the work", clients, client -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** What one client thread does, knowing its number. */
+    @FunctionalInterface
+    private interface Client<T> {
+        T run(int client) throws Exception;
+    }
+
+    /** Runs {@code work} from {@code clients} threads at once; what each returned, once all are done. */
+    private static <T> List<T> fromEach(String name, int clients, Client<T> work) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<T>> running = new ArrayList<>();
             for (int client = 0; client < clients; client++) {
-                done.add(pool.submit(work));
+                int number = client;
+                running.add(pool.submit(() -> work.run(number)));
             }
-            for (Future<?> each : done) {
-                each.get();
+            List<T> results = new ArrayList<>();
+            for (Future<T> each : running) {
+                results.add(each.get());
             }
+            return results;
         } catch (ExecutionException e) {
-            throw failure("the work", e);
+            Throwable cause = e.getCause();
+            throw cause instanceof BenchFailure failure ? failure : new BenchFailure(name + " failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchFailure("interrupted", e);
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static BenchFailure failure(String name, ExecutionException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof BenchFailure failure ? failure : new BenchFailure(name + " failed: " + cause, cause);
     }
 
     private static long[] loop(Operation operation, int client, long windowStart, long windowEnd) throws Exception {
