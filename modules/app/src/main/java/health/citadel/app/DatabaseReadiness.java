@@ -1,10 +1,10 @@
 package health.citadel.app;
 
-import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,8 +16,8 @@ class DatabaseReadiness implements HealthCheck {
 
     private static final int TIMEOUT_SECONDS = 3;
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Override
     public HealthCheckResponse call() {

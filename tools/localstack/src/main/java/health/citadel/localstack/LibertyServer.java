@@ -103,7 +103,29 @@ final class LibertyServer {
     void awaitReady() {
         Readiness.await("Liberty", START_TIMEOUT, this::runningWithApplication, messages().toString(),
                 HttpClient.newBuilder().sslContext(TrustedCertificate.sslContext(certificate())).build(),
-                URI.create(url() + "/health/ready"), response -> response.statusCode() == 200);
+                URI.create(url() + "/health/ready"), LibertyServer::readyButForTheStandby);
+    }
+
+    /**
+     * Ready, or down only because replication to the standby is (a standby being rejoined after a failover):
+     * the application serves, and {@code bin/citadel dr status} tells the DBA what replication lacks.
+     */
+    static boolean readyButForTheStandby(java.net.http.HttpResponse<String> response) {
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        try {
+            var checks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("checks");
+            boolean onlyReplication = checks.size() > 0;
+            for (var check : checks) {
+                if ("DOWN".equals(check.path("status").asText()) && !"replication".equals(check.path("name").asText())) {
+                    onlyReplication = false;
+                }
+            }
+            return response.statusCode() == 503 && onlyReplication;
+        } catch (java.io.IOException notHealthJson) {
+            return false;
+        }
     }
 
     /** Running, and the application has not failed to start: a failed start is reported at once. */

@@ -65,6 +65,7 @@ final class LocalStack {
         RuntimeArtifacts artifacts = RuntimeArtifacts.load();
 
         Deque<Runnable> startedNow = new ArrayDeque<>();
+        String writerId;
         try {
             keycloak.install(artifacts.keycloakZip());
             if (!keycloak.running()) {
@@ -80,10 +81,16 @@ final class LocalStack {
                     startedNow.push(region::stop);
                 }
                 region.bootstrap();
+            }
+            PostgresRegion writer = RegionReplication.writer(regionA, regionB).equals(regionA.id()) ? regionA : regionB;
+            PostgresRegion standby = writer == regionA ? regionB : regionA;
+            writerId = writer.id();
+            // additive migrations reach the subscriber first: a column only the writer had would stall replication
+            for (PostgresRegion region : List.of(standby, writer)) {
                 migrate(region, secrets);
                 RegionTopology.record(region);
             }
-            RegionReplication.establish(regionA, regionB, secrets);
+            RegionReplication.establish(writer, standby, secrets, out);
             liberty.install(artifacts.libertyZip());
             if (!liberty.running()) {
                 out.println("Starting Liberty ...");
@@ -94,12 +101,12 @@ final class LocalStack {
             }
             keycloak.awaitReady(HttpClient.newHttpClient());
             liberty.awaitReady();
-            StackDescriptor.write(home, liberty, keycloak, List.of(regionA, regionB), secrets);
+            StackDescriptor.write(home, liberty, keycloak, List.of(regionA, regionB), writerId, secrets);
         } catch (RuntimeException e) {
             startedNow.forEach(LocalStack::stopQuietly);
             throw e;
         }
-        printSummary(out, liberty, keycloak, regionA, regionB, secrets);
+        printSummary(out, liberty, keycloak, List.of(regionA, regionB), writerId, secrets);
     }
 
     /** Stops Liberty and brings the stack up again: deploys a rebuilt WAR, or the one {@code CITADEL_WAR} names. */
@@ -171,6 +178,8 @@ final class LocalStack {
         owner.setURL(region.jdbcUrl());
         owner.setUser(PostgresRegion.OWNER);
         owner.setPassword(secrets.get(StackSecrets.OWNER_PASSWORD));
+        // a fenced region starts the owner's transactions read-only; migrating it is what the owner is for
+        owner.setOptions("-c default_transaction_read_only=off");
         try {
             new SchemaMigrations("filesystem:" + repository.resolve("db/migrations"), LocalStack.class.getClassLoader())
                     .migrate(owner, PostgresRegion.APP);
@@ -184,7 +193,7 @@ final class LocalStack {
         Map<String, String> settings = new LinkedHashMap<>();
         // both regions; the driver picks the one that takes writes (the standby is read-only for the app)
         settings.put("CITADEL_DB_URL", "jdbc:postgresql://127.0.0.1:" + regionA.port() + ",127.0.0.1:" + regionB.port()
-                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=2");
+                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=1");
         settings.put("CITADEL_DB_USER", PostgresRegion.APP);
         settings.put("CITADEL_DB_PASSWORD", secrets.get(StackSecrets.APP_PASSWORD));
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);
@@ -213,8 +222,8 @@ final class LocalStack {
                 RuntimeArtifacts.postgresVersion(), secrets);
     }
 
-    private void printSummary(PrintStream out, LibertyServer liberty, KeycloakServer keycloak, PostgresRegion regionA,
-                              PostgresRegion regionB, StackSecrets secrets) {
+    private void printSummary(PrintStream out, LibertyServer liberty, KeycloakServer keycloak,
+                              List<PostgresRegion> regions, String writerId, StackSecrets secrets) {
         out.println();
         out.println("Citadel is up.");
         out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
@@ -223,8 +232,10 @@ final class LocalStack {
         out.printf("  Metrics       %s/metrics%n", liberty.url());
         out.printf("  Keycloak      %s/admin/  realm %s, admin user %s%n", keycloak.url(), KeycloakServer.REALM,
                 KeycloakServer.ADMIN_USER);
-        out.printf("  Region A      %s   writer%n", regionA.jdbcUrl());
-        out.printf("  Region B      %s   standby, subscribed to A%n", regionB.jdbcUrl());
+        for (PostgresRegion region : regions) {
+            out.printf("  Region %s      %s   %s%n", region.id().toUpperCase(java.util.Locale.ROOT), region.jdbcUrl(),
+                    region.id().equals(writerId) ? "writer" : "standby (fenced)");
+        }
         out.println("  Replication   bin/citadel dr status");
         out.println();
         out.println("Demo logins (staff need the TOTP code from the secret in demo-logins.json):");

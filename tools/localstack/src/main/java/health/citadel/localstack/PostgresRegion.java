@@ -67,6 +67,11 @@ final class PostgresRegion {
         }
     }
 
+    /** The region's short name, as the topology records it: {@code a} or {@code b}. */
+    String id() {
+        return region;
+    }
+
     String name() {
         return "PostgreSQL region " + region.toUpperCase(java.util.Locale.ROOT);
     }

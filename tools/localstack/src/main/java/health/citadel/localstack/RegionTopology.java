@@ -1,12 +1,13 @@
 package health.citadel.localstack;
 
+import health.citadel.dr.api.RegionSetup;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Records the first topology epoch in both regions, region A the writer, and lets the monitoring login read
- * the dr schema's heartbeat and topology and the standby's applied position. Later epochs are the DR module's
- * to write.
+ * Names a region in its own database, so the application can tell which region a connection reached, and lets
+ * the monitoring login read the dr schema's heartbeat and topology and the standby's applied position. The
+ * epochs are {@link RegionReplication}'s to record, and the DR module's to move.
  */
 final class RegionTopology {
 
@@ -17,16 +18,13 @@ final class RegionTopology {
 
     static void record(PostgresRegion region) {
         try (Connection dba = region.connectAsDba(PostgresRegion.DATABASE)) {
+            RegionSetup.name(dba, region.id());
             PostgresRegion.execute(dba, "GRANT USAGE ON SCHEMA dr TO %I", PostgresRegion.MONITOR);
             PostgresRegion.execute(dba, "GRANT SELECT ON dr.heartbeat, dr.topology TO %I", PostgresRegion.MONITOR);
             // what the standby has applied; PostgreSQL 17 shows it to superusers only, so grant it as 18 may
             PostgresRegion.execute(dba, "GRANT SELECT ON pg_replication_origin_status TO %I", PostgresRegion.MONITOR);
             PostgresRegion.execute(dba, "GRANT EXECUTE ON FUNCTION pg_show_replication_origin_status() TO %I",
                     PostgresRegion.MONITOR);
-            if (!PostgresRegion.exists(dba, "SELECT 1 FROM dr.topology")) {
-                PostgresRegion.execute(dba, "INSERT INTO dr.topology (epoch, writer_region, recorded_at) "
-                        + "VALUES (1, %L, now())", FIRST_WRITER);
-            }
         } catch (SQLException e) {
             throw new StackException("cannot record the topology in " + region.name() + ": " + e.getMessage(), e);
         }

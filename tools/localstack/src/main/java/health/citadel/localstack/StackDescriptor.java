@@ -24,7 +24,7 @@ final class StackDescriptor {
     }
 
     static void write(StackHome home, LibertyServer liberty, KeycloakServer keycloak, List<PostgresRegion> regions,
-                      StackSecrets secrets) {
+                      String writer, StackSecrets secrets) {
         Map<String, Object> stack = new LinkedHashMap<>();
         stack.put("app", Map.of("url", liberty.url(), "certificate", liberty.certificate().toString()));
         stack.put("keycloak", Map.of("url", keycloak.url(), "realm", KeycloakServer.REALM, "issuer", keycloak.issuer(),
@@ -35,15 +35,18 @@ final class StackDescriptor {
         stack.put("portalClient", Map.of("clientId", PORTAL_CLIENT,
                 "clientSecret", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET)));
         Map<String, Object> regionEntries = new LinkedHashMap<>();
-        for (int i = 0; i < regions.size(); i++) {
-            PostgresRegion region = regions.get(i);
-            regionEntries.put(String.valueOf((char) ('a' + i)), Map.of(
-                    "role", i == 0 ? "writer" : "standby",
+        for (PostgresRegion region : regions) {
+            // the writer as of this up; bin/citadel dr rewrites it when a switchover or failover moves it
+            regionEntries.put(region.id(), Map.of(
+                    "role", region.id().equals(writer) ? "writer" : "standby",
                     "jdbcUrl", region.jdbcUrl(),
                     "dbaUser", PostgresRegion.DBA,
                     "dbaPassword", secrets.get(StackSecrets.DBA_PASSWORD)));
         }
         stack.put("regions", regionEntries);
+        stack.put("replication", Map.of("user", PostgresRegion.REPLICATOR,
+                "password", secrets.get(StackSecrets.REPLICATOR_PASSWORD)));
+        stack.put("applicationLogins", Map.of("app", PostgresRegion.APP, "owner", PostgresRegion.OWNER));
         stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString()));
         stack.put("logs", home.logs().toString());
         write(home.stackJson(), stack);

@@ -23,7 +23,7 @@ final class ModuleBoundaries {
             "identity", Set.of("platform", "audit"),
             "records", Set.of("platform", "identity", "audit"),
             "dr", Set.of("platform", "audit"),
-            "localstack", Set.of("platform"),
+            "localstack", Set.of("platform", "dr"),
             "bench", Set.of("platform", "audit"),
             "app", Set.of("platform", "audit", "identity", "records", "dr"));
 

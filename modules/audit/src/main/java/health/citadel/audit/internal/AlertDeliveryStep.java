@@ -1,7 +1,8 @@
 package health.citadel.audit.internal;
 
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.Alert;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /** The outbox's reads and writes; each delivery is a transaction of its own. */
 @ApplicationScoped
@@ -23,8 +23,8 @@ class AlertDeliveryStep {
     record Pending(Alert alert, int attempts, Instant lastAttempt) {
     }
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     /** @param raisedSince older alerts have used up their attempts: the poll need not read them */
     List<Pending> undelivered(int maxAttempts, Instant raisedSince) {

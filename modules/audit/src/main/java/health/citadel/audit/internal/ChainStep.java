@@ -1,13 +1,12 @@
 package health.citadel.audit.internal;
 
-import jakarta.annotation.Resource;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -20,8 +19,8 @@ class ChainStep {
     private static final Metadata ALERTS_RAISED = Metadata.builder().withName("citadel_audit_alerts_raised")
             .withDescription("Suspicious-activity alerts raised, by rule and severity").build();
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Inject
     AuditKeys keys;

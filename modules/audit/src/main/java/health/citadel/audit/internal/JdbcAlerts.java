@@ -1,8 +1,9 @@
 package health.citadel.audit.internal;
 
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.Alert;
 import health.citadel.audit.api.Alerts;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,13 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 @ApplicationScoped
 class JdbcAlerts implements Alerts {
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Override
     public List<Alert> recent(int page, int size) {

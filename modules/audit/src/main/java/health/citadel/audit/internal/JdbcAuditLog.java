@@ -1,8 +1,8 @@
 package health.citadel.audit.internal;
 
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditLog;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.DataSource;
 
 /**
  * Writes sealed events through the application's JTA data source. Writing takes no lock shared with other
@@ -19,8 +18,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class JdbcAuditLog implements AuditLog {
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Inject
     AuditKeys keys;

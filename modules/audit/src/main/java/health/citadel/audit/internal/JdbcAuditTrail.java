@@ -1,10 +1,11 @@
 package health.citadel.audit.internal;
 
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditPage;
 import health.citadel.audit.api.AuditQuery;
 import health.citadel.audit.api.AuditTrail;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -14,15 +15,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 @ApplicationScoped
 class JdbcAuditTrail implements AuditTrail {
 
     private static final int EXPORT_FETCH = 1000;
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Override
     public AuditPage find(AuditQuery query) {

@@ -18,6 +18,8 @@ final class LateCommits {
     static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** Far longer than any transaction may run, so a hole this old was a rollback. */
     static final Duration HOLE_LIFETIME = Duration.ofMinutes(10);
+    /** More sequence numbers skipped at once than this are a gap, not transactions still in flight. */
+    static final int MAX_HOLES = 1_000;
 
     private final Map<Long, Instant> holes = new HashMap<>();
     /** The highest sequence number looked at; everything above it is new. */
@@ -56,7 +58,9 @@ final class LateCommits {
         }
         for (long seq : seen) {
             if (seq > highWater) {
-                for (long skipped = highWater + 1; skipped < seq; skipped++) {
+                // a jump wider than any number of transactions in flight is a sequence moved forward (a DR
+                // failover leaves a gap), not holes; the periodic sweep still finds a late commit in it
+                for (long skipped = highWater + 1; skipped < seq && seq - highWater <= MAX_HOLES; skipped++) {
                     holes.put(skipped, now);
                 }
                 highWater = seq;

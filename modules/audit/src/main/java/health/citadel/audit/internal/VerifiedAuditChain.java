@@ -1,19 +1,18 @@
 package health.citadel.audit.internal;
 
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.AuditChain;
 import health.citadel.audit.api.ChainVerification;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 @ApplicationScoped
 class VerifiedAuditChain implements AuditChain {
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Inject
     AuditKeys keys;

@@ -53,6 +53,16 @@ class LateCommitsTest {
         assertEquals(5001, late.highWater());
     }
 
+    @Test
+    void aSequenceMovedForwardByAFailoverIsAGapNotHoles() {
+        LateCommits late = new LateCommits();
+        late.recordBatch(100, List.of(101L), 101, true, NOW);
+        late.recordBatch(101, List.of(101L + 1 + LateCommits.MAX_HOLES), 101L + 1 + LateCommits.MAX_HOLES, false, NOW);
+        assertArrayEquals(new Long[0], late.holes(NOW), "a failover's gap of sequence numbers is not remembered");
+        late.recordBatch(1102, List.of(1102L + LateCommits.MAX_HOLES), 1102L + LateCommits.MAX_HOLES, false, NOW);
+        assertEquals(LateCommits.MAX_HOLES - 1, late.holes(NOW).length, "a jump of MAX_HOLES is still holes");
+    }
+
     private static Long[] sorted(Long[] values) {
         Arrays.sort(values);
         return values;

@@ -1,39 +1,44 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.Failover;
+import health.citadel.dr.internal.OperationLog;
 import health.citadel.dr.internal.RegionComparison;
+import health.citadel.dr.internal.RegionFence;
+import health.citadel.dr.internal.Rejoin;
 import health.citadel.dr.internal.ReplicationProbe;
+import health.citadel.dr.internal.Switchover;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * {@code bin/citadel dr status|verify [--json]}: replication health, or a table-by-table comparison of both
- * regions, read straight from their databases, so it works while the application is down. The regions come from the local stack's {@code stack.json}, or from
- * {@code CITADEL_DR_REGIONS} (e.g. {@code a,b}), {@code CITADEL_DR_REGION_<NAME>_URL}, {@code CITADEL_DR_USER}
- * and {@code CITADEL_DR_PASSWORD}. Exits 0 when healthy (or the same), 1 on a problem (or a difference), 2
- * when it cannot run.
+ * {@code bin/citadel dr ...}: replication health, a comparison of both regions, and the DR operations, run
+ * straight against the databases so they work while the application is down. Each operation is journaled
+ * locally and recorded in {@code dr.operation} on the region that writes afterwards, which the application
+ * audits. Exits 0 on success (healthy, the same), 1 when the regions are unhealthy or differ or an operation
+ * was refused or failed, 2 when it cannot run.
  */
 public final class DrCommand {
 
     static final int UNHEALTHY = 1;
     static final int UNUSABLE = 2;
-    private static final String USAGE = "usage: bin/citadel dr status|verify [--json]";
+    static final String USAGE = """
+            usage: bin/citadel dr status|verify [--json]
+                   bin/citadel dr switchover [--json]
+                   bin/citadel dr failover --accept-data-loss [--json]
+                   bin/citadel dr fence <region> [--json]
+                   bin/citadel dr rejoin <region> [--discard-lost-commits] [--json]""";
 
     private DrCommand() {
     }
@@ -43,23 +48,35 @@ public final class DrCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        List<String> arguments = List.of(args);
-        if (arguments.isEmpty() || !List.of("status", "verify").contains(arguments.get(0)) || arguments.size() > 2
-                || (arguments.size() == 2 && !arguments.get(1).equals("--json"))) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        boolean asJson = arguments.remove("--json");
+        boolean acceptDataLoss = arguments.remove("--accept-data-loss");
+        boolean discardLostCommits = arguments.remove("--discard-lost-commits");
+        String command = arguments.isEmpty() ? "" : arguments.remove(0);
+        boolean takesRegion = command.equals("fence") || command.equals("rejoin");
+        if (!List.of("status", "verify", "switchover", "failover", "fence", "rejoin").contains(command)
+                || arguments.size() != (takesRegion ? 1 : 0)
+                || (acceptDataLoss && !command.equals("failover"))
+                || (discardLostCommits && !command.equals("rejoin"))) {
             err.println(USAGE);
             return UNUSABLE;
         }
-        boolean asJson = arguments.contains("--json");
+        if (command.equals("failover") && !acceptDataLoss) {
+            err.println("citadel: a failover promotes the standby without the writer, so commits the standby has not "
+                    + "applied are lost (a salvage may recover them later). If the writer is lost, run "
+                    + "bin/citadel dr failover --accept-data-loss; if it still runs, use bin/citadel dr switchover.");
+            return UNUSABLE;
+        }
         try {
-            Regions regions = Regions.from(environment);
-            ReplicationProbe.RegionConnector connector = region -> DriverManager.getConnection(
-                    regions.urls().get(region), regions.user(), regions.password());
-            ReplicationStatus status = new ReplicationProbe(regions.names(), connector).probe();
-            if (arguments.get(0).equals("verify")) {
-                return verify(status, connector, asJson, out);
-            }
-            out.println(asJson ? json(status) : text(status));
-            return status.problems().isEmpty() ? 0 : UNHEALTHY;
+            DrSettings settings = DrSettings.from(environment);
+            ReplicationProbe.RegionConnector connector = settings.regions()::dba;
+            return switch (command) {
+                case "status" -> status(new ReplicationProbe(settings.regions().names(), connector).probe(), asJson, out);
+                case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector).probe(), connector,
+                        asJson, out);
+                default -> new Operation(settings, asJson, out, err).run(command,
+                        arguments.isEmpty() ? null : arguments.get(0), discardLostCommits);
+            };
         } catch (SQLException e) {
             err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
             return UNUSABLE;
@@ -72,36 +89,9 @@ public final class DrCommand {
         }
     }
 
-    /** Where the regions are and how to log in to read their catalogs. */
-    record Regions(List<String> names, Map<String, String> urls, String user, String password) {
-
-        static Regions from(Map<String, String> environment) throws IOException {
-            if (environment.containsKey("CITADEL_DR_REGIONS")) {
-                Map<String, String> urls = new LinkedHashMap<>();
-                for (String name : environment.get("CITADEL_DR_REGIONS").split(",")) {
-                    String key = "CITADEL_DR_REGION_" + name.trim().toUpperCase(Locale.ROOT) + "_URL";
-                    if (!environment.containsKey(key)) {
-                        throw new IOException(key + " is not set");
-                    }
-                    urls.put(name.trim(), environment.get(key));
-                }
-                return new Regions(new ArrayList<>(urls.keySet()), urls,
-                        environment.getOrDefault("CITADEL_DR_USER", ""),
-                        environment.getOrDefault("CITADEL_DR_PASSWORD", ""));
-            }
-            Path stack = Path.of(environment.getOrDefault("CITADEL_HOME", ".citadel"), "stack.json");
-            if (!Files.isRegularFile(stack)) {
-                throw new IOException("no " + stack + ": start the local stack, or set CITADEL_DR_REGIONS");
-            }
-            try (Reader in = Files.newBufferedReader(stack); JsonReader reader = Json.createReader(in)) {
-                JsonObject regions = reader.readObject().getJsonObject("regions");
-                Map<String, String> urls = new LinkedHashMap<>();
-                regions.forEach((name, region) -> urls.put(name, region.asJsonObject().getString("jdbcUrl")));
-                JsonObject first = regions.values().iterator().next().asJsonObject();
-                return new Regions(new ArrayList<>(urls.keySet()), urls, first.getString("dbaUser"),
-                        first.getString("dbaPassword"));
-            }
-        }
+    private static int status(ReplicationStatus status, boolean asJson, PrintStream out) {
+        out.println(asJson ? StatusOutput.json(status) : StatusOutput.text(status));
+        return status.problems().isEmpty() ? 0 : UNHEALTHY;
     }
 
     /** Compares every replicated table between the writer and the standby; exits 1 naming any that differ. */
@@ -129,75 +119,67 @@ public final class DrCommand {
         return different.isEmpty() ? 0 : UNHEALTHY;
     }
 
-    static String text(ReplicationStatus status) {
-        StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "writer   region %s%s%n", status.writer().name(), region(status.writer())));
-        text.append(String.format(Locale.ROOT, "standby  region %s%s%n", status.standby().name(), region(status.standby())));
-        text.append(String.format(Locale.ROOT, "lag      %s, %s%n",
-                status.lagSeconds() == null ? "unknown" : String.format(Locale.ROOT, "%.2f s", status.lagSeconds()),
-                status.lagBytes() == null ? "unknown" : status.lagBytes() + " bytes"));
-        if (status.slot() != null) {
-            text.append(String.format(Locale.ROOT, "slot     %s, %s, WAL %s%n", status.slot().name(),
-                    status.slot().active() ? "active" : "INACTIVE", status.slot().walStatus()));
-        }
-        if (status.subscription() != null) {
-            var subscription = status.subscription();
-            text.append(String.format(Locale.ROOT, "apply    %s, %s, %d apply errors, %d sync errors%n",
-                    subscription.enabled() ? "enabled" : "DISABLED",
-                    subscription.workerRunning() ? "worker running" : "WORKER STOPPED",
-                    subscription.applyErrors(), subscription.syncErrors()));
-        }
-        text.append("last heartbeat applied  ")
-                .append(status.lastAppliedHeartbeat() == null ? "none" : status.lastAppliedHeartbeat()).append('\n');
-        status.problems().forEach(problem -> text.append("PROBLEM  ").append(problem).append('\n'));
-        return text.toString().stripTrailing();
-    }
+    /** One DR operation: run, report, journal, record for the audit. */
+    private record Operation(DrSettings settings, boolean asJson, PrintStream out, PrintStream err) {
 
-    private static String region(ReplicationStatus.Region region) {
-        return !region.reachable() ? "  UNREACHABLE"
-                : region.epoch() == null ? "  (no epoch)" : "  epoch " + region.epoch() + ", writer " + region.writerRegion();
-    }
-
-    static String json(ReplicationStatus status) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("probedAt", status.probedAt().toString())
-                .add("writer", region(Json.createObjectBuilder(), status.writer()))
-                .add("standby", region(Json.createObjectBuilder(), status.standby()));
-        nullable(json, "lagSeconds", status.lagSeconds());
-        nullable(json, "lagBytes", status.lagBytes());
-        if (status.slot() != null) {
-            json.add("slot", Json.createObjectBuilder().add("name", status.slot().name())
-                    .add("active", status.slot().active()).add("walStatus", String.valueOf(status.slot().walStatus())));
+        int run(String command, String region, boolean discardLostCommits) throws IOException, InterruptedException {
+            String action = "DR_" + command.toUpperCase(Locale.ROOT);
+            // where the record goes: the region that writes once the operation is over
+            String writesAfter = region == null ? null : settings.regions().other(region);
+            JsonObject report;
+            try {
+                switch (command) {
+                    case "switchover" -> {
+                        Switchover.Report done = new Switchover(settings.regions()).run();
+                        writesAfter = done.to();
+                        report = Reports.switchover(done);
+                    }
+                    case "failover" -> {
+                        Failover.Report done = new Failover(settings.regions(), settings.heartbeatInterval()).run();
+                        writesAfter = done.to();
+                        report = Reports.failover(done);
+                    }
+                    case "fence" -> {
+                        try (Connection dba = settings.regions().dba(region)) {
+                            RegionFence.raise(dba, settings.regions().application());
+                        }
+                        report = Json.createObjectBuilder().add("fenced", region).build();
+                    }
+                    default -> {
+                        new Rejoin(settings.regions()).run(region, discardLostCommits);
+                        report = Json.createObjectBuilder().add("rejoined", region).add("subscribesTo", writesAfter)
+                                .build();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                String reason = e.getMessage() + (e instanceof SQLException sql && sql.getSQLState() != null
+                        ? " (SQLState " + sql.getSQLState() + ")" : "");
+                record(new OperationLog.Entry(UUID.randomUUID(), action, settings.operator(),
+                        region == null ? "-" : region, false, Instant.now(), reason), writesAfter);
+                err.println("citadel: " + command + " failed: " + reason);
+                return UNHEALTHY;
+            }
+            if (command.equals("switchover") || command.equals("failover")) {
+                settings.recordWriter(writesAfter);
+            }
+            record(new OperationLog.Entry(UUID.randomUUID(), action, settings.operator(),
+                    region == null ? writesAfter : region, true, Instant.now(), report.toString()), writesAfter);
+            out.println(asJson ? report.toString() : Reports.text(command, report));
+            return 0;
         }
-        if (status.subscription() != null) {
-            var subscription = status.subscription();
-            json.add("subscription", Json.createObjectBuilder().add("name", subscription.name())
-                    .add("enabled", subscription.enabled()).add("workerRunning", subscription.workerRunning())
-                    .add("applyErrors", subscription.applyErrors()).add("syncErrors", subscription.syncErrors()));
-        }
-        nullable(json, "lastAppliedHeartbeat", status.lastAppliedHeartbeat() == null ? null
-                : status.lastAppliedHeartbeat().toString());
-        JsonArrayBuilder problems = Json.createArrayBuilder();
-        status.problems().forEach(problems::add);
-        return json.add("problems", problems).build().toString();
-    }
 
-    private static JsonObjectBuilder region(JsonObjectBuilder json, ReplicationStatus.Region region) {
-        json.add("name", region.name()).add("reachable", region.reachable());
-        nullable(json, "epoch", region.epoch());
-        nullable(json, "writerRegion", region.writerRegion());
-        return json;
-    }
-
-    private static void nullable(JsonObjectBuilder json, String name, Object value) {
-        if (value == null) {
-            json.addNull(name);
-        } else if (value instanceof Long number) {
-            json.add(name, number);
-        } else if (value instanceof Double number) {
-            json.add(name, number);
-        } else {
-            json.add(name, value.toString());
+        /** The journal first: it needs no database. Then the writer's dr.operation, for the audit trail. */
+        private void record(OperationLog.Entry entry, String region) throws IOException {
+            OperationLog.journal(settings.journal(), entry);
+            if (region == null) {
+                return;
+            }
+            try (Connection dba = settings.regions().dba(region)) {
+                OperationLog.record(dba, entry);
+            } catch (SQLException e) {
+                err.println("citadel: the operation is in the journal " + settings.journal() + " but not in region "
+                        + region + "'s audit yet (SQLState " + e.getSQLState() + ")");
+            }
         }
     }
 }

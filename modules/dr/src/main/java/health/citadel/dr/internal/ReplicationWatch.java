@@ -88,6 +88,16 @@ public class ReplicationWatch implements ReplicationMonitor {
         return Optional.ofNullable(latest);
     }
 
+    /** The newest scheduled probe, or a probe now where none has run yet. */
+    ReplicationStatus latestOrProbe() {
+        ReplicationStatus seen = latest;
+        if (seen == null) {
+            seen = probeNow();
+            latest = seen;
+        }
+        return seen;
+    }
+
     Duration probeInterval() {
         return probeInterval;
     }

@@ -25,7 +25,7 @@ class DrCommandTest {
 
     @Test
     void theJsonCarriesEveryFigureAndProblem() {
-        JsonObject json = Json.createReader(new StringReader(DrCommand.json(STOPPED))).readObject();
+        JsonObject json = Json.createReader(new StringReader(StatusOutput.json(STOPPED))).readObject();
         assertEquals("a", json.getJsonObject("writer").getString("name"));
         assertEquals(1, json.getJsonObject("standby").getInt("epoch"));
         assertEquals(4.5, json.getJsonNumber("lagSeconds").doubleValue());
@@ -36,32 +36,42 @@ class DrCommandTest {
 
     @Test
     void theTextNamesTheProblemAndAnUnknownLag() {
-        String text = DrCommand.text(STOPPED);
+        String text = StatusOutput.text(STOPPED);
         assertTrue(text.contains("lag      4.50 s, 2048 bytes"), text);
         assertTrue(text.contains("PROBLEM  the subscription is disabled"), text);
         ReplicationStatus unreachable = new ReplicationStatus(Instant.EPOCH,
                 new ReplicationStatus.Region("a", true, 1L, "a"), new ReplicationStatus.Region("b", false, null, null),
                 null, null, null, null, null, List.of("region b cannot be read (SQLState 08001)"));
-        assertTrue(DrCommand.text(unreachable).contains("standby  region b  UNREACHABLE"), DrCommand.text(unreachable));
-        assertTrue(DrCommand.text(unreachable).contains("lag      unknown, unknown"), DrCommand.text(unreachable));
+        assertTrue(StatusOutput.text(unreachable).contains("standby  region b  UNREACHABLE"), StatusOutput.text(unreachable));
+        assertTrue(StatusOutput.text(unreachable).contains("lag      unknown, unknown"), StatusOutput.text(unreachable));
     }
 
     @Test
     void aWrongCommandLineIsRefusedWithItsUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = DrCommand.run(new String[] {"failover"}, Map.of(), System.out,
+        int exit = DrCommand.run(new String[] {"rejoin"}, Map.of(), System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(DrCommand.UNUSABLE, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status|verify [--json]"));
     }
 
     @Test
+    void aFailoverIsRefusedUnlessTheDbaAcceptsTheDataLoss() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = DrCommand.run(new String[] {"failover"}, Map.of(), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(DrCommand.UNUSABLE, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--accept-data-loss"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void regionsComeFromTheEnvironmentOutsideTheLocalStack() throws Exception {
-        var regions = DrCommand.Regions.from(Map.of("CITADEL_DR_REGIONS", "east, west",
+        var regions = DrSettings.from(Map.of("CITADEL_DR_REGIONS", "east, west",
                 "CITADEL_DR_REGION_EAST_URL", "jdbc:postgresql://east/citadel",
-                "CITADEL_DR_REGION_WEST_URL", "jdbc:postgresql://west/citadel", "CITADEL_DR_USER", "monitor"));
+                "CITADEL_DR_REGION_WEST_URL", "jdbc:postgresql://west/citadel", "CITADEL_DR_USER", "dba")).regions();
         assertEquals(List.of("east", "west"), regions.names());
         assertEquals("jdbc:postgresql://west/citadel", regions.urls().get("west"));
-        assertEquals("monitor", regions.user());
+        assertEquals("dba", regions.dbaUser());
+        assertEquals("west", regions.other("east"));
     }
 }

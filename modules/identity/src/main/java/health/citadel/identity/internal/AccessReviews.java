@@ -1,10 +1,10 @@
 package health.citadel.identity.internal;
 
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditLog;
 import health.citadel.identity.internal.AccessReview.Finding;
 import health.citadel.platform.jdbc.Rows;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Finished access reviews, newest first. */
 @ApplicationScoped
@@ -20,8 +19,8 @@ public class AccessReviews {
 
     private static final String TABLE = "access reviews";
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     @Inject
     AuditLog auditLog;

@@ -1,13 +1,13 @@
 package health.citadel.identity.internal;
 
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.platform.jdbc.Rows;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Break-the-glass grants: who opened whose chart, why, until when, and how the review judged it. */
 @ApplicationScoped
@@ -26,8 +26,8 @@ public class BreakGlassGrants {
     private static final String COLUMNS = "id, clinician_id, patient_id, reason, granted_at, expires_at, revoked_at, "
             + "reviewed_at, reviewed_by, review_outcome, review_note";
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     void insert(Grant grant) {
         Rows.update(database, TABLE, "INSERT INTO identity.break_glass_grant (id, clinician_id, patient_id, reason, "

@@ -1,13 +1,13 @@
 package health.citadel.identity.internal;
 
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.platform.jdbc.Rows;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Which clinicians care for which patients, and when. */
 @ApplicationScoped
@@ -21,8 +21,8 @@ public class CareTeams {
     private static final String TABLE = "care teams";
     private static final String COLUMNS = "id, clinician_id, patient_id, starts_at, ends_at, assigned_by, assigned_at";
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     void insert(Assignment assignment) {
         Rows.update(database, TABLE, "INSERT INTO identity.care_team_assignment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",

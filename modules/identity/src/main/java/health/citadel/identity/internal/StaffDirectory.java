@@ -1,8 +1,9 @@
 package health.citadel.identity.internal;
 
+import jakarta.inject.Inject;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.Role;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The names of staff members as their own tokens give them, kept so that a patient's "who looked at my
@@ -35,8 +35,8 @@ public class StaffDirectory {
 
     private final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();
 
-    @Resource(lookup = "jdbc/citadel")
-    DataSource database;
+    @Inject
+    ApplicationDatabase database;
 
     void remember(Caller caller, String displayName) {
         if (caller.roles().isEmpty() || caller.roles().contains(Role.PATIENT) || displayName == null) {

@@ -1,0 +1,266 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Region switchover and failover on the two real PostgreSQL 17 clusters, under concurrent registrations through
+ * the application's own write path, checked against the client's record of every acknowledged commit. Each
+ * test leaves region A the writer again, as the other test classes expect.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DisasterRecoveryIT {
+
+    private static final Duration TAKES_WRITES = Duration.ofSeconds(30);
+    private static final int CLIENTS = 3;
+
+    @Test
+    @Order(1)
+    void sixSwitchoversInARowUnderLoadLoseNoAcknowledgedCommit() throws Exception {
+        List<Double> windows = new ArrayList<>();
+        Map<UUID, Instant> acknowledged;
+        try (WriteLoad load = new WriteLoad(CLIENTS)) {
+            load.awaitMore(10, TAKES_WRITES);
+            for (int i = 0; i < 6; i++) {
+                String writerBefore = writer();
+                DrCli.Result switched = DrCli.run("switchover", "--json");
+                assertEquals(0, switched.exitCode(), switched.output());
+                JsonNode report = switched.json();
+                assertEquals(writerBefore, report.get("from").asText());
+                assertNotEquals(writerBefore, report.get("to").asText());
+                windows.add(report.get("writeUnavailableMillis").asDouble());
+                assertEquals(report.get("to").asText(), writer(), "the new writer's epoch names it, in both regions");
+                load.awaitMore(10, TAKES_WRITES);
+            }
+            acknowledged = load.acknowledged();
+        }
+        assertEquals("a", writer(), "six switchovers end where they began");
+        assertEveryAcknowledgedCommitInBothRegions(acknowledged);
+        DrCli.Result verify = DrCli.run("verify", "--json");
+        assertEquals(0, verify.exitCode(), verify.output());
+        assertTrue(windows.stream().allMatch(w -> w > 0 && w < 10_000), "writes were refused briefly: " + windows);
+        assertAudited("DR_SWITCHOVER", 6);
+    }
+
+    @Test
+    @Order(2)
+    void afterTheWriterIsKilledTheStandbyTakesWritesAndTheOldWriterNever() throws Exception {
+        Map<UUID, Instant> acknowledged;
+        Instant killedAt;
+        JsonNode failover;
+        try (WriteLoad load = new WriteLoad(CLIENTS)) {
+            load.awaitMore(20, TAKES_WRITES);
+            killedAt = kill("a");
+
+            DrCli.Result refused = DrCli.run("failover");
+            assertEquals(2, refused.exitCode(), "a failover needs the DBA to accept the data loss");
+
+            DrCli.Result promoted = DrCli.run("failover", "--accept-data-loss", "--json");
+            assertEquals(0, promoted.exitCode(), promoted.output());
+            failover = promoted.json();
+            assertEquals("b", failover.get("to").asText());
+            load.awaitMore(10, TAKES_WRITES);
+            acknowledged = load.acknowledged();
+        }
+
+        // the reported RPO bounds what is missing: only commits acknowledged within it before the kill
+        Duration rpo = Duration.ofNanos((long) (failover.get("estimatedRpoMillis").asDouble() * 1e6));
+        assertTrue(rpo.compareTo(Duration.ofSeconds(5)) < 0, "an RPO of a heartbeat and the lag: " + failover);
+        Set<UUID> onB = present("b", List.copyOf(acknowledged.keySet()));
+        List<Instant> missing = acknowledged.entrySet().stream().filter(e -> !onB.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        for (Instant acknowledgedAt : missing) {
+            assertTrue(!acknowledgedAt.isBefore(killedAt.minus(rpo)), "a commit acknowledged "
+                    + Duration.between(acknowledgedAt, killedAt).toMillis() + " ms before the kill is missing, beyond "
+                    + "the reported RPO of " + rpo.toMillis() + " ms");
+        }
+
+        // the old writer comes back with its old configuration: bin/citadel up starts it fenced
+        DrCli.Result up = stackUp();
+        assertEquals(0, up.exitCode(), up.output());
+        try (Connection a = Regions.dba("a")) {
+            assertFenced(a);
+            // the epoch check alone: a DBA's mistake lifts the fence, and the application still keeps out
+            lift(a);
+            long rowsBefore = count(a, "SELECT count(*) FROM records.patient");
+            forceNewApplicationConnections("b");
+            int refusedWrites = 0;
+            for (int i = 0; i < 10; i++) {
+                if (register().statusCode() != 201) {
+                    refusedWrites++;
+                }
+            }
+            assertTrue(refusedWrites > 0, "the unfenced stale region was tried and refused");
+            assertEquals(rowsBefore, count(a, "SELECT count(*) FROM records.patient"), "nothing was written to A");
+        }
+        DrCli.Result fenced = DrCli.run("fence", "a");
+        assertEquals(0, fenced.exitCode(), fenced.output());
+        try (Connection a = Regions.dba("a")) {
+            // the fence alone: a session of the application's own role cannot write, whatever it believes
+            a.createStatement().execute("SET ROLE citadel_app");
+            SQLException denied = assertThrows(SQLException.class, () -> a.createStatement()
+                    .execute("INSERT INTO records.revision (id, at, actor_id) VALUES (-2, 0, 'split-brain')"));
+            assertEquals("42501", denied.getSQLState(), denied.getMessage());
+            a.createStatement().execute("RESET ROLE");
+        }
+        awaitRegistration();
+
+        DrCli.Result rejoined = DrCli.run("rejoin", "a");
+        assertEquals(1, rejoined.exitCode(), "a rejoin keeps the slot with the lost commits unless told");
+        rejoined = DrCli.run("rejoin", "a", "--discard-lost-commits", "--json");
+        assertEquals(0, rejoined.exitCode(), rejoined.output());
+        DrCli.Result back = DrCli.run("switchover", "--json");
+        assertEquals(0, back.exitCode(), back.output());
+        assertEquals("a", writer());
+        DrCli.Result verify = DrCli.run("verify", "--json");
+        assertEquals(0, verify.exitCode(), verify.output());
+        awaitRegistration();
+        assertAudited("DR_FAILOVER", 1);
+    }
+
+    /** The writer both regions' newest epochs name; they must agree. */
+    private static String writer() throws SQLException {
+        List<String> writers = new ArrayList<>();
+        for (String region : List.of("a", "b")) {
+            try (Connection dba = Regions.dba(region)) {
+                writers.add(Regions.strings(dba, "SELECT writer_region FROM dr.topology ORDER BY epoch DESC LIMIT 1")
+                        .get(0));
+            }
+        }
+        assertEquals(writers.get(0), writers.get(1), "both regions name one writer");
+        return writers.get(0);
+    }
+
+    private static void assertEveryAcknowledgedCommitInBothRegions(Map<UUID, Instant> acknowledged) throws SQLException {
+        for (String region : List.of("a", "b")) {
+            Set<UUID> present = present(region, List.copyOf(acknowledged.keySet()));
+            assertEquals(acknowledged.size(), present.size(), (acknowledged.size() - present.size())
+                    + " acknowledged registrations are missing in region " + region);
+        }
+    }
+
+    private static Set<UUID> present(String region, List<UUID> ids) throws SQLException {
+        try (Connection dba = Regions.dba(region);
+             PreparedStatement query = dba.prepareStatement("SELECT id FROM records.patient WHERE id = ANY (?)")) {
+            query.setArray(1, dba.createArrayOf("uuid", ids.toArray()));
+            Set<UUID> present = new java.util.HashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    present.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return present;
+        }
+    }
+
+    /** SIGKILL to the region's postmaster and every process under it, as when its machine dies. */
+    private static Instant kill(String region) throws Exception {
+        Path pidFile = Stack.get().home().resolve("postgres").resolve(region).resolve("postmaster.pid");
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        Instant killedAt = Instant.now();
+        for (ProcessHandle process : all) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
+        return killedAt;
+    }
+
+    private static DrCli.Result stackUp() throws Exception {
+        Path root = Path.of(System.getProperty("citadel.root"));
+        Path output = Files.createTempFile("up", ".out");
+        Process process = new ProcessBuilder(root.resolve("bin/citadel").toString(), "up")
+                .redirectOutput(output.toFile()).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "up finished");
+        return new DrCli.Result(process.exitValue(), Files.readString(output));
+    }
+
+    private static void assertFenced(Connection region) throws SQLException {
+        assertEquals(List.of(), Regions.strings(region, "SELECT nspname FROM pg_namespace WHERE nspname IN "
+                + "('identity', 'records', 'audit', 'dr') AND has_schema_privilege('citadel_app', oid, 'USAGE')"));
+        assertEquals(List.of("on"), Regions.strings(region, "SELECT split_part(c, '=', 2) FROM pg_db_role_setting s "
+                + "JOIN pg_roles r ON r.oid = s.setrole, unnest(s.setconfig) c WHERE r.rolname = 'citadel_app' "
+                + "AND c LIKE 'default_transaction_read_only=%'"));
+    }
+
+    /** What a person might do by mistake: give the application back its access to a region. */
+    private static void lift(Connection region) throws SQLException {
+        for (String schema : List.of("identity", "records", "audit", "dr")) {
+            region.createStatement().execute("GRANT USAGE ON SCHEMA " + schema + " TO citadel_app");
+        }
+        region.createStatement().execute("ALTER ROLE citadel_app IN DATABASE citadel RESET default_transaction_read_only");
+    }
+
+    /** Ends the application's sessions in a region, so its pool connects anew and pgJDBC picks a host again. */
+    private static void forceNewApplicationConnections(String region) throws SQLException {
+        try (Connection dba = Regions.dba(region)) {
+            dba.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE usename = 'citadel_app'");
+        }
+    }
+
+    private static HttpResponse<String> register() {
+        return Stack.get().post(Patients.PATIENTS, Tokens.of("front.desk"),
+                Patients.Canary.fresh().registration("1975-06-07", false));
+    }
+
+    /** Waits until a registration succeeds again: the application found the writer. */
+    private static void awaitRegistration() throws InterruptedException {
+        Instant deadline = Instant.now().plus(TAKES_WRITES);
+        HttpResponse<String> last;
+        do {
+            last = register();
+            if (last.statusCode() == 201) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("no registration succeeded: " + last.statusCode() + " " + last.body());
+    }
+
+    private static long count(Connection connection, String query) throws SQLException {
+        return Long.parseLong(Regions.strings(connection, query).get(0));
+    }
+
+    /** The application turns each DR operation the command line recorded into an audit event on the writer. */
+    private static void assertAudited(String action, int atLeast) throws Exception {
+        Instant deadline = Instant.now().plus(TAKES_WRITES);
+        long audited;
+        do {
+            try (Connection a = Regions.dba("a")) {
+                audited = Long.parseLong(Regions.strings(a, "SELECT count(*) FROM audit.access_event WHERE action = ? "
+                        + "AND client_id = 'citadel-dr-cli'", action).get(0));
+            }
+            if (audited >= atLeast) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(audited + " " + action + " audit events, expected at least " + atLeast);
+    }
+}

@@ -1,0 +1,94 @@
+package health.citadel.app.it;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Front-desk registrations from several clients at once through the application's own write path, keeping
+ * the client's record: every patient the API acknowledged (201) and when. A refused or failed request is only
+ * counted: it was never acknowledged.
+ */
+final class WriteLoad implements AutoCloseable {
+
+    private final Map<UUID, Instant> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService clients;
+
+    WriteLoad(int clientCount) {
+        // a token of its own: one cached since an earlier test class might expire under the load
+        HttpResponse<String> granted = Tokens.grant(Stack.get().login("front.desk"), Stack.get().keycloakUrl(),
+                "citadel-cli", true);
+        String token = Stack.json(granted).get("access_token").asText();
+        clients = Executors.newFixedThreadPool(clientCount);
+        for (int i = 0; i < clientCount; i++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    register(token);
+                }
+            });
+        }
+    }
+
+    private void register(String token) {
+        try {
+            HttpResponse<String> created = Stack.get().post(Patients.PATIENTS, token,
+                    Patients.Canary.fresh().registration("1980-02-03", false));
+            if (created.statusCode() == 201) {
+                acknowledged.put(UUID.fromString(Stack.json(created).get("id").asText()), Instant.now());
+            } else {
+                refused.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            refused.incrementAndGet();
+        }
+    }
+
+    int acknowledgedCount() {
+        return acknowledged.size();
+    }
+
+    long refusedCount() {
+        return refused.get();
+    }
+
+    /** Waits until {@code more} further registrations are acknowledged: the region that writes now takes writes. */
+    void awaitMore(int more, java.time.Duration within) throws InterruptedException {
+        int target = acknowledged.size() + more;
+        Instant deadline = Instant.now().plus(within);
+        while (acknowledged.size() < target) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no region took writes for " + within.toSeconds() + " s; refused so far: "
+                        + refused.get());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The acknowledged patients, with when each was acknowledged. */
+    Map<UUID, Instant> acknowledged() {
+        return Map.copyOf(acknowledged);
+    }
+
+    List<UUID> ids() {
+        return List.copyOf(acknowledged.keySet());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        clients.shutdown();
+        if (!clients.awaitTermination(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the load's clients did not stop");
+        }
+    }
+}

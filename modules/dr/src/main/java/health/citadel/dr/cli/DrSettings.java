@@ -1,0 +1,98 @@
+package health.citadel.dr.cli;
+
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.RegionAccess;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where {@code bin/citadel dr} finds the regions: the local stack's {@code stack.json}, or, outside it,
+ * {@code CITADEL_DR_REGIONS} (e.g. {@code a,b}) with {@code CITADEL_DR_REGION_<NAME>_URL}, the DBA login
+ * ({@code CITADEL_DR_USER}, {@code CITADEL_DR_PASSWORD}) and the replication login
+ * ({@code CITADEL_DR_REPLICATOR_USER}, {@code CITADEL_DR_REPLICATOR_PASSWORD}).
+ *
+ * @param stackJson the local stack's descriptor, whose region roles an operation that moves the writer updates
+ */
+record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval, String operator,
+                  Optional<Path> stackJson) {
+
+    static DrSettings from(Map<String, String> environment) throws IOException {
+        Duration heartbeat = Duration.parse(environment.getOrDefault("CITADEL_DR_HEARTBEAT_INTERVAL", "PT1S"));
+        String operator = environment.getOrDefault("CITADEL_DR_OPERATOR", System.getProperty("user.name", "dba"));
+        ApplicationLogins application = new ApplicationLogins(
+                environment.getOrDefault("CITADEL_DR_APP_LOGIN", "citadel_app"),
+                environment.getOrDefault("CITADEL_DR_OWNER_LOGIN", "citadel_owner"));
+        Path home = Path.of(environment.getOrDefault("CITADEL_HOME", ".citadel"));
+        if (environment.containsKey("CITADEL_DR_REGIONS")) {
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (String name : environment.get("CITADEL_DR_REGIONS").split(",")) {
+                String key = "CITADEL_DR_REGION_" + name.trim().toUpperCase(Locale.ROOT) + "_URL";
+                if (!environment.containsKey(key)) {
+                    throw new IOException(key + " is not set");
+                }
+                urls.put(name.trim(), environment.get(key));
+            }
+            return new DrSettings(new RegionAccess(new ArrayList<>(urls.keySet()), urls,
+                    environment.getOrDefault("CITADEL_DR_USER", ""), environment.getOrDefault("CITADEL_DR_PASSWORD", ""),
+                    environment.getOrDefault("CITADEL_DR_REPLICATOR_USER", ""),
+                    environment.getOrDefault("CITADEL_DR_REPLICATOR_PASSWORD", ""), application),
+                    Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
+                    heartbeat, operator, Optional.empty());
+        }
+        Path stack = home.resolve("stack.json");
+        if (!Files.isRegularFile(stack)) {
+            throw new IOException("no " + stack + ": start the local stack, or set CITADEL_DR_REGIONS");
+        }
+        JsonObject descriptor = read(stack);
+        JsonObject regions = descriptor.getJsonObject("regions");
+        Map<String, String> urls = new LinkedHashMap<>();
+        regions.forEach((name, region) -> urls.put(name, region.asJsonObject().getString("jdbcUrl")));
+        JsonObject first = regions.values().iterator().next().asJsonObject();
+        JsonObject replication = descriptor.getJsonObject("replication");
+        JsonObject logins = descriptor.getJsonObject("applicationLogins");
+        return new DrSettings(new RegionAccess(new ArrayList<>(urls.keySet()), urls, first.getString("dbaUser"),
+                first.getString("dbaPassword"), replication.getString("user"), replication.getString("password"),
+                new ApplicationLogins(logins.getString("app"), logins.getString("owner"))),
+                Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
+                heartbeat, operator, Optional.of(stack));
+    }
+
+    /** Marks {@code writer} as the writer in the local stack's descriptor, which scripts and tests read. */
+    void recordWriter(String writer) throws IOException {
+        if (stackJson.isEmpty()) {
+            return;
+        }
+        JsonObject descriptor = read(stackJson.get());
+        JsonObjectBuilder regions = Json.createObjectBuilder();
+        descriptor.getJsonObject("regions").forEach((name, region) -> regions.add(name,
+                Json.createObjectBuilder(region.asJsonObject()).add("role", name.equals(writer) ? "writer" : "standby")));
+        JsonObjectBuilder updated = Json.createObjectBuilder(descriptor).add("regions", regions);
+        Path temporary = stackJson.get().resolveSibling("stack.json.tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temporary, updated.build().toString());
+        Files.move(temporary, stackJson.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static JsonObject read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file); JsonReader reader = Json.createReader(in)) {
+            JsonValue value = reader.readValue();
+            return value.asJsonObject();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package health.citadel.dr.cli;
+
+import health.citadel.dr.api.ReplicationStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Locale;
+
+/** {@code bin/citadel dr status} as text for a person or JSON for a script. */
+final class StatusOutput {
+
+    private StatusOutput() {
+    }
+
+    static String text(ReplicationStatus status) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "writer   region %s%s%n", status.writer().name(), region(status.writer())));
+        text.append(String.format(Locale.ROOT, "standby  region %s%s%n", status.standby().name(), region(status.standby())));
+        text.append(String.format(Locale.ROOT, "lag      %s, %s%n",
+                status.lagSeconds() == null ? "unknown" : String.format(Locale.ROOT, "%.2f s", status.lagSeconds()),
+                status.lagBytes() == null ? "unknown" : status.lagBytes() + " bytes"));
+        if (status.slot() != null) {
+            text.append(String.format(Locale.ROOT, "slot     %s, %s, WAL %s%n", status.slot().name(),
+                    status.slot().active() ? "active" : "INACTIVE", status.slot().walStatus()));
+        }
+        if (status.subscription() != null) {
+            var subscription = status.subscription();
+            text.append(String.format(Locale.ROOT, "apply    %s, %s, %d apply errors, %d sync errors%n",
+                    subscription.enabled() ? "enabled" : "DISABLED",
+                    subscription.workerRunning() ? "worker running" : "WORKER STOPPED",
+                    subscription.applyErrors(), subscription.syncErrors()));
+        }
+        text.append("last heartbeat applied  ")
+                .append(status.lastAppliedHeartbeat() == null ? "none" : status.lastAppliedHeartbeat()).append('\n');
+        status.problems().forEach(problem -> text.append("PROBLEM  ").append(problem).append('\n'));
+        return text.toString().stripTrailing();
+    }
+
+    private static String region(ReplicationStatus.Region region) {
+        return !region.reachable() ? "  UNREACHABLE"
+                : region.epoch() == null ? "  (no epoch)" : "  epoch " + region.epoch() + ", writer " + region.writerRegion();
+    }
+
+    static String json(ReplicationStatus status) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("probedAt", status.probedAt().toString())
+                .add("writer", region(Json.createObjectBuilder(), status.writer()))
+                .add("standby", region(Json.createObjectBuilder(), status.standby()));
+        nullable(json, "lagSeconds", status.lagSeconds());
+        nullable(json, "lagBytes", status.lagBytes());
+        if (status.slot() != null) {
+            json.add("slot", Json.createObjectBuilder().add("name", status.slot().name())
+                    .add("active", status.slot().active()).add("walStatus", String.valueOf(status.slot().walStatus())));
+        }
+        if (status.subscription() != null) {
+            var subscription = status.subscription();
+            json.add("subscription", Json.createObjectBuilder().add("name", subscription.name())
+                    .add("enabled", subscription.enabled()).add("workerRunning", subscription.workerRunning())
+                    .add("applyErrors", subscription.applyErrors()).add("syncErrors", subscription.syncErrors()));
+        }
+        nullable(json, "lastAppliedHeartbeat", status.lastAppliedHeartbeat() == null ? null
+                : status.lastAppliedHeartbeat().toString());
+        JsonArrayBuilder problems = Json.createArrayBuilder();
+        status.problems().forEach(problems::add);
+        return json.add("problems", problems).build().toString();
+    }
+
+    private static JsonObjectBuilder region(JsonObjectBuilder json, ReplicationStatus.Region region) {
+        json.add("name", region.name()).add("reachable", region.reachable());
+        nullable(json, "epoch", region.epoch());
+        nullable(json, "writerRegion", region.writerRegion());
+        return json;
+    }
+
+    static void nullable(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else if (value instanceof Long number) {
+            json.add(name, number);
+        } else if (value instanceof Double number) {
+            json.add(name, number);
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+}

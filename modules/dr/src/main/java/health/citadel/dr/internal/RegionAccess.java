@@ -1,0 +1,56 @@
+package health.citadel.dr.internal;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How a DR operation reaches both regions: each one's JDBC URL, a DBA login (DR changes roles, subscriptions
+ * and sequences), the replication login a subscription connects as, and the application's logins to fence.
+ */
+public record RegionAccess(List<String> names, Map<String, String> urls, String dbaUser, String dbaPassword,
+                           String replicatorUser, String replicatorPassword, ApplicationLogins application) {
+
+    private static final int CONNECT_TIMEOUT_SECONDS = 3;
+
+    public RegionAccess {
+        if (names.size() != 2) {
+            throw new IllegalArgumentException("replication runs between exactly two regions");
+        }
+        names = List.copyOf(names);
+        urls = Map.copyOf(urls);
+    }
+
+    public Connection dba(String region) throws SQLException {
+        String url = urls.get(region);
+        if (url == null) {
+            throw new IllegalArgumentException("there is no region " + region + "; the regions are " + names);
+        }
+        Properties login = new Properties();
+        login.setProperty("user", dbaUser);
+        login.setProperty("password", dbaPassword);
+        login.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        login.setProperty("ApplicationName", "citadel-dr");
+        return DriverManager.getConnection(url, login);
+    }
+
+    public String other(String region) {
+        return names.get(0).equals(region) ? names.get(1) : names.get(0);
+    }
+
+    /** The libpq connection string a subscription in the other region uses to reach {@code region}. */
+    String conninfo(String region) {
+        URI uri = URI.create(urls.get(region).substring("jdbc:".length()));
+        return "host=" + quote(uri.getHost()) + " port=" + (uri.getPort() < 0 ? 5432 : uri.getPort())
+                + " dbname=" + quote(uri.getPath().substring(1)) + " user=" + quote(replicatorUser)
+                + " password=" + quote(replicatorPassword);
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}
