@@ -1,5 +1,6 @@
 package health.citadel.platform.jdbc;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -22,7 +24,15 @@ public class ApplicationDatabase implements DataSource {
     DataSource pool;
 
     @Inject
-    Instance<ConnectionAdmission> admissions;
+    Instance<ConnectionAdmission> admissionBeans;
+
+    /** Resolved once: the checks are application-scoped, and resolving them per connection costs every request. */
+    private List<ConnectionAdmission> admissions;
+
+    @PostConstruct
+    void resolveAdmissions() {
+        admissions = admissionBeans.stream().toList();
+    }
 
     @Override
     public Connection getConnection() throws SQLException {
