@@ -110,12 +110,15 @@ final class LibertyServer {
      * Ready, or down only because replication to the standby is (a standby being rejoined after a failover):
      * the application serves, and {@code bin/citadel dr status} tells the DBA what replication lacks.
      */
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     static boolean readyButForTheStandby(java.net.http.HttpResponse<String> response) {
         if (response.statusCode() == 200) {
             return true;
         }
         try {
-            var checks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("checks");
+            var checks = HEALTH_JSON.readTree(response.body()).path("checks");
             boolean onlyReplication = checks.size() > 0;
             for (var check : checks) {
                 if ("DOWN".equals(check.path("status").asText()) && !"replication".equals(check.path("name").asText())) {

@@ -1,13 +1,12 @@
 package health.citadel.localstack;
 
+import health.citadel.platform.jdbc.Statements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -155,16 +154,16 @@ final class PostgresRegion {
             ensureRole(dba, APP, secrets.get(StackSecrets.APP_PASSWORD), "LOGIN");
             ensureRole(dba, REPLICATOR, secrets.get(StackSecrets.REPLICATOR_PASSWORD), "LOGIN REPLICATION");
             ensureRole(dba, MONITOR, secrets.get(StackSecrets.MONITOR_PASSWORD), "LOGIN IN ROLE pg_monitor");
-            if (!exists(dba, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
-                execute(dba, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", DATABASE, OWNER);
+            if (!Statements.exists(dba, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+                Statements.execute(dba, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", DATABASE, OWNER);
             }
         } catch (SQLException e) {
             throw new StackException("cannot prepare " + name() + ": " + e.getMessage(), e);
         }
         try (Connection dba = connectAsDba(DATABASE)) {
-            execute(dba, "REVOKE ALL ON DATABASE %I FROM PUBLIC", DATABASE);
-            execute(dba, "GRANT CONNECT ON DATABASE %I TO %I, %I, %I", DATABASE, APP, REPLICATOR, MONITOR);
-            execute(dba, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            Statements.execute(dba, "REVOKE ALL ON DATABASE %I FROM PUBLIC", DATABASE);
+            Statements.execute(dba, "GRANT CONNECT ON DATABASE %I TO %I, %I, %I", DATABASE, APP, REPLICATOR, MONITOR);
+            Statements.execute(dba, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         } catch (SQLException e) {
             throw new StackException("cannot prepare " + name() + ": " + e.getMessage(), e);
         }
@@ -180,44 +179,8 @@ final class PostgresRegion {
     }
 
     private static void ensureRole(Connection dba, String role, String password, String options) throws SQLException {
-        if (!exists(dba, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
-            execute(dba, "CREATE ROLE %I " + options + " PASSWORD %L", role, password);
-        }
-    }
-
-    static boolean exists(Connection connection, String query, String... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    /**
-     * Runs DDL, which PostgreSQL cannot take bind parameters for: the identifiers and literals are bound to
-     * {@code format()} and quoted by the server ({@code %I}, {@code %L}), never concatenated here.
-     */
-    static void execute(Connection connection, String template, String... arguments) throws SQLException {
-        StringBuilder call = new StringBuilder("SELECT format(?");
-        for (int i = 0; i < arguments.length; i++) {
-            call.append(", ?");
-        }
-        String statementText;
-        try (PreparedStatement format = connection.prepareStatement(call.append(")").toString())) {
-            format.setString(1, template);
-            for (int i = 0; i < arguments.length; i++) {
-                format.setString(i + 2, arguments[i]);
-            }
-            try (ResultSet rows = format.executeQuery()) {
-                rows.next();
-                statementText = rows.getString(1);
-            }
-        }
-        try (var statement = connection.createStatement()) {
-            statement.execute(statementText);
+        if (!Statements.exists(dba, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+            Statements.execute(dba, "CREATE ROLE %I " + options + " PASSWORD %L", role, password);
         }
     }
 

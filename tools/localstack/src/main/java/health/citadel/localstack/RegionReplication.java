@@ -1,5 +1,6 @@
 package health.citadel.localstack;
 
+import health.citadel.platform.jdbc.Statements;
 import health.citadel.dr.api.RegionSetup;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -58,7 +59,7 @@ final class RegionReplication {
 
     private static Optional<RegionSetup.Epoch> epoch(PostgresRegion region) {
         try (Connection dba = region.connectAsDba(PostgresRegion.DATABASE)) {
-            return PostgresRegion.exists(dba, "SELECT 1 WHERE to_regclass('dr.topology') IS NOT NULL")
+            return Statements.exists(dba, "SELECT 1 WHERE to_regclass('dr.topology') IS NOT NULL")
                     ? RegionSetup.epoch(dba) : Optional.empty();
         } catch (SQLException e) {
             throw new StackException("cannot read the topology of " + region.name() + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package health.citadel.localstack;
 
+import health.citadel.platform.jdbc.Statements;
 import health.citadel.dr.api.RegionSetup;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,11 +20,11 @@ final class RegionTopology {
     static void record(PostgresRegion region) {
         try (Connection dba = region.connectAsDba(PostgresRegion.DATABASE)) {
             RegionSetup.name(dba, region.id());
-            PostgresRegion.execute(dba, "GRANT USAGE ON SCHEMA dr TO %I", PostgresRegion.MONITOR);
-            PostgresRegion.execute(dba, "GRANT SELECT ON dr.heartbeat, dr.topology TO %I", PostgresRegion.MONITOR);
+            Statements.execute(dba, "GRANT USAGE ON SCHEMA dr TO %I", PostgresRegion.MONITOR);
+            Statements.execute(dba, "GRANT SELECT ON dr.heartbeat, dr.topology TO %I", PostgresRegion.MONITOR);
             // what the standby has applied; PostgreSQL 17 shows it to superusers only, so grant it as 18 may
-            PostgresRegion.execute(dba, "GRANT SELECT ON pg_replication_origin_status TO %I", PostgresRegion.MONITOR);
-            PostgresRegion.execute(dba, "GRANT EXECUTE ON FUNCTION pg_show_replication_origin_status() TO %I",
+            Statements.execute(dba, "GRANT SELECT ON pg_replication_origin_status TO %I", PostgresRegion.MONITOR);
+            Statements.execute(dba, "GRANT EXECUTE ON FUNCTION pg_show_replication_origin_status() TO %I",
                     PostgresRegion.MONITOR);
         } catch (SQLException e) {
             throw new StackException("cannot record the topology in " + region.name() + ": " + e.getMessage(), e);

@@ -1,8 +1,11 @@
 package health.citadel.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.ArrayList;
@@ -30,7 +33,16 @@ final class ModuleBoundaries {
     /** Platform has no domain and no api package: its users may reach all of it. */
     private static final Set<String> OPEN_MODULES = Set.of("platform");
 
+    /** The application's JTA pool, whose connections must pass {@code ConnectionAdmission} first. */
+    static final String APPLICATION_POOL = "jdbc/citadel";
+
     private ModuleBoundaries() {
+    }
+
+    private static DescribedPredicate<JavaField> lookedUpAs(String jndiName) {
+        return DescribedPredicate.describe("looked up as " + jndiName, field -> field
+                .tryGetAnnotationOfType("jakarta.annotation.Resource")
+                .map(resource -> jndiName.equals(resource.get("lookup").orElse(null))).orElse(false));
     }
 
     static ArchRule rules() {
@@ -53,6 +65,11 @@ final class ModuleBoundaries {
                 }
             }
         }
+        rules.add(noFields().that(lookedUpAs(APPLICATION_POOL)).should().beDeclaredInClassesThat()
+                .resideOutsideOfPackage("health.citadel.platform.jdbc")
+                .as("only platform.jdbc.ApplicationDatabase looks up " + APPLICATION_POOL
+                        + ": every other use takes connections that passed admission (the stale-epoch refusal)")
+                .allowEmptyShould(true));
         rules.add(slices().matching("health.citadel.(*)..").should().beFreeOfCycles()
                 .as("modules are free of cycles"));
         return CompositeArchRule.of(rules);

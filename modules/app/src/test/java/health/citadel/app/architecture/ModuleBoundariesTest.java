@@ -38,4 +38,14 @@ class ModuleBoundariesTest {
         AssertionError violation = assertThrows(AssertionError.class, () -> ModuleBoundaries.rules().check(planted));
         assertTrue(violation.getMessage().contains("modules are free of cycles"), violation.getMessage());
     }
+
+    @Test
+    void aModuleTakingThePoolPastTheAdmissionChecksIsCaught() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                health.citadel.records.internal.PlantedPoolBypass.class);
+
+        AssertionError violation = assertThrows(AssertionError.class, () -> ModuleBoundaries.rules().check(planted));
+        assertTrue(violation.getMessage().contains("only platform.jdbc.ApplicationDatabase looks up jdbc/citadel"),
+                violation.getMessage());
+    }
 }

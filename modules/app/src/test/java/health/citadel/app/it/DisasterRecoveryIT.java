@@ -46,20 +46,22 @@ class DisasterRecoveryIT {
             load.awaitMore(10, TAKES_WRITES);
             for (int i = 0; i < 6; i++) {
                 String writerBefore = writer();
-                DrCli.Result switched = DrCli.run("switchover", "--json");
+                CitadelCli.Result switched = CitadelCli.run("dr", "switchover", "--json");
                 assertEquals(0, switched.exitCode(), switched.output());
                 JsonNode report = switched.json();
                 assertEquals(writerBefore, report.get("from").asText());
                 assertNotEquals(writerBefore, report.get("to").asText());
                 windows.add(report.get("writeUnavailableMillis").asDouble());
                 assertEquals(report.get("to").asText(), writer(), "the new writer's epoch names it, in both regions");
+                assertEquals("writer", Stack.JSON.readTree(Stack.get().home().resolve("stack.json").toFile())
+                        .at("/regions/" + report.get("to").asText() + "/role").asText(), "stack.json follows the writer");
                 load.awaitMore(10, TAKES_WRITES);
             }
             acknowledged = load.acknowledged();
         }
         assertEquals("a", writer(), "six switchovers end where they began");
         assertEveryAcknowledgedCommitInBothRegions(acknowledged);
-        DrCli.Result verify = DrCli.run("verify", "--json");
+        CitadelCli.Result verify = CitadelCli.run("dr", "verify", "--json");
         assertEquals(0, verify.exitCode(), verify.output());
         assertTrue(windows.stream().allMatch(w -> w > 0 && w < 10_000), "writes were refused briefly: " + windows);
         assertAudited("DR_SWITCHOVER", 6);
@@ -73,12 +75,16 @@ class DisasterRecoveryIT {
         JsonNode failover;
         try (WriteLoad load = new WriteLoad(CLIENTS)) {
             load.awaitMore(20, TAKES_WRITES);
+            CitadelCli.Result whileAlive = CitadelCli.run("dr", "failover", "--accept-data-loss");
+            assertEquals(1, whileAlive.exitCode(), "no failover while the writer answers unfenced");
+            assertEquals("a", writer(), "nothing changed");
+
             killedAt = kill("a");
 
-            DrCli.Result refused = DrCli.run("failover");
+            CitadelCli.Result refused = CitadelCli.run("dr", "failover");
             assertEquals(2, refused.exitCode(), "a failover needs the DBA to accept the data loss");
 
-            DrCli.Result promoted = DrCli.run("failover", "--accept-data-loss", "--json");
+            CitadelCli.Result promoted = CitadelCli.run("dr", "failover", "--accept-data-loss", "--json");
             assertEquals(0, promoted.exitCode(), promoted.output());
             failover = promoted.json();
             assertEquals("b", failover.get("to").asText());
@@ -99,7 +105,7 @@ class DisasterRecoveryIT {
         }
 
         // the old writer comes back with its old configuration: bin/citadel up starts it fenced
-        DrCli.Result up = stackUp();
+        CitadelCli.Result up = CitadelCli.run("up");
         assertEquals(0, up.exitCode(), up.output());
         try (Connection a = Regions.dba("a")) {
             assertFenced(a);
@@ -116,7 +122,7 @@ class DisasterRecoveryIT {
             assertTrue(refusedWrites > 0, "the unfenced stale region was tried and refused");
             assertEquals(rowsBefore, count(a, "SELECT count(*) FROM records.patient"), "nothing was written to A");
         }
-        DrCli.Result fenced = DrCli.run("fence", "a");
+        CitadelCli.Result fenced = CitadelCli.run("dr", "fence", "a");
         assertEquals(0, fenced.exitCode(), fenced.output());
         try (Connection a = Regions.dba("a")) {
             // the fence alone: a session of the application's own role cannot write, whatever it believes
@@ -128,14 +134,14 @@ class DisasterRecoveryIT {
         }
         awaitRegistration();
 
-        DrCli.Result rejoined = DrCli.run("rejoin", "a");
+        CitadelCli.Result rejoined = CitadelCli.run("dr", "rejoin", "a");
         assertEquals(1, rejoined.exitCode(), "a rejoin keeps the slot with the lost commits unless told");
-        rejoined = DrCli.run("rejoin", "a", "--discard-lost-commits", "--json");
+        rejoined = CitadelCli.run("dr", "rejoin", "a", "--discard-lost-commits", "--json");
         assertEquals(0, rejoined.exitCode(), rejoined.output());
-        DrCli.Result back = DrCli.run("switchover", "--json");
+        CitadelCli.Result back = CitadelCli.run("dr", "switchover", "--json");
         assertEquals(0, back.exitCode(), back.output());
         assertEquals("a", writer());
-        DrCli.Result verify = DrCli.run("verify", "--json");
+        CitadelCli.Result verify = CitadelCli.run("dr", "verify", "--json");
         assertEquals(0, verify.exitCode(), verify.output());
         awaitRegistration();
         assertAudited("DR_FAILOVER", 1);
@@ -189,15 +195,6 @@ class DisasterRecoveryIT {
             process.onExit().get(30, TimeUnit.SECONDS);
         }
         return killedAt;
-    }
-
-    private static DrCli.Result stackUp() throws Exception {
-        Path root = Path.of(System.getProperty("citadel.root"));
-        Path output = Files.createTempFile("up", ".out");
-        Process process = new ProcessBuilder(root.resolve("bin/citadel").toString(), "up")
-                .redirectOutput(output.toFile()).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "up finished");
-        return new DrCli.Result(process.exitValue(), Files.readString(output));
     }
 
     private static void assertFenced(Connection region) throws SQLException {

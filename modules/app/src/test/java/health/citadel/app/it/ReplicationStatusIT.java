@@ -53,7 +53,7 @@ class ReplicationStatusIT {
                 HttpResponse<String> ready = awaitReadiness(503);
                 assertTrue(ready.body().contains("\"replication\""), ready.body());
 
-                DrCli.Result cli = cli("status");
+                CitadelCli.Result cli = cli("status");
                 assertEquals(1, cli.exitCode(), "unhealthy");
                 assertTrue(cli.json().get("problems").toString().contains("disabled"), cli.json().toString());
             } finally {
@@ -67,7 +67,7 @@ class ReplicationStatusIT {
 
     @Test
     void verifyNamesATableThatDiffersBetweenTheRegions() throws Exception {
-        DrCli.Result same = cli("verify");
+        CitadelCli.Result same = cli("verify");
         assertEquals(0, same.exitCode(), same.json().toString());
         assertTrue(same.json().get("tables").size() >= 15, "every replicated table: " + same.json());
 
@@ -75,7 +75,7 @@ class ReplicationStatusIT {
             // a revision only region B has, with an id region A never hands out
             b.createStatement().execute("INSERT INTO records.revision (id, at, actor_id) VALUES (-1, 0, 'planted')");
             try {
-                DrCli.Result differs = cli("verify");
+                CitadelCli.Result differs = cli("verify");
                 assertEquals(1, differs.exitCode(), differs.json().toString());
                 List<String> named = new java.util.ArrayList<>();
                 differs.json().get("tables").forEach(t -> {
@@ -119,7 +119,7 @@ class ReplicationStatusIT {
         throw new AssertionError("readiness stayed " + ready.statusCode() + ": " + ready.body());
     }
 
-    private static DrCli.Result cli(String command) throws Exception {
-        return DrCli.run(command, "--json");
+    private static CitadelCli.Result cli(String command) throws Exception {
+        return CitadelCli.run("dr", command, "--json");
     }
 }

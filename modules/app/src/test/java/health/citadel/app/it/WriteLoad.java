@@ -2,7 +2,6 @@ package health.citadel.app.it;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,14 +52,6 @@ final class WriteLoad implements AutoCloseable {
         }
     }
 
-    int acknowledgedCount() {
-        return acknowledged.size();
-    }
-
-    long refusedCount() {
-        return refused.get();
-    }
-
     /** Waits until {@code more} further registrations are acknowledged: the region that writes now takes writes. */
     void awaitMore(int more, java.time.Duration within) throws InterruptedException {
         int target = acknowledged.size() + more;
@@ -77,10 +68,6 @@ final class WriteLoad implements AutoCloseable {
     /** The acknowledged patients, with when each was acknowledged. */
     Map<UUID, Instant> acknowledged() {
         return Map.copyOf(acknowledged);
-    }
-
-    List<UUID> ids() {
-        return List.copyOf(acknowledged.keySet());
     }
 
     @Override

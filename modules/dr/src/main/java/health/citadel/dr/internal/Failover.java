@@ -1,12 +1,12 @@
 package health.citadel.dr.internal;
 
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Promotes the standby when the writer is lost, without contacting it. Commits the writer acknowledged after
@@ -63,7 +63,7 @@ public final class Failover {
                     }
                 }
             }
-            String appliedLsn = Sql.column(next, "SELECT o.remote_lsn::text FROM pg_subscription s "
+            String appliedLsn = Statements.column(next, "SELECT o.remote_lsn::text FROM pg_subscription s "
                     + "JOIN pg_replication_origin_status o ON o.external_id = 'pg_' || s.oid WHERE s.subname = ?",
                     Replication.SUBSCRIPTION).stream().findFirst().orElse(null);
             Replication.unsubscribe(next, false);
@@ -80,20 +80,15 @@ public final class Failover {
     /** The region that subscribes: the standby. */
     private String standby() throws SQLException {
         for (String region : regions.names()) {
-            Optional<Boolean> subscribes = ask(region);
-            if (subscribes.orElse(false)) {
-                return region;
+            try (Connection connection = regions.dba(region)) {
+                if (Replication.subscribed(connection)) {
+                    return region;
+                }
+            } catch (SQLException unreachable) {
+                // the lost writer, most likely; the other region must answer
             }
         }
         throw new SQLException("no reachable region subscribes to a writer: there is no standby to promote");
-    }
-
-    private Optional<Boolean> ask(String region) {
-        try (Connection connection = regions.dba(region)) {
-            return Optional.of(Replication.subscribed(connection));
-        } catch (SQLException unreachable) {
-            return Optional.empty();
-        }
     }
 
     /** A writer that still answers and is not fenced would go on taking writes: that is a switchover's case. */

@@ -8,8 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,12 +36,24 @@ class Heartbeat {
     }
 
     void beat() {
-        try (Connection connection = database.getConnection();
-             PreparedStatement beat = connection.prepareStatement("INSERT INTO dr.heartbeat (id, beat_at) "
-                     + "VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at")) {
-            beat.executeUpdate();
+        try (Connection connection = database.getConnection()) {
+            stamp(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("the heartbeat was not written (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Stamps the heartbeat row; returns the writer's time in it. A switchover's marker is such a stamp, written
+     * by the DBA once the application is fenced.
+     */
+    static Instant stamp(Connection writer) throws SQLException {
+        try (PreparedStatement beat = writer.prepareStatement("INSERT INTO dr.heartbeat (id, beat_at) "
+                + "VALUES (1, clock_timestamp()) ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at "
+                + "RETURNING beat_at");
+             ResultSet row = beat.executeQuery()) {
+            row.next();
+            return row.getTimestamp(1).toInstant();
         }
     }
 }

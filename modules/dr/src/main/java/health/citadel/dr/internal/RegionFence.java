@@ -1,5 +1,6 @@
 package health.citadel.dr.internal;
 
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,8 @@ public final class RegionFence {
 
     static final List<String> MODULE_SCHEMAS = List.of("identity", "records", "audit", "dr");
     private static final Duration SESSIONS_GONE = Duration.ofSeconds(15);
+    /** Sessions end within milliseconds of the signal: poll often, but do not hammer the region. */
+    private static final Duration SESSION_POLL = Duration.ofMillis(2);
 
     private RegionFence() {
     }
@@ -30,11 +33,11 @@ public final class RegionFence {
     public static void raise(Connection dba, ApplicationLogins logins) throws SQLException {
         Instant fencedAt = now(dba);
         for (String role : logins.all()) {
-            Sql.execute(dba, "ALTER ROLE %I IN DATABASE %I SET default_transaction_read_only = on", role,
+            Statements.execute(dba, "ALTER ROLE %I IN DATABASE %I SET default_transaction_read_only = on", role,
                     dba.getCatalog());
         }
         for (String schema : existingSchemas(dba)) {
-            Sql.execute(dba, "REVOKE USAGE ON SCHEMA %I FROM %I", schema, logins.app());
+            Statements.execute(dba, "REVOKE USAGE ON SCHEMA %I FROM %I", schema, logins.app());
         }
         try (PreparedStatement end = dba.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND usename = ANY (?)")) {
@@ -47,26 +50,26 @@ public final class RegionFence {
     /** Lets the application read and write the region again: only for the writer of the newest epoch. */
     public static void lift(Connection dba, ApplicationLogins logins) throws SQLException {
         for (String schema : existingSchemas(dba)) {
-            Sql.execute(dba, "GRANT USAGE ON SCHEMA %I TO %I", schema, logins.app());
+            Statements.execute(dba, "GRANT USAGE ON SCHEMA %I TO %I", schema, logins.app());
         }
         for (String role : logins.all()) {
-            Sql.execute(dba, "ALTER ROLE %I IN DATABASE %I RESET default_transaction_read_only", role,
+            Statements.execute(dba, "ALTER ROLE %I IN DATABASE %I RESET default_transaction_read_only", role,
                     dba.getCatalog());
         }
     }
 
     /** Whether the application login is kept out of the region by both fences. */
     public static boolean raised(Connection dba, ApplicationLogins logins) throws SQLException {
-        boolean readOnly = Sql.exists(dba, "SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
+        boolean readOnly = Statements.exists(dba, "SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
                 + "WHERE r.rolname = ? AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) "
                 + "AND 'default_transaction_read_only=on' = ANY (s.setconfig)", logins.app());
-        boolean noUsage = Sql.column(dba, "SELECT n.nspname FROM pg_namespace n WHERE n.nspname = ANY (?) "
+        boolean noUsage = Statements.column(dba, "SELECT n.nspname FROM pg_namespace n WHERE n.nspname = ANY (?) "
                 + "AND has_schema_privilege(?, n.oid, 'USAGE')", schemasArray(dba), logins.app()).isEmpty();
         return readOnly && noUsage;
     }
 
     private static List<String> existingSchemas(Connection dba) throws SQLException {
-        return Sql.column(dba, "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?) ORDER BY nspname",
+        return Statements.column(dba, "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?) ORDER BY nspname",
                 schemasArray(dba));
     }
 
@@ -92,7 +95,12 @@ public final class RegionFence {
                     throw new SQLException("the application's sessions did not end within " + SESSIONS_GONE.toSeconds()
                             + " s of the fence");
                 }
-                Thread.onSpinWait();
+                try {
+                    Thread.sleep(SESSION_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while the application's sessions were ending", e);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package health.citadel.dr.internal;
 
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,15 +29,17 @@ public final class Rejoin {
                 throw new SQLException("region " + writer + " is not the writer of epoch " + epoch.number());
             }
             RegionFence.raise(rejoining, regions.application());
-            List<String> slots = Sql.column(rejoining, "SELECT slot_name FROM pg_replication_slots "
+            List<String> slots = Statements.column(rejoining, "SELECT slot_name FROM pg_replication_slots "
                     + "WHERE database = current_database() AND slot_type = 'logical' AND NOT active");
             if (!slots.isEmpty() && !discardLostCommits) {
                 throw new SQLException("region " + region + " still holds replication slot(s) " + slots + " with "
                         + "commits the failover may have lost: salvage them first, or rejoin with --discard-lost-commits");
             }
-            Replication.unsubscribe(rejoining, false);
+            // a subscription left by a stopped switchover points at the writer, which answers: drop its slot too,
+            // or it would hold the writer's WAL for ever
+            Replication.unsubscribe(rejoining, true);
             for (String slot : slots) {
-                Sql.execute(rejoining, "SELECT pg_drop_replication_slot(%L)", slot);
+                Statements.execute(rejoining, "SELECT pg_drop_replication_slot(%L)", slot);
             }
             empty(rejoining);
             Replication.publish(current, regions.replicatorUser(), regions.application().owner());
@@ -50,7 +53,7 @@ public final class Rejoin {
 
     /** Removes every replicated row; the append-only triggers are for the application, not for a re-seed. */
     private static void empty(Connection region) throws SQLException {
-        List<String> tables = new ArrayList<>(Sql.column(region, "SELECT format('%I.%I', schemaname, tablename) "
+        List<String> tables = new ArrayList<>(Statements.column(region, "SELECT format('%I.%I', schemaname, tablename) "
                 + "FROM pg_tables WHERE schemaname = ANY (?) ORDER BY 1",
                 region.createArrayOf("text", Replication.PUBLISHED_SCHEMAS.toArray())));
         Replication.PUBLISHED_DR_TABLES.forEach(table -> tables.add("dr." + table));

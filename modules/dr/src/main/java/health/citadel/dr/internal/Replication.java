@@ -1,5 +1,6 @@
 package health.citadel.dr.internal;
 
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,27 +28,27 @@ public final class Replication {
     /** Publishes the module schemas and the heartbeat, readable by the replication login; safe to repeat. */
     public static void publish(Connection dba, String replicator, String schemaOwner) throws SQLException {
         for (String schema : PUBLISHED_SCHEMAS) {
-            Sql.execute(dba, "GRANT USAGE ON SCHEMA %I TO %I", schema, replicator);
-            Sql.execute(dba, "GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I", schema, replicator);
-            Sql.execute(dba, "ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT ON TABLES TO %I",
+            Statements.execute(dba, "GRANT USAGE ON SCHEMA %I TO %I", schema, replicator);
+            Statements.execute(dba, "GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I", schema, replicator);
+            Statements.execute(dba, "ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT ON TABLES TO %I",
                     schemaOwner, schema, replicator);
         }
-        Sql.execute(dba, "GRANT USAGE ON SCHEMA dr TO %I", replicator);
-        if (!Sql.exists(dba, "SELECT 1 FROM pg_publication WHERE pubname = ?", PUBLICATION)) {
-            Sql.execute(dba, "CREATE PUBLICATION %I FOR TABLES IN SCHEMA %I, %I, %I", PUBLICATION,
+        Statements.execute(dba, "GRANT USAGE ON SCHEMA dr TO %I", replicator);
+        if (!Statements.exists(dba, "SELECT 1 FROM pg_publication WHERE pubname = ?", PUBLICATION)) {
+            Statements.execute(dba, "CREATE PUBLICATION %I FOR TABLES IN SCHEMA %I, %I, %I", PUBLICATION,
                     PUBLISHED_SCHEMAS.get(0), PUBLISHED_SCHEMAS.get(1), PUBLISHED_SCHEMAS.get(2));
         }
         for (String table : PUBLISHED_DR_TABLES) {
-            Sql.execute(dba, "GRANT SELECT ON dr.%I TO %I", table, replicator);
-            if (!Sql.exists(dba, "SELECT 1 FROM pg_publication_tables WHERE pubname = ? AND schemaname = 'dr' "
+            Statements.execute(dba, "GRANT SELECT ON dr.%I TO %I", table, replicator);
+            if (!Statements.exists(dba, "SELECT 1 FROM pg_publication_tables WHERE pubname = ? AND schemaname = 'dr' "
                     + "AND tablename = ?", PUBLICATION, table)) {
-                Sql.execute(dba, "ALTER PUBLICATION %I ADD TABLE dr.%I", PUBLICATION, table);
+                Statements.execute(dba, "ALTER PUBLICATION %I ADD TABLE dr.%I", PUBLICATION, table);
             }
         }
     }
 
     public static boolean subscribed(Connection dba) throws SQLException {
-        return Sql.exists(dba, "SELECT 1 FROM pg_subscription WHERE subname = ? "
+        return Statements.exists(dba, "SELECT 1 FROM pg_subscription WHERE subname = ? "
                 + "AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())", SUBSCRIPTION);
     }
 
@@ -58,13 +59,13 @@ public final class Replication {
      * @param copyData false where this region already holds every row (a switchover); true to seed it
      */
     public static void subscribe(Connection dba, String publisherConninfo, boolean copyData) throws SQLException {
-        Sql.execute(dba, "CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %I WITH (copy_data = " + copyData
+        Statements.execute(dba, "CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %I WITH (copy_data = " + copyData
                 + ", origin = none)", SUBSCRIPTION, publisherConninfo, PUBLICATION);
     }
 
     /** Picks up tables that migrations added to the publication since the subscription was made. */
     public static void refresh(Connection dba) throws SQLException {
-        Sql.execute(dba, "ALTER SUBSCRIPTION %I REFRESH PUBLICATION", SUBSCRIPTION);
+        Statements.execute(dba, "ALTER SUBSCRIPTION %I REFRESH PUBLICATION", SUBSCRIPTION);
     }
 
     /**
@@ -75,19 +76,19 @@ public final class Replication {
         if (!subscribed(dba)) {
             return;
         }
-        Sql.execute(dba, "ALTER SUBSCRIPTION %I DISABLE", SUBSCRIPTION);
+        Statements.execute(dba, "ALTER SUBSCRIPTION %I DISABLE", SUBSCRIPTION);
         if (!publisherReachable) {
-            Sql.execute(dba, "ALTER SUBSCRIPTION %I SET (slot_name = NONE)", SUBSCRIPTION);
+            Statements.execute(dba, "ALTER SUBSCRIPTION %I SET (slot_name = NONE)", SUBSCRIPTION);
         }
-        Sql.execute(dba, "DROP SUBSCRIPTION %I", SUBSCRIPTION);
+        Statements.execute(dba, "DROP SUBSCRIPTION %I", SUBSCRIPTION);
     }
 
     /** Waits until every subscribed table has finished its initial copy. */
     static void awaitInitialCopy(Connection dba) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(INITIAL_COPY);
-        while (Sql.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
+        while (Statements.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
                 + "WHERE s.subname = ? AND r.srsubstate <> 'r'", SUBSCRIPTION)
-                || !Sql.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
+                || !Statements.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
                 + "WHERE s.subname = ?", SUBSCRIPTION)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new SQLException("the initial copy did not finish within " + INITIAL_COPY.toMinutes() + " min");

@@ -1,5 +1,6 @@
 package health.citadel.dr.internal;
 
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ public final class Switchover {
             if (!Replication.subscribed(next)) {
                 throw new SQLException("region " + to + " does not subscribe to " + from + ": rejoin it first");
             }
-            if (!Sql.exists(next, "SELECT 1 FROM pg_publication WHERE pubname = ?", Replication.PUBLICATION)) {
+            if (!Statements.exists(next, "SELECT 1 FROM pg_publication WHERE pubname = ?", Replication.PUBLICATION)) {
                 throw new SQLException("region " + to + " has no publication to replicate back from");
             }
             long epoch = roles.epoch() + 1;
@@ -58,7 +59,7 @@ public final class Switchover {
             step("fence " + from);
             int moved;
             try {
-                Instant marker = writeMarker(old);
+                Instant marker = Heartbeat.stamp(old);
                 step("write the marker");
                 awaitMarker(next, marker);
                 step("wait until " + to + " applied the marker");
@@ -91,17 +92,6 @@ public final class Switchover {
         long now = System.nanoTime();
         steps.add(new Step(name, Duration.ofNanos(now - stepStarted)));
         stepStarted = now;
-    }
-
-    /** Stamps the heartbeat as the DBA; with the application fenced, nothing else commits after it. */
-    static Instant writeMarker(Connection writer) throws SQLException {
-        try (PreparedStatement marker = writer.prepareStatement("INSERT INTO dr.heartbeat (id, beat_at) "
-                + "VALUES (1, clock_timestamp()) ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at "
-                + "RETURNING beat_at");
-             ResultSet row = marker.executeQuery()) {
-            row.next();
-            return row.getTimestamp(1).toInstant();
-        }
     }
 
     private static void awaitMarker(Connection standby, Instant marker) throws SQLException, InterruptedException {

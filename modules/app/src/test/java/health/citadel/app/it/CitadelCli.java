@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code bin/citadel dr ...} as a DBA runs it, straight against the databases. */
-final class DrCli {
+/** {@code bin/citadel ...} as an operator runs it, with the stack's environment; errors go to the test's log. */
+final class CitadelCli {
 
     /** The exit code and what the command printed. */
     record Result(int exitCode, String output) {
@@ -20,17 +20,17 @@ final class DrCli {
         }
     }
 
-    private DrCli() {
+    private CitadelCli() {
     }
 
     static Result run(String... arguments) throws Exception {
         Path root = Path.of(System.getProperty("citadel.root"));
-        Path output = Files.createTempFile("dr", ".out");
-        List<String> command = new ArrayList<>(List.of(root.resolve("bin/citadel").toString(), "dr"));
+        Path output = Files.createTempFile("citadel", ".out");
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/citadel").toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "dr " + String.join(" ", arguments) + " finished");
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", arguments) + " finished");
         try {
             return new Result(process.exitValue(), Files.readString(output));
         } finally {

@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DR operations' statements. DDL takes no bind parameters, so identifiers and literals are bound to the
- * server's {@code format()} and quoted there ({@code %I}, {@code %L}), never concatenated here.
+ * Statements on one connection for administration (the launcher's set-up, DR operations), failing with the
+ * driver's {@link SQLException}. DDL takes no bind parameters, so {@link #execute} binds identifiers and
+ * literals to the server's {@code format()}, which quotes them ({@code %I}, {@code %L}); nothing is
+ * concatenated here.
  */
-final class Sql {
+public final class Statements {
 
-    private Sql() {
+    private Statements() {
     }
 
-    static void execute(Connection connection, String template, Object... arguments) throws SQLException {
+    public static void execute(Connection connection, String template, Object... arguments) throws SQLException {
         String statementText;
         StringBuilder call = new StringBuilder("SELECT format(?");
         for (int i = 0; i < arguments.length; i++) {
@@ -38,7 +40,7 @@ final class Sql {
     }
 
     /** The first column of each row of a parameterised query. */
-    static List<String> column(Connection connection, String query, Object... parameters) throws SQLException {
+    public static List<String> column(Connection connection, String query, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -53,7 +55,7 @@ final class Sql {
         }
     }
 
-    static boolean exists(Connection connection, String query, Object... parameters) throws SQLException {
+    public static boolean exists(Connection connection, String query, Object... parameters) throws SQLException {
         return !column(connection, query, parameters).isEmpty();
     }
 }
