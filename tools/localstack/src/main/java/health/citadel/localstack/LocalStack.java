@@ -22,6 +22,8 @@ final class LocalStack {
     private final StackHome home;
     private final StackPorts ports;
     private final Path war;
+    /** The module folders of migrations; the checkout's, unless a schema change is tried out first. */
+    private final Path migrations;
     private final String jvmArgs;
     /**
      * Every other CITADEL_ variable of the launcher's environment, passed on to the application (e.g. the
@@ -29,7 +31,7 @@ final class LocalStack {
      */
     private final Map<String, String> applicationOverrides;
     private static final java.util.Set<String> LAUNCHER_SETTINGS = java.util.Set.of("CITADEL_HOME",
-            "CITADEL_PORT_BASE", "CITADEL_WAR", "CITADEL_JVM_ARGS", "CITADEL_NO_BUILD");
+            "CITADEL_PORT_BASE", "CITADEL_WAR", "CITADEL_MIGRATIONS", "CITADEL_JVM_ARGS", "CITADEL_NO_BUILD");
 
     LocalStack(Path repository, Map<String, String> environment) {
         this.repository = repository;
@@ -38,6 +40,8 @@ final class LocalStack {
         this.ports = StackPorts.fromEnvironment(environment.get("CITADEL_PORT_BASE"));
         this.war = Path.of(environment.getOrDefault("CITADEL_WAR",
                 repository.resolve("modules/app/target/citadel.war").toString()));
+        this.migrations = Path.of(environment.getOrDefault("CITADEL_MIGRATIONS",
+                repository.resolve("db/migrations").toString()));
         this.jvmArgs = environment.getOrDefault("CITADEL_JVM_ARGS", "");
         this.applicationOverrides = new java.util.TreeMap<>();
         environment.forEach((name, value) -> {
@@ -181,7 +185,7 @@ final class LocalStack {
         // a fenced region starts the owner's transactions read-only; migrating it is what the owner is for
         owner.setOptions("-c default_transaction_read_only=off");
         try {
-            new SchemaMigrations("filesystem:" + repository.resolve("db/migrations"), LocalStack.class.getClassLoader())
+            new SchemaMigrations("filesystem:" + migrations, LocalStack.class.getClassLoader())
                     .migrate(owner, PostgresRegion.APP);
         } catch (RuntimeException e) {
             throw new StackException("migrating " + region.name() + " failed: " + e.getMessage(), e);
@@ -191,9 +195,11 @@ final class LocalStack {
     private Map<String, String> applicationSettings(PostgresRegion regionA, PostgresRegion regionB,
                                                            KeycloakServer keycloak, StackSecrets secrets) {
         Map<String, String> settings = new LinkedHashMap<>();
-        // both regions; the driver picks the one that takes writes (the standby is read-only for the app)
+        // both regions; the driver picks the one that takes writes (the standby is read-only for the app).
+        // autosave=conservative: a migration that adds a column changes the result of a prepared statement the
+        // pool already holds; the driver then retries it once instead of failing the request's transaction
         settings.put("CITADEL_DB_URL", "jdbc:postgresql://127.0.0.1:" + regionA.port() + ",127.0.0.1:" + regionB.port()
-                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=1");
+                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=1&autosave=conservative");
         settings.put("CITADEL_DB_USER", PostgresRegion.APP);
         settings.put("CITADEL_DB_PASSWORD", secrets.get(StackSecrets.APP_PASSWORD));
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);

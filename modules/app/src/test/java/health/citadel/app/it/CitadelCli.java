@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code bin/citadel ...} as an operator runs it, with the stack's environment; errors go to the test's log. */
@@ -24,12 +25,19 @@ final class CitadelCli {
     }
 
     static Result run(String... arguments) throws Exception {
+        return run(Map.of(), arguments);
+    }
+
+    /** With these variables set on top of the test's own environment. */
+    static Result run(Map<String, String> environment, String... arguments) throws Exception {
         Path root = Path.of(System.getProperty("citadel.root"));
         Path output = Files.createTempFile("citadel", ".out");
         List<String> command = new ArrayList<>(List.of(root.resolve("bin/citadel").toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", arguments) + " finished");
         try {
             return new Result(process.exitValue(), Files.readString(output));

@@ -29,6 +29,7 @@ public final class Tokens {
     private static final Map<String, String> ISSUED = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long TOTP_PERIOD_SECONDS = 30;
+    private static final long FRESH_FOR_SECONDS = 60;
     /** The TOTP time step each person's last code belonged to. */
     private static final Map<String, Long> SPENT_STEP = new ConcurrentHashMap<>();
 
@@ -40,14 +41,20 @@ public final class Tokens {
         return of(username, Stack.get().keycloakUrl(), "citadel-cli");
     }
 
+    /** The shared token, fetched anew once it is within a minute of expiring: the suite outlives a token. */
     public static synchronized String of(String username, String keycloakUrl, String clientId) {
-        return ISSUED.computeIfAbsent(username + "|" + keycloakUrl + "|" + clientId, key -> {
-            HttpResponse<String> response = grant(Stack.get().login(username), keycloakUrl, clientId, true);
-            if (response.statusCode() != 200) {
-                throw new AssertionError("no token for " + username + ": " + response.statusCode() + " " + response.body());
-            }
-            return Stack.json(response).get("access_token").asText();
-        });
+        String key = username + "|" + keycloakUrl + "|" + clientId;
+        String issued = ISSUED.get(key);
+        if (issued != null && claims(issued).get("exp").asLong() - Instant.now().getEpochSecond() > FRESH_FOR_SECONDS) {
+            return issued;
+        }
+        HttpResponse<String> response = grant(Stack.get().login(username), keycloakUrl, clientId, true);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("no token for " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        issued = Stack.json(response).get("access_token").asText();
+        ISSUED.put(key, issued);
+        return issued;
     }
 
     /** The raw token endpoint answer, optionally without the TOTP code. */

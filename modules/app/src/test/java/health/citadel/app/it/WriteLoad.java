@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WriteLoad implements AutoCloseable {
 
     private final Map<UUID, Instant> acknowledged = new ConcurrentHashMap<>();
+    private final Map<UUID, String> mrns = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients;
@@ -40,10 +41,13 @@ final class WriteLoad implements AutoCloseable {
 
     private void register(String token) {
         try {
+            Patients.Canary patient = Patients.Canary.fresh();
             HttpResponse<String> created = Stack.get().post(Patients.PATIENTS, token,
-                    Patients.Canary.fresh().registration("1980-02-03", false));
+                    patient.registration("1980-02-03", false));
             if (created.statusCode() == 201) {
-                acknowledged.put(UUID.fromString(Stack.json(created).get("id").asText()), Instant.now());
+                UUID id = UUID.fromString(Stack.json(created).get("id").asText());
+                mrns.put(id, patient.mrn());
+                acknowledged.put(id, Instant.now());
             } else {
                 refused.incrementAndGet();
             }
@@ -68,6 +72,16 @@ final class WriteLoad implements AutoCloseable {
     /** The acknowledged patients, with when each was acknowledged. */
     Map<UUID, Instant> acknowledged() {
         return Map.copyOf(acknowledged);
+    }
+
+    /** How many registrations were refused or failed. */
+    long refused() {
+        return refused.get();
+    }
+
+    /** The medical record number an acknowledged patient was registered with. */
+    String mrn(UUID patient) {
+        return mrns.get(patient);
     }
 
     @Override

@@ -7,6 +7,7 @@ import health.citadel.dr.internal.RegionComparison;
 import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Rejoin;
 import health.citadel.dr.internal.ReplicationProbe;
+import health.citadel.dr.internal.Salvage;
 import health.citadel.dr.internal.Switchover;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -38,6 +39,7 @@ public final class DrCommand {
                    bin/citadel dr switchover [--json]
                    bin/citadel dr failover --accept-data-loss [--json]
                    bin/citadel dr fence <region> [--json]
+                   bin/citadel dr salvage <old writer> [--apply] [--json]
                    bin/citadel dr rejoin <region> [--discard-lost-commits] [--json]""";
 
     private DrCommand() {
@@ -52,11 +54,13 @@ public final class DrCommand {
         boolean asJson = arguments.remove("--json");
         boolean acceptDataLoss = arguments.remove("--accept-data-loss");
         boolean discardLostCommits = arguments.remove("--discard-lost-commits");
+        boolean apply = arguments.remove("--apply");
         String command = arguments.isEmpty() ? "" : arguments.remove(0);
-        boolean takesRegion = command.equals("fence") || command.equals("rejoin");
-        if (!List.of("status", "verify", "switchover", "failover", "fence", "rejoin").contains(command)
+        boolean takesRegion = List.of("fence", "salvage", "rejoin").contains(command);
+        if (!List.of("status", "verify", "switchover", "failover", "fence", "salvage", "rejoin").contains(command)
                 || arguments.size() != (takesRegion ? 1 : 0)
                 || (acceptDataLoss && !command.equals("failover"))
+                || (apply && !command.equals("salvage"))
                 || (discardLostCommits && !command.equals("rejoin"))) {
             err.println(USAGE);
             return UNUSABLE;
@@ -75,7 +79,7 @@ public final class DrCommand {
                 case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector).probe(), connector,
                         asJson, out);
                 default -> new Operation(settings, asJson, out, err).run(command,
-                        arguments.isEmpty() ? null : arguments.get(0), discardLostCommits);
+                        arguments.isEmpty() ? null : arguments.get(0), discardLostCommits || apply);
             };
         } catch (SQLException e) {
             err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
@@ -122,11 +126,14 @@ public final class DrCommand {
     /** One DR operation: run, report, journal, record for the audit. */
     private record Operation(DrSettings settings, boolean asJson, PrintStream out, PrintStream err) {
 
-        int run(String command, String region, boolean discardLostCommits) throws IOException, InterruptedException {
+        /** @param confirmed the command's confirmation: {@code --discard-lost-commits}, or a salvage's {@code --apply} */
+        int run(String command, String region, boolean confirmed) throws IOException, InterruptedException {
             String action = "DR_" + command.toUpperCase(Locale.ROOT);
             // where the record goes: the region that writes once the operation is over
             String writesAfter = region == null ? null : settings.regions().other(region);
             JsonObject report;
+            // what the journal and the audit keep, where the DBA sees more
+            JsonObject recorded = null;
             try {
                 switch (command) {
                     case "switchover" -> {
@@ -145,8 +152,13 @@ public final class DrCommand {
                         }
                         report = Json.createObjectBuilder().add("fenced", region).build();
                     }
+                    case "salvage" -> {
+                        Salvage.Report done = new Salvage(settings.regions()).run(region, confirmed);
+                        report = Reports.salvage(done, true);
+                        recorded = Reports.salvage(done, false);
+                    }
                     default -> {
-                        new Rejoin(settings.regions()).run(region, discardLostCommits);
+                        new Rejoin(settings.regions()).run(region, confirmed);
                         report = Json.createObjectBuilder().add("rejoined", region).add("subscribesTo", writesAfter)
                                 .build();
                     }
@@ -163,7 +175,8 @@ public final class DrCommand {
                 settings.recordWriter(writesAfter);
             }
             record(new OperationLog.Entry(UUID.randomUUID(), action, settings.operator(),
-                    region == null ? writesAfter : region, true, Instant.now(), report.toString()), writesAfter);
+                    region == null ? writesAfter : region, true, Instant.now(),
+                    (recorded == null ? report : recorded).toString()), writesAfter);
             out.println(asJson ? report.toString() : Reports.text(command, report));
             return 0;
         }

@@ -12,7 +12,9 @@ import java.time.Instant;
  * Promotes the standby when the writer is lost, without contacting it. Commits the writer acknowledged after
  * the newest heartbeat the standby applied may be lost; the report dates that heartbeat and estimates the
  * window from the lag last seen plus one heartbeat interval, because the writer beat at least that often
- * while it was alive. The lost commits stay in the old writer's replication slot for a salvage.
+ * while it was alive. Where the standby's subscription had been stopped, the writer may have gone on alone
+ * for any time since that heartbeat, so the estimate is all of it. The lost commits stay in the old writer's
+ * replication slot for a salvage.
  */
 public final class Failover {
 
@@ -63,6 +65,9 @@ public final class Failover {
                     }
                 }
             }
+            // a stopped subscription says nothing about how long the writer went on alone
+            boolean streaming = Statements.exists(next, "SELECT 1 FROM pg_subscription WHERE subname = ? AND subenabled",
+                    Replication.SUBSCRIPTION);
             String appliedLsn = Statements.column(next, "SELECT o.remote_lsn::text FROM pg_subscription s "
                     + "JOIN pg_replication_origin_status o ON o.external_id = 'pg_' || s.oid WHERE s.subname = ?",
                     Replication.SUBSCRIPTION).stream().findFirst().orElse(null);
@@ -72,6 +77,9 @@ public final class Failover {
             Topology.record(next, new Topology.Epoch(epoch, standby));
             RegionFence.lift(next, regions.application());
             Duration rpo = heartbeatInterval.plus(lag.isNegative() ? Duration.ZERO : lag).plus(HEARTBEAT_SLACK);
+            if (!streaming && lastApplied != null) {
+                rpo = Duration.between(lastApplied, Instant.now());
+            }
             return new Report(lost, standby, epoch, lastApplied, lag, rpo, appliedLsn,
                     Duration.ofNanos(System.nanoTime() - began));
         }

@@ -34,6 +34,7 @@ public final class Replication {
                     schemaOwner, schema, replicator);
         }
         Statements.execute(dba, "GRANT USAGE ON SCHEMA dr TO %I", replicator);
+        logWholeRows(dba);
         if (!Statements.exists(dba, "SELECT 1 FROM pg_publication WHERE pubname = ?", PUBLICATION)) {
             Statements.execute(dba, "CREATE PUBLICATION %I FOR TABLES IN SCHEMA %I, %I, %I", PUBLICATION,
                     PUBLISHED_SCHEMAS.get(0), PUBLISHED_SCHEMAS.get(1), PUBLISHED_SCHEMAS.get(2));
@@ -44,6 +45,19 @@ public final class Replication {
                     + "AND tablename = ?", PUBLICATION, table)) {
                 Statements.execute(dba, "ALTER PUBLICATION %I ADD TABLE dr.%I", PUBLICATION, table);
             }
+        }
+    }
+
+    /**
+     * Makes every module table log the whole row before an update or delete, not only its key, so that a salvage
+     * can tell whether a lost change still applies to the row the new writer holds. The price is the old row's
+     * size in WAL per update.
+     */
+    private static void logWholeRows(Connection dba) throws SQLException {
+        for (String table : Statements.column(dba, "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relkind = 'r' "
+                + "AND c.relreplident <> 'f'", dba.createArrayOf("text", PUBLISHED_SCHEMAS.toArray()))) {
+            Statements.execute(dba, "ALTER TABLE %s REPLICA IDENTITY FULL", table);
         }
     }
 

@@ -48,11 +48,13 @@ class DrCommandTest {
 
     @Test
     void aWrongCommandLineIsRefusedWithItsUsage() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = DrCommand.run(new String[] {"rejoin"}, Map.of(), System.out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(DrCommand.UNUSABLE, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status|verify [--json]"));
+        for (String[] wrong : List.of(new String[] {"rejoin"}, new String[] {"salvage"},
+                new String[] {"switchover", "--apply"}, new String[] {"salvage", "a", "--discard-lost-commits"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = DrCommand.run(wrong, Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(DrCommand.UNUSABLE, exit, String.join(" ", wrong));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status|verify [--json]"));
+        }
     }
 
     @Test
