@@ -12,10 +12,46 @@ import java.util.Optional;
  * throughput under production divided by throughput under the variant, both from this run.
  */
 record BenchResults(BenchPlan plan, Instant started, Instant finished, List<Measurement> measurements,
-                    List<Restart> restarts, int erasedPlaintextPatients) {
+                    List<Restart> restarts, int erasedPlaintextPatients, Startup startup, Replication replication,
+                    List<SwitchoverSeries.Run> switchovers) {
 
-    /** How long {@code bin/citadel restart} took until Liberty was ready with the variant's WAR. */
-    record Restart(Variant variant, double seconds) {
+    /**
+     * How long {@code bin/citadel restart} took until Liberty was ready with the variant's WAR, and Liberty's
+     * own part of it (from its start to its readiness, as the launcher timed it).
+     */
+    record Restart(Variant variant, double seconds, double libertySeconds) {
+    }
+
+    /**
+     * The whole stack's start, timed around {@code bin/citadel down} then {@code up} (full mode only), and as the
+     * launcher itself timed it until ready; null where not measured.
+     */
+    record Startup(Double upCommandSeconds, Double readySeconds, Double libertySeconds) {
+    }
+
+    /**
+     * The standby's apply lag sampled while production ran the workload: each lag with when it was sampled
+     * (seconds since the run began), samples never reached, and the writer's commits per second meanwhile.
+     */
+    record Replication(long[] lagNanos, double[] sampledAtSeconds, int unreached, double sampledSeconds,
+                       double commitsPerSecond) {
+
+        Measurement lag() {
+            return new Measurement("replication lag", Variant.PRODUCTION, lagNanos.length, sampledSeconds, lagNanos);
+        }
+    }
+
+    static final double LAG_P99_GOAL_MILLIS = 200;
+    static final double SWITCHOVER_GOAL_MILLIS = 1000;
+
+    /** The switchover windows' median and maximum, in milliseconds. */
+    double switchoverMillis(boolean maximum) {
+        double[] windows = switchovers.stream().mapToDouble(SwitchoverSeries.Run::windowMillis).sorted().toArray();
+        if (windows.length == 0) {
+            return Double.NaN;
+        }
+        return maximum ? windows[windows.length - 1] : windows.length % 2 == 1 ? windows[windows.length / 2]
+                : (windows[windows.length / 2 - 1] + windows[windows.length / 2]) / 2;
     }
 
     /** Production's throughput over a variant's, for one operation. */

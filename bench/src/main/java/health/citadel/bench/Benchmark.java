@@ -27,31 +27,49 @@ final class Benchmark {
         this.out = out;
     }
 
-    BenchResults run() throws IOException, InterruptedException, SQLException {
+    BenchResults run() throws Exception {
         Instant started = Instant.now();
+        long startedNanos = System.nanoTime();
+        BenchResults.Startup startup = new BenchResults.Startup(null, null, null);
+        if (plan.timesStackStart()) {
+            out.println("stack: bin/citadel down, then up, timed ...");
+            Duration up = stack.downAndUp();
+            startup = new BenchResults.Startup(seconds(up), launcherSeconds("readyMillis"),
+                    launcherSeconds("libertyStartMillis"));
+            out.printf("  up until ready %.1f s (Liberty's own start %.1f s)%n", startup.upCommandSeconds(),
+                    startup.libertySeconds());
+        }
         Api api = new Api(stack.appUrl(), stack.certificate());
         Sessions sessions = Sessions.of(stack, api);
         SyntheticPatient patients = new SyntheticPatient(Long.toString(started.getEpochSecond(), 36)
                 .toUpperCase(java.util.Locale.ROOT));
         List<Measurement> measurements = new ArrayList<>();
         List<BenchResults.Restart> restarts = new ArrayList<>();
+        Lag lag = new Lag();
         int erased = 0;
         Variant deployed = null;
+        ChartWorkload production = null;
         try {
             for (Variant variant : plan.schedule()) {
                 out.printf("%s: restarting Liberty ...%n", variant.label);
                 Duration restart = stack.restartWith(variant.war(stack.productionWar(), stack.benchJars(), stack.workDir()));
                 deployed = variant;
-                restarts.add(new BenchResults.Restart(variant, restart.toMillis() / 1000.0));
+                restarts.add(new BenchResults.Restart(variant, seconds(restart), launcherSeconds("libertyStartMillis")));
                 ChartWorkload workload = new ChartWorkload(api, stack, sessions, patients);
                 try {
                     workload.prepare(plan.chartPatients());
                     workload.checkDeployed(variant);
+                    // the standby's lag is sampled while production runs the workload
+                    LagSampler sampler = variant == Variant.PRODUCTION ? new LagSampler(stack) : null;
                     for (Map.Entry<String, LoadPhase.Operation> operation : workload.operations().entrySet()) {
                         Measurement measured = LoadPhase.run(operation.getKey(), variant, plan, operation.getValue());
                         out.printf("  %-22s %8.1f ops/s   p50 %6.1f ms   p99 %6.1f ms%n", measured.operation(),
                                 measured.opsPerSecond(), measured.percentileMillis(50), measured.percentileMillis(99));
                         measurements.add(measured);
+                    }
+                    if (sampler != null) {
+                        lag.add(sampler, startedNanos);
+                        production = workload;
                     }
                     if (variant == Variant.PRODUCTION) {
                         Measurement floor = RawInsertFloor.measure(stack, plan, workload.sample());
@@ -72,6 +90,55 @@ final class Benchmark {
                 stack.restartWith(stack.productionWar());
             }
         }
-        return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased);
+        out.printf("replication lag: p50 %.1f ms, p99 %.1f ms over %d samples%n", lag.result().lag().percentileMillis(50),
+                lag.result().lag().percentileMillis(99), lag.result().lagNanos().length);
+        out.printf("%d planned switchovers while %d clients register patients ...%n", plan.switchovers(), SWITCHOVER_CLIENTS);
+        List<SwitchoverSeries.Run> switchovers = SwitchoverSeries.run(stack,
+                production.operations().get(ChartWorkload.CREATE_PATIENT), plan.switchovers(), SWITCHOVER_CLIENTS, out);
+        return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased, startup, lag.result(),
+                switchovers);
+    }
+
+    private static final int SWITCHOVER_CLIENTS = 3;
+
+    private Double launcherSeconds(String field) throws IOException {
+        var value = stack.startup().get(field);
+        return value == null || value.isNull() ? null : value.asLong() / 1000.0;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /** The lag samples of every production phase, pooled. */
+    private static final class Lag {
+
+        private long[] lags = new long[0];
+        private double[] at = new double[0];
+        private int unreached;
+        private double seconds;
+        private double commits;
+
+        void add(LagSampler sampler, long runStartedNanos) throws InterruptedException, SQLException {
+            double perSecond = sampler.commitsPerSecond();
+            long began = System.nanoTime();
+            StandbyLag.Result phase = sampler.stop();
+            double phaseSeconds = phase.sampledAtNanos().length == 0 ? 0
+                    : (began - phase.sampledAtNanos()[0]) / 1e9;
+            int offset = lags.length;
+            lags = java.util.Arrays.copyOf(lags, offset + phase.lagNanos().length);
+            at = java.util.Arrays.copyOf(at, offset + phase.lagNanos().length);
+            for (int i = 0; i < phase.lagNanos().length; i++) {
+                lags[offset + i] = phase.lagNanos()[i];
+                at[offset + i] = (phase.sampledAtNanos()[i] - runStartedNanos) / 1e9;
+            }
+            unreached += phase.unreached();
+            commits += perSecond * phaseSeconds;
+            seconds += phaseSeconds;
+        }
+
+        BenchResults.Replication result() {
+            return new BenchResults.Replication(lags, at, unreached, seconds, seconds == 0 ? 0 : commits / seconds);
+        }
     }
 }

@@ -69,11 +69,9 @@ final class LocalStack {
         return login;
     }
 
-    /** Region A, the writer, as its DBA: for the raw-insert floor and for checking what a variant stored. */
+    /** The writer, as its DBA: for the raw-insert floor and for checking what a variant stored. */
     Connection writerAsDba() throws SQLException {
-        JsonNode writer = stack.at("/regions/a");
-        return DriverManager.getConnection(writer.get("jdbcUrl").asText(), writer.get("dbaUser").asText(),
-                writer.get("dbaPassword").asText());
+        return regionAsDba(writerRegion());
     }
 
     Path productionWar() {
@@ -90,21 +88,80 @@ final class LocalStack {
 
     /** Restarts Liberty with {@code war} through {@code bin/citadel restart}; returns how long it took until ready. */
     Duration restartWith(Path war) throws IOException, InterruptedException {
-        Path log = home.resolve("logs/bench-restart.log");
-        ProcessBuilder restart = new ProcessBuilder(List.of(repository.resolve("bin/citadel").toString(), "restart"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        restart.environment().put("CITADEL_HOME", home.toString());
-        restart.environment().put("CITADEL_WAR", war.toString());
-        restart.environment().put("CITADEL_NO_BUILD", "1");
         long started = System.nanoTime();
-        Process process = restart.start();
-        if (!process.waitFor(RESTART_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroy();
-            throw new BenchFailure("restarting Liberty took longer than " + RESTART_TIMEOUT + "; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new BenchFailure("restarting Liberty with " + war.getFileName() + " failed; see " + log);
-        }
+        run(RESTART_TIMEOUT, Map.of("CITADEL_WAR", war.toString()), "restart");
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** {@code bin/citadel down}, then {@code up}: the whole stack's start, as a person runs it. */
+    Duration downAndUp() throws IOException, InterruptedException {
+        run(RESTART_TIMEOUT, Map.of(), "down");
+        long started = System.nanoTime();
+        run(RESTART_TIMEOUT, Map.of(), "up");
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** What the last {@code up} recorded of its start: until ready, and Liberty's own part where it started it. */
+    JsonNode startup() throws IOException {
+        return JSON.readTree(home.resolve("stack.json").toFile()).get("startup");
+    }
+
+    /** A {@code bin/citadel} command that must succeed; what it printed. */
+    String citadel(String... arguments) throws IOException, InterruptedException {
+        return run(RESTART_TIMEOUT, Map.of(), arguments);
+    }
+
+    /** The region {@code stack.json} named the writer when the benchmark began, and the other. */
+    String writerRegion() {
+        for (var region : stack.get("regions").properties()) {
+            if ("writer".equals(region.getValue().get("role").asText())) {
+                return region.getKey();
+            }
+        }
+        throw new BenchFailure("stack.json names no writer region");
+    }
+
+    String standbyRegion() {
+        for (var region : stack.get("regions").properties()) {
+            if (!"writer".equals(region.getValue().get("role").asText())) {
+                return region.getKey();
+            }
+        }
+        throw new BenchFailure("stack.json names no standby region");
+    }
+
+    Connection regionAsDba(String name) throws SQLException {
+        JsonNode region = stack.at("/regions/" + name);
+        return DriverManager.getConnection(region.get("jdbcUrl").asText(), region.get("dbaUser").asText(),
+                region.get("dbaPassword").asText());
+    }
+
+    private String run(Duration timeout, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        Path log = home.resolve("logs/bench-citadel.log");
+        Path output = Files.createTempFile(workDir().getParent(), "bench-citadel", ".out");
+        List<String> command = new java.util.ArrayList<>(List.of(repository.resolve("bin/citadel").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("CITADEL_HOME", home.toString());
+        builder.environment().put("CITADEL_NO_BUILD", "1");
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroy();
+                throw new BenchFailure("bin/citadel " + String.join(" ", arguments) + " took longer than " + timeout
+                        + "; see " + log);
+            }
+            String printed = Files.readString(output);
+            if (process.exitValue() != 0) {
+                Files.writeString(log, printed, java.nio.file.StandardOpenOption.APPEND);
+                throw new BenchFailure("bin/citadel " + String.join(" ", arguments) + " failed; see " + log);
+            }
+            return printed;
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 }

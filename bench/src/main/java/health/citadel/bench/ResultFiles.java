@@ -29,9 +29,12 @@ final class ResultFiles {
         String stamp = STAMP.format(results.started());
         Path plot = directory.resolve(stamp + "-latency.png");
         LatencyPlot.write(results.pooled(), plot);
+        Path lagPlot = directory.resolve(stamp + "-lag.png");
+        LagPlot.write(results.replication(), lagPlot);
         Files.writeString(directory.resolve(stamp + ".json"), Api.JSON.copy()
                 .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, command)));
-        String summary = Summary.markdown(results, command, plot.getFileName().toString());
+        String summary = Summary.markdown(results, command, plot.getFileName().toString(),
+                lagPlot.getFileName().toString());
         Path markdown = directory.resolve(stamp + ".md");
         Files.writeString(markdown, summary);
         Files.writeString(directory.resolve("latest.md"), summary);
@@ -70,8 +73,37 @@ final class ResultFiles {
         results.overall(Variant.PLAINTEXT_CIPHER).ifPresent(v -> overall.put("encryption", round(v)));
         results.overall(Variant.AUDIT_REMOVED).ifPresent(v -> overall.put("audit", round(v)));
         json.put("overallRatios", overall);
-        json.put("libertyRestarts", results.restarts().stream()
-                .map(r -> Map.of("variant", r.variant().label, "seconds", r.seconds())).toList());
+        json.put("libertyRestarts", results.restarts().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("variant", r.variant().label);
+            row.put("seconds", r.seconds());
+            row.put("libertyStartSeconds", r.libertySeconds());
+            return row;
+        }).toList());
+        Map<String, Object> startup = new LinkedHashMap<>();
+        startup.put("upCommandSeconds", results.startup().upCommandSeconds());
+        startup.put("readySeconds", results.startup().readySeconds());
+        startup.put("libertyStartSeconds", results.startup().libertySeconds());
+        json.put("stackStart", startup);
+        Measurement lag = results.replication().lag();
+        Map<String, Object> replication = new LinkedHashMap<>();
+        replication.put("samples", lag.operations());
+        replication.put("unreachedSamples", results.replication().unreached());
+        replication.put("sampledSeconds", round(results.replication().sampledSeconds()));
+        replication.put("writerCommitsPerSecond", round(results.replication().commitsPerSecond()));
+        for (double percentile : List.of(50.0, 99.0, 100.0)) {
+            replication.put(String.format(Locale.ROOT, "p%.0fMillis", percentile), round(lag.percentileMillis(percentile)));
+        }
+        replication.put("p99GoalMillis", BenchResults.LAG_P99_GOAL_MILLIS);
+        json.put("replicationLag", replication);
+        Map<String, Object> switchovers = new LinkedHashMap<>();
+        switchovers.put("runs", results.switchovers().stream().map(each -> Map.of("from", each.from(), "to", each.to(),
+                "writeUnavailableMillis", round(each.windowMillis()), "clientGapMillis", round(each.clientGapMillis())))
+                .toList());
+        switchovers.put("medianMillis", round(results.switchoverMillis(false)));
+        switchovers.put("maxMillis", round(results.switchoverMillis(true)));
+        switchovers.put("goalMillis", BenchResults.SWITCHOVER_GOAL_MILLIS);
+        json.put("switchovers", switchovers);
         json.put("erasedPlaintextPatients", results.erasedPlaintextPatients());
         return json;
     }

@@ -8,7 +8,7 @@ final class Summary {
     private Summary() {
     }
 
-    static String markdown(BenchResults results, String command, String plot) {
+    static String markdown(BenchResults results, String command, String plot, String lagPlot) {
         BenchPlan plan = results.plan();
         StringBuilder md = new StringBuilder();
         md.append("# Citadel benchmark, ").append(results.started()).append("\n\n");
@@ -33,13 +33,52 @@ final class Summary {
                 "%nEncryption overall (geometric mean over the workload): %.2f%n", v)));
         results.overall(Variant.AUDIT_REMOVED).ifPresent(v -> md.append(String.format(Locale.ROOT,
                 "%nAudit overall (geometric mean over the workload): %.2f%n", v)));
-        md.append("\n## Liberty restarts (stop, start, ready)\n\n");
+        replication(md, results);
+        md.append("\n## Start-up\n\n");
+        BenchResults.Startup startup = results.startup();
+        if (startup.upCommandSeconds() != null) {
+            md.append(String.format(Locale.ROOT, "- `bin/citadel down`, then `bin/citadel up` until every part is ready: "
+                    + "%.1f s (the launcher's own timing: %.1f s; Liberty's start within it: %.1f s)%n",
+                    startup.upCommandSeconds(), startup.readySeconds(), startup.libertySeconds()));
+        } else {
+            md.append("- the whole stack's start is timed in full mode only\n");
+        }
         for (BenchResults.Restart restart : results.restarts()) {
-            md.append(String.format(Locale.ROOT, "- %s: %.1f s%n", restart.variant().label, restart.seconds()));
+            md.append(String.format(Locale.ROOT, "- Liberty restart with the %s WAR: %.1f s, of which Liberty's own "
+                    + "start until ready %.1f s%n", restart.variant().label, restart.seconds(), restart.libertySeconds()));
         }
         md.append(String.format(Locale.ROOT, "%nPatients of the no-op cipher variant erased afterwards: %d.%n",
                 results.erasedPlaintextPatients()));
         md.append("\n![latency by percentile](").append(plot).append(")\n");
+        md.append("\n![replication lag over time](").append(lagPlot).append(")\n");
         return md.toString();
+    }
+
+    private static void replication(StringBuilder md, BenchResults results) {
+        Measurement lag = results.replication().lag();
+        double p99 = lag.percentileMillis(99);
+        md.append("\n## Replication and switchover\n\n");
+        md.append(String.format(Locale.ROOT, "Standby apply lag while production ran the workload (%.0f writer "
+                        + "commits/s): p50 %.1f ms, p99 %.1f ms (goal < %.0f ms: %s), max %.1f ms, over %d samples in "
+                        + "%.0f s (%d not reached when sampling stopped). Each sample is the writer's flushed WAL position "
+                        + "every 10 ms, reached when a 2 ms poll of the standby's applied position passed it.%n%n",
+                results.replication().commitsPerSecond(), lag.percentileMillis(50), p99,
+                BenchResults.LAG_P99_GOAL_MILLIS, p99 < BenchResults.LAG_P99_GOAL_MILLIS ? "met" : "MISSED",
+                lag.percentileMillis(100), lag.operations(), results.replication().sampledSeconds(),
+                results.replication().unreached()));
+        double median = results.switchoverMillis(false);
+        double max = results.switchoverMillis(true);
+        md.append(String.format(Locale.ROOT, "%d planned switchovers under registrations: writes refused (fence to "
+                        + "opening, the operation's own report) median %.0f ms, max %.0f ms (goal < %.0f ms: %s).%n%n",
+                results.switchovers().size(), median, max, BenchResults.SWITCHOVER_GOAL_MILLIS,
+                max < BenchResults.SWITCHOVER_GOAL_MILLIS ? "met" : "MISSED"));
+        md.append("| run | from → to | writes refused ms | longest wait of a client ms |\n|---:|---|---:|---:|\n");
+        int run = 1;
+        for (SwitchoverSeries.Run each : results.switchovers()) {
+            md.append(String.format(Locale.ROOT, "| %d | %s → %s | %.0f | %.0f |%n", run++, each.from(), each.to(),
+                    each.windowMillis(), each.clientGapMillis()));
+        }
+        md.append("\nThe client's wait also counts the application finding the new writer (the driver rechecks "
+                + "the hosts every second).\n");
     }
 }

@@ -22,7 +22,15 @@ class BenchResultsTest {
                     rate(ChartWorkload.CREATE_PATIENT, Variant.PLAINTEXT_CIPHER, 500),
                     rate(ChartWorkload.CREATE_PATIENT, Variant.AUDIT_REMOVED, 400),
                     rate(RawInsertFloor.OPERATION, Variant.PRODUCTION, 8000)),
-            List.of(), 0);
+            List.of(), 0, new BenchResults.Startup(null, null, null), null,
+            List.of(new SwitchoverSeries.Run("a", "b", 300, 900), new SwitchoverSeries.Run("b", "a", 100, 700),
+                    new SwitchoverSeries.Run("a", "b", 250, 800), new SwitchoverSeries.Run("b", "a", 700, 1500)));
+
+    @Test
+    void theSwitchoverWindowIsReportedAsMedianAndMaximum() {
+        assertEquals(275, RESULTS.switchoverMillis(false), 1e-9);
+        assertEquals(700, RESULTS.switchoverMillis(true), 1e-9);
+    }
 
     @Test
     void eachRatioIsProductionOverTheVariantForOneOperation() {

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code bin/citadel up|down|status|restart}: the local stack's command line. */
+/** {@code bin/citadel up|down|status|restart|empty-cluster}: the local stack's command line. */
 public final class CitadelCommand {
 
     static final int STOPPED = 3;
-    private static final String USAGE = "usage: bin/citadel up|down|status|restart|audit verify";
+    private static final String USAGE = "usage: bin/citadel up|down|status|restart|empty-cluster|audit verify|dr ...|bench";
 
     private CitadelCommand() {
     }
@@ -32,6 +32,7 @@ public final class CitadelCommand {
                 case "up" -> new LocalStack(repository, environment).up(out);
                 case "down" -> new LocalStack(repository, environment).down(out);
                 case "restart" -> new LocalStack(repository, environment).restartApplication(out);
+                case "empty-cluster" -> new LocalStack(repository, environment).emptyCluster(out);
                 case "status" -> {
                     return new LocalStack(repository, environment).status(out) ? 0 : STOPPED;
                 }

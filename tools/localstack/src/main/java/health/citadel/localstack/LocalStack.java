@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ final class LocalStack {
      * alert webhook or a rule threshold), so the local stack can run any configuration the README lists.
      */
     private final Map<String, String> applicationOverrides;
+    private static final String EMPTY_CLUSTER = "restore-drill";
     private static final java.util.Set<String> LAUNCHER_SETTINGS = java.util.Set.of("CITADEL_HOME",
             "CITADEL_PORT_BASE", "CITADEL_WAR", "CITADEL_MIGRATIONS", "CITADEL_JVM_ARGS", "CITADEL_NO_BUILD");
 
@@ -52,10 +54,12 @@ final class LocalStack {
     }
 
     void up(PrintStream out) {
+        long began = System.nanoTime();
         StackDescriptor.checkReadable(home);
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
         AuditKeysets.ensure(home);
         RecordKeysets.ensure(home);
+        BackupKeysets.ensure(home);
         PostgresRegion regionA = region("a", secrets);
         PostgresRegion regionB = region("b", secrets);
         regionA.checkData();
@@ -70,6 +74,7 @@ final class LocalStack {
 
         Deque<Runnable> startedNow = new ArrayDeque<>();
         String writerId;
+        StackDescriptor.Startup startup;
         try {
             keycloak.install(artifacts.keycloakZip());
             if (!keycloak.running()) {
@@ -96,21 +101,26 @@ final class LocalStack {
             }
             RegionReplication.establish(writer, standby, secrets, out);
             liberty.install(artifacts.libertyZip());
+            long libertyBegan = 0;
             if (!liberty.running()) {
                 out.println("Starting Liberty ...");
                 liberty.configure(repository.resolve("liberty-config"), war, artifacts.jdbcDriver(),
                         applicationSettings(regionA, regionB, keycloak, secrets), jvmArgs);
+                libertyBegan = System.nanoTime();
                 liberty.start();
                 startedNow.push(liberty::stop);
             }
             keycloak.awaitReady(HttpClient.newHttpClient());
             liberty.awaitReady();
-            StackDescriptor.write(home, liberty, keycloak, List.of(regionA, regionB), writerId, secrets);
+            long ready = System.nanoTime();
+            startup = new StackDescriptor.Startup(Duration.ofNanos(ready - began),
+                    libertyBegan == 0 ? null : Duration.ofNanos(ready - libertyBegan));
+            StackDescriptor.write(home, liberty, keycloak, List.of(regionA, regionB), writerId, secrets, startup);
         } catch (RuntimeException e) {
             startedNow.forEach(LocalStack::stopQuietly);
             throw e;
         }
-        printSummary(out, liberty, keycloak, List.of(regionA, regionB), writerId, secrets);
+        printSummary(out, liberty, keycloak, List.of(regionA, regionB), writerId, secrets, startup);
     }
 
     /** Stops Liberty and brings the stack up again: deploys a rebuilt WAR, or the one {@code CITADEL_WAR} names. */
@@ -119,9 +129,28 @@ final class LocalStack {
         up(out);
     }
 
+    /**
+     * Starts a PostgreSQL cluster with nothing in it but the DBA login, for a restore drill: {@code bin/citadel dr
+     * restore} creates the roles and the database there itself. {@code down} stops it with the rest.
+     */
+    void emptyCluster(PrintStream out) {
+        StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
+        PostgresRegion cluster = new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home,
+                RuntimeArtifacts.postgresVersion(), secrets);
+        cluster.checkData();
+        if (!cluster.running()) {
+            StackPorts.requireFree(ports.emptyCluster(), "the empty cluster");
+            PostgresRegion.install(home, RuntimeArtifacts.postgresVersion());
+            cluster.start();
+        }
+        out.println("An empty PostgreSQL cluster for restore drills: " + cluster.jdbcUrl() + " (the DBA login of "
+                + "stack.json; bin/citadel down stops it)");
+    }
+
     void down(PrintStream out) {
         PostgresRegion regionA = region("a", null);
         PostgresRegion regionB = region("b", null);
+        new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home, RuntimeArtifacts.postgresVersion(), null).stop();
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
         liberty.stop();
@@ -229,9 +258,13 @@ final class LocalStack {
     }
 
     private void printSummary(PrintStream out, LibertyServer liberty, KeycloakServer keycloak,
-                              List<PostgresRegion> regions, String writerId, StackSecrets secrets) {
+                              List<PostgresRegion> regions, String writerId, StackSecrets secrets,
+                              StackDescriptor.Startup startup) {
         out.println();
-        out.println("Citadel is up.");
+        out.printf(java.util.Locale.ROOT, "Citadel is up, ready %.1f s after this command began%s.%n",
+                startup.ready().toMillis() / 1000.0, startup.libertyStart() == null ? ""
+                        : String.format(java.util.Locale.ROOT, "; Liberty started in %.1f s",
+                        startup.libertyStart().toMillis() / 1000.0));
         out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
         out.printf("  Readiness     %s/health/ready%n", liberty.url());
         out.printf("  OpenAPI       %s/openapi%n", liberty.url());

@@ -3,6 +3,7 @@ package health.citadel.localstack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,15 @@ final class StackDescriptor {
     private StackDescriptor() {
     }
 
+    /**
+     * How long the last {@code up} took until everything answered ready, and Liberty's own part of it, from
+     * its start to its readiness, where this {@code up} started it. The benchmark reports both.
+     */
+    record Startup(Duration ready, Duration libertyStart) {
+    }
+
     static void write(StackHome home, LibertyServer liberty, KeycloakServer keycloak, List<PostgresRegion> regions,
-                      String writer, StackSecrets secrets) {
+                      String writer, StackSecrets secrets, Startup startup) {
         Map<String, Object> stack = new LinkedHashMap<>();
         stack.put("app", Map.of("url", liberty.url(), "certificate", liberty.certificate().toString()));
         stack.put("keycloak", Map.of("url", keycloak.url(), "realm", KeycloakServer.REALM, "issuer", keycloak.issuer(),
@@ -48,7 +56,13 @@ final class StackDescriptor {
                 "password", secrets.get(StackSecrets.REPLICATOR_PASSWORD)));
         stack.put("applicationLogins", Map.of("app", PostgresRegion.APP, "owner", PostgresRegion.OWNER));
         stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString()));
+        stack.put("backups", Map.of("keyset", BackupKeysets.keyset(home).toString(),
+                "directory", home.root().resolve("backups").toString()));
         stack.put("logs", home.logs().toString());
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("readyMillis", startup.ready().toMillis());
+        times.put("libertyStartMillis", startup.libertyStart() == null ? null : startup.libertyStart().toMillis());
+        stack.put("startup", times);
         write(home.stackJson(), stack);
 
         List<Map<String, Object>> logins = new ArrayList<>();

@@ -37,6 +37,11 @@ record StackPorts(int base) {
         return base + 33;
     }
 
+    /** The empty cluster that restore drills restore into. */
+    int emptyCluster() {
+        return base + 34;
+    }
+
     int app() {
         return base + 43;
     }

@@ -1,11 +1,13 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.Backup;
 import health.citadel.dr.internal.Failover;
 import health.citadel.dr.internal.OperationLog;
 import health.citadel.dr.internal.RegionComparison;
 import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Rejoin;
+import health.citadel.dr.internal.Restore;
 import health.citadel.dr.internal.ReplicationProbe;
 import health.citadel.dr.internal.Salvage;
 import health.citadel.dr.internal.Switchover;
@@ -14,6 +16,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,12 +44,16 @@ public final class DrCommand {
                    bin/citadel dr failover --accept-data-loss [--json]
                    bin/citadel dr fence <region> [--json]
                    bin/citadel dr salvage <old writer> [--apply] [--json]
-                   bin/citadel dr rejoin <region> [--discard-lost-commits] [--json]""";
+                   bin/citadel dr rejoin <region> [--discard-lost-commits] [--json]
+                   bin/citadel dr backup [--json]
+                   bin/citadel dr restore <backup file> --into <jdbc url> [--without-live-ledger] [--json]""";
 
     private DrCommand() {
     }
 
     public static void main(String[] args) {
+        // Flyway (a restore migrates its target) logs through java.util.logging; the DBA needs our lines only
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
@@ -55,13 +63,18 @@ public final class DrCommand {
         boolean acceptDataLoss = arguments.remove("--accept-data-loss");
         boolean discardLostCommits = arguments.remove("--discard-lost-commits");
         boolean apply = arguments.remove("--apply");
+        boolean withoutLiveLedger = arguments.remove("--without-live-ledger");
+        String into = option(arguments, "--into");
         String command = arguments.isEmpty() ? "" : arguments.remove(0);
-        boolean takesRegion = List.of("fence", "salvage", "rejoin").contains(command);
-        if (!List.of("status", "verify", "switchover", "failover", "fence", "salvage", "rejoin").contains(command)
-                || arguments.size() != (takesRegion ? 1 : 0)
+        boolean takesArgument = List.of("fence", "salvage", "rejoin", "restore").contains(command);
+        if (!List.of("status", "verify", "switchover", "failover", "fence", "salvage", "rejoin", "backup", "restore")
+                .contains(command)
+                || arguments.size() != (takesArgument ? 1 : 0)
                 || (acceptDataLoss && !command.equals("failover"))
                 || (apply && !command.equals("salvage"))
-                || (discardLostCommits && !command.equals("rejoin"))) {
+                || (discardLostCommits && !command.equals("rejoin"))
+                || ((into != null || withoutLiveLedger) && !command.equals("restore"))
+                || (command.equals("restore") && into == null)) {
             err.println(USAGE);
             return UNUSABLE;
         }
@@ -79,7 +92,8 @@ public final class DrCommand {
                 case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector).probe(), connector,
                         asJson, out);
                 default -> new Operation(settings, asJson, out, err).run(command,
-                        arguments.isEmpty() ? null : arguments.get(0), discardLostCommits || apply);
+                        arguments.isEmpty() ? null : arguments.get(0), discardLostCommits || apply || withoutLiveLedger,
+                        into);
             };
         } catch (SQLException e) {
             err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
@@ -91,6 +105,16 @@ public final class DrCommand {
             err.println("citadel: " + e.getMessage());
             return UNUSABLE;
         }
+    }
+
+    /** Removes {@code --name value} from the arguments; the value, or null when absent. */
+    private static String option(List<String> arguments, String name) {
+        int at = arguments.indexOf(name);
+        if (at < 0 || at + 1 >= arguments.size()) {
+            return null;
+        }
+        arguments.remove(at);
+        return arguments.remove(at);
     }
 
     private static int status(ReplicationStatus status, boolean asJson, PrintStream out) {
@@ -126,8 +150,13 @@ public final class DrCommand {
     /** One DR operation: run, report, journal, record for the audit. */
     private record Operation(DrSettings settings, boolean asJson, PrintStream out, PrintStream err) {
 
-        /** @param confirmed the command's confirmation: {@code --discard-lost-commits}, or a salvage's {@code --apply} */
-        int run(String command, String region, boolean confirmed) throws IOException, InterruptedException {
+        /**
+         * @param argument  the region, or the backup file to restore
+         * @param confirmed the command's confirmation: {@code --discard-lost-commits}, a salvage's {@code --apply},
+         *                  a restore's {@code --without-live-ledger}
+         */
+        int run(String command, String argument, boolean confirmed, String into) throws IOException, InterruptedException {
+            String region = command.equals("restore") ? null : argument;
             String action = "DR_" + command.toUpperCase(Locale.ROOT);
             // where the record goes: the region that writes once the operation is over
             String writesAfter = region == null ? null : settings.regions().other(region);
@@ -152,6 +181,19 @@ public final class DrCommand {
                         }
                         report = Json.createObjectBuilder().add("fenced", region).build();
                     }
+                    case "backup" -> {
+                        Backup.Report done = new Backup(settings.regions(), settings.backups().keyset(),
+                                settings.backups().directory()).take();
+                        writesAfter = done.region();
+                        report = Reports.backup(done);
+                    }
+                    case "restore" -> {
+                        DrSettings.Backups backups = settings.backups();
+                        Restore.Report done = new Restore(settings.regions(), backups.keyset(), backups.migrations())
+                                .run(Path.of(argument), into, backups.restoreUser(), backups.restorePassword(), confirmed);
+                        writesAfter = done.ledgerFrom();
+                        report = Reports.restore(done);
+                    }
                     case "salvage" -> {
                         Salvage.Report done = new Salvage(settings.regions()).run(region, confirmed);
                         report = Reports.salvage(done, true);
@@ -163,7 +205,7 @@ public final class DrCommand {
                                 .build();
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | GeneralSecurityException | IOException | RuntimeException e) {
                 String reason = e.getMessage() + (e instanceof SQLException sql && sql.getSQLState() != null
                         ? " (SQLState " + sql.getSQLState() + ")" : "");
                 record(new OperationLog.Entry(UUID.randomUUID(), action, settings.operator(),

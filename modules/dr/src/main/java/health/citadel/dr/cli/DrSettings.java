@@ -27,7 +27,14 @@ import java.util.Optional;
  * @param stackJson the local stack's descriptor, whose region roles an operation that moves the writer updates
  */
 record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval, String operator,
-                  Optional<Path> stackJson) {
+                  Optional<Path> stackJson, Backups backups) {
+
+    /**
+     * Where backups go, the key they are encrypted with, the migrations a restore prepares its target with, and
+     * the target's DBA login ({@code CITADEL_DR_RESTORE_USER}/{@code _PASSWORD}, else the regions' DBA login).
+     */
+    record Backups(Path keyset, Path directory, String migrations, String restoreUser, String restorePassword) {
+    }
 
     static DrSettings from(Map<String, String> environment) throws IOException {
         Duration heartbeat = Duration.parse(environment.getOrDefault("CITADEL_DR_HEARTBEAT_INTERVAL", "PT1S"));
@@ -50,7 +57,8 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
                     environment.getOrDefault("CITADEL_DR_REPLICATOR_USER", ""),
                     environment.getOrDefault("CITADEL_DR_REPLICATOR_PASSWORD", ""), application),
                     Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
-                    heartbeat, operator, Optional.empty());
+                    heartbeat, operator, Optional.empty(), backups(environment, home, null,
+                    environment.getOrDefault("CITADEL_DR_USER", ""), environment.getOrDefault("CITADEL_DR_PASSWORD", "")));
         }
         Path stack = home.resolve("stack.json");
         if (!Files.isRegularFile(stack)) {
@@ -67,7 +75,19 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
                 first.getString("dbaPassword"), replication.getString("user"), replication.getString("password"),
                 new ApplicationLogins(logins.getString("app"), logins.getString("owner"))),
                 Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
-                heartbeat, operator, Optional.of(stack));
+                heartbeat, operator, Optional.of(stack), backups(environment, home,
+                descriptor.getJsonObject("backups"), first.getString("dbaUser"), first.getString("dbaPassword")));
+    }
+
+    private static Backups backups(Map<String, String> environment, Path home, JsonObject stack, String dbaUser,
+                                   String dbaPassword) {
+        String keyset = environment.getOrDefault("CITADEL_DR_BACKUP_KEYSET",
+                stack == null ? home.resolve("keys/dr-backup.json").toString() : stack.getString("keyset"));
+        String directory = environment.getOrDefault("CITADEL_DR_BACKUPS",
+                stack == null ? home.resolve("backups").toString() : stack.getString("directory"));
+        return new Backups(Path.of(keyset), Path.of(directory), environment.getOrDefault("CITADEL_MIGRATIONS", "db/migrations"),
+                environment.getOrDefault("CITADEL_DR_RESTORE_USER", dbaUser),
+                environment.getOrDefault("CITADEL_DR_RESTORE_PASSWORD", dbaPassword));
     }
 
     /** Marks {@code writer} as the writer in the local stack's descriptor, which scripts and tests read. */

@@ -1,6 +1,8 @@
 package health.citadel.dr.cli;
 
+import health.citadel.dr.internal.Backup;
 import health.citadel.dr.internal.Failover;
+import health.citadel.dr.internal.Restore;
 import health.citadel.dr.internal.LostCommit;
 import health.citadel.dr.internal.Salvage;
 import health.citadel.dr.internal.Switchover;
@@ -72,6 +74,21 @@ final class Reports {
         return json.build();
     }
 
+    static JsonObject backup(Backup.Report report) {
+        return Json.createObjectBuilder().add("file", report.file().toString()).add("region", report.region())
+                .add("epoch", report.epoch()).add("tables", report.tables()).add("rows", report.rows())
+                .add("bytes", report.bytes()).add("tookMillis", millis(report.took())).build();
+    }
+
+    static JsonObject restore(Restore.Report report) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("target", report.target()).add("takenAt", report.takenAt().toString())
+                .add("takenFrom", report.takenFrom()).add("tables", report.tables()).add("rows", report.rows())
+                .add("checksumsReproduced", true).add("ledgerEntries", report.ledgerEntries())
+                .add("erasuresReplayed", report.erasuresReplayed()).add("tookMillis", millis(report.took()));
+        StatusOutput.nullable(json, "ledgerFrom", report.ledgerFrom());
+        return json.build();
+    }
+
     static String text(String command, JsonObject report) {
         StringBuilder text = new StringBuilder(switch (command) {
             case "switchover" -> String.format(Locale.ROOT, "Switched over from region %s to region %s (epoch %d); "
@@ -85,6 +102,15 @@ final class Reports {
                     report.getJsonNumber("estimatedRpoMillis").doubleValue() / 1000,
                     report.getJsonNumber("lastKnownLagMillis").doubleValue() / 1000, report.getString("from"));
             case "salvage" -> salvageText(report);
+            case "backup" -> String.format(Locale.ROOT, "Backed up %d rows in %d tables of region %s (epoch %d) to %s "
+                    + "(%d bytes, encrypted). Keep the backup key apart from it.%n", report.getJsonNumber("rows").longValue(),
+                    report.getInt("tables"), report.getString("region"), report.getJsonNumber("epoch").longValue(),
+                    report.getString("file"), report.getJsonNumber("bytes").longValue());
+            case "restore" -> String.format(Locale.ROOT, "Restored %d rows in %d tables, taken from region %s at %s, into "
+                    + "%s; every table's checksum is the backup's. The erasure ledger's %d entries were replayed: %d "
+                    + "patients erased since the backup are erased again.%n", report.getJsonNumber("rows").longValue(),
+                    report.getInt("tables"), report.getString("takenFrom"), report.getString("takenAt"),
+                    report.getString("target"), report.getInt("ledgerEntries"), report.getInt("erasuresReplayed"));
             case "fence" -> "Region " + report.getString("fenced") + " is fenced: the application can neither read "
                     + "nor write there.\n";
             default -> "Region " + report.getString("rejoined") + " is the standby again, subscribed to region "

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.postgresql.core.Utils;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -160,8 +159,7 @@ final class CommitReplay {
         String statement = switch (change.kind()) {
             case INSERT -> {
                 addValues(values, change.after());
-                yield "INSERT INTO " + table + " (" + change.after().columns().stream().map(CommitReplay::quoted)
-                        .collect(Collectors.joining(", ")) + ") OVERRIDING SYSTEM VALUE VALUES ("
+                yield "INSERT INTO " + table + " (" + Identifiers.list(change.after().columns()) + ") OVERRIDING SYSTEM VALUE VALUES ("
                         + change.after().columns().stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
             }
             case UPDATE -> {
@@ -236,15 +234,11 @@ final class CommitReplay {
 
     /** Names come from the old writer's catalog; the driver quotes them as identifiers. */
     private static String table(LostCommit.Change change) {
-        return quoted(change.schema()) + "." + quoted(change.table());
+        return Identifiers.table(change.tableName());
     }
 
-    private static String quoted(String identifier) {
-        try {
-            return Utils.escapeIdentifier(null, identifier).toString();
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("not a usable identifier", e);
-        }
+    private static String quoted(String column) {
+        return Identifiers.quoted(column);
     }
 
     /** A lost commit that cannot be applied as it stands; a person decides. */

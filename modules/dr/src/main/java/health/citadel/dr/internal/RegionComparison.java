@@ -1,5 +1,6 @@
 package health.citadel.dr.internal;
 
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,9 +48,9 @@ public final class RegionComparison {
     }
 
     private static Table compare(Connection writer, Connection standby, String table) throws SQLException {
-        String[] a = summary(writer, table);
-        String[] b = summary(standby, table);
-        return new Table(table, Long.parseLong(a[0]), Long.parseLong(b[0]), a[0].equals(b[0]) && a[1].equals(b[1]));
+        TableChecksum a = TableChecksum.of(writer, table);
+        TableChecksum b = TableChecksum.of(standby, table);
+        return new Table(table, a.rows(), b.rows(), a.equals(b));
     }
 
     /**
@@ -57,7 +58,7 @@ public final class RegionComparison {
      * after it. A stopped subscription fails the check.
      */
     private static void awaitCaughtUp(Connection writer, Connection standby) throws SQLException, InterruptedException {
-        String target = single(writer, "SELECT pg_current_wal_lsn()::text");
+        String target = Statements.column(writer, "SELECT pg_current_wal_lsn()::text").get(0);
         Instant deadline = Instant.now().plus(CATCH_UP);
         while (true) {
             try (PreparedStatement query = standby.prepareStatement("SELECT o.remote_lsn >= ?::pg_lsn "
@@ -90,29 +91,5 @@ public final class RegionComparison {
             }
         }
         return tables;
-    }
-
-    /** Row count and an order-independent checksum of every row's text. */
-    private static String[] summary(Connection region, String table) throws SQLException {
-        String[] parts = table.split("\\.", 2);
-        // identifiers come from the catalog and are quoted by the server: format() with %I
-        String sql = single(region, "SELECT format('SELECT count(*)::text, coalesce(md5(string_agg(md5(t::text), '''' "
-                + "ORDER BY md5(t::text))), '''') FROM %I.%I t', ?, ?)", parts[0], parts[1]);
-        try (PreparedStatement query = region.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-            row.next();
-            return new String[] {row.getString(1), row.getString(2)};
-        }
-    }
-
-    private static String single(Connection connection, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
     }
 }

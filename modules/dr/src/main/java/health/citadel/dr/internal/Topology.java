@@ -52,6 +52,29 @@ public final class Topology {
         }
     }
 
+    /**
+     * The writer by the newest epoch among the regions that answer: what a backup reads from, even while the
+     * other region is lost.
+     */
+    static String newestWriter(RegionAccess regions) throws SQLException {
+        Optional<Epoch> newest = Optional.empty();
+        SQLException unreachable = null;
+        for (String region : regions.names()) {
+            try (Connection dba = regions.dba(region)) {
+                Optional<Epoch> epoch = current(dba);
+                if (epoch.isPresent() && (newest.isEmpty() || epoch.get().number() > newest.get().number())) {
+                    newest = epoch;
+                }
+            } catch (SQLException e) {
+                unreachable = e;
+            }
+        }
+        if (newest.isEmpty()) {
+            throw unreachable != null ? unreachable : new SQLException("no region has a topology epoch");
+        }
+        return newest.get().writer();
+    }
+
     public static Optional<String> regionName(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT name FROM dr.region");
              ResultSet row = query.executeQuery()) {

@@ -1,0 +1,119 @@
+package health.citadel.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Planned switchovers in a row, alternating, while clients register patients through the API: each
+ * switchover's own report of how long writes were refused (fence to opening), and the longest time the clients
+ * saw between two successful registrations around it, which also counts the application finding the new
+ * writer. An even number of runs ends where it began.
+ */
+final class SwitchoverSeries {
+
+    /** One switchover: the operation's window and the gap the clients saw. */
+    record Run(String from, String to, double windowMillis, double clientGapMillis) {
+    }
+
+    private static final long SETTLE_NANOS = 60_000_000_000L;
+    private static final int WRITES_BETWEEN = 5;
+
+    private final List<Long> successes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean writing = new AtomicBoolean(true);
+
+    private SwitchoverSeries() {
+    }
+
+    static List<Run> run(LocalStack stack, LoadPhase.Operation register, int runs, int clients, PrintStream out)
+            throws Exception {
+        SwitchoverSeries series = new SwitchoverSeries();
+        List<Thread> writers = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int number = client;
+            Thread writer = new Thread(() -> series.write(register, number), "switchover-load-" + client);
+            writer.start();
+            writers.add(writer);
+        }
+        List<long[]> spans = new ArrayList<>();
+        List<JsonNode> reports = new ArrayList<>();
+        try {
+            for (int run = 0; run < runs; run++) {
+                series.awaitWrites(System.nanoTime(), WRITES_BETWEEN);
+                long began = System.nanoTime();
+                JsonNode report = Api.JSON.readTree(stack.citadel("dr", "switchover", "--json"));
+                long ended = System.nanoTime();
+                series.awaitWrites(ended, 1);
+                spans.add(new long[] {began, ended});
+                reports.add(report);
+                out.printf("  switchover %d: %s → %s, writes refused %.0f ms%n", run + 1, report.get("from").asText(),
+                        report.get("to").asText(), report.get("writeUnavailableMillis").asDouble());
+            }
+        } finally {
+            series.writing.set(false);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+        }
+        List<Long> sorted = new ArrayList<>(series.successes);
+        Collections.sort(sorted);
+        List<Run> result = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            JsonNode report = reports.get(i);
+            result.add(new Run(report.get("from").asText(), report.get("to").asText(),
+                    report.get("writeUnavailableMillis").asDouble(), longestGap(sorted, spans.get(i)[0],
+                    spans.get(i)[1]) / 1e6));
+        }
+        return result;
+    }
+
+    /**
+     * The longest interval between consecutive successes from the last one before {@code began} to the first one
+     * after {@code ended}: what a client waited across the switchover.
+     */
+    static long longestGap(List<Long> sortedSuccesses, long began, long ended) {
+        long previous = Long.MIN_VALUE;
+        long longest = 0;
+        for (long success : sortedSuccesses) {
+            if (success >= began && previous != Long.MIN_VALUE) {
+                longest = Math.max(longest, success - previous);
+            }
+            if (success > ended) {
+                break;
+            }
+            previous = success;
+        }
+        return longest;
+    }
+
+    private void write(LoadPhase.Operation register, int client) {
+        while (writing.get()) {
+            try {
+                register.call(client);
+                successes.add(System.nanoTime());
+            } catch (Exception refusedDuringTheSwitchover) {
+                // counted by its absence: the gap between successes is the figure
+            }
+        }
+    }
+
+    private void awaitWrites(long after, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        while (true) {
+            long seen;
+            synchronized (successes) {
+                seen = successes.stream().filter(success -> success > after).count();
+            }
+            if (seen >= count) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchFailure("no registration succeeded for 60 s around a switchover");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

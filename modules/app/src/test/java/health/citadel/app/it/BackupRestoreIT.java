@@ -1,0 +1,109 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The restore drill: a backup of the writer, then a patient erased, then the backup restored into an empty
+ * PostgreSQL cluster. The restore must reproduce the backup's rows and checksums, refuse a tampered file without
+ * writing a row, and replay the erasure ledger, so the erased patient's data key does not come back.
+ */
+class BackupRestoreIT {
+
+    private static final String ROW = "SELECT t::text FROM records.patient t WHERE id = ?::uuid";
+
+    @Test
+    void aRestoreReproducesTheBackupAndAnErasedPatientStaysErased() throws Exception {
+        UUID erased = Patients.register(Patients.Canary.fresh(), "1961-01-01", false);
+        UUID kept = Patients.register(Patients.Canary.fresh(), "1962-02-02", false);
+        String patientsAtBackup;
+        String keptRow;
+        String auditActor;
+        try (Connection a = Regions.dba("a")) {
+            patientsAtBackup = Regions.strings(a, "SELECT count(*) FROM records.patient").get(0);
+            keptRow = Regions.strings(a, ROW, kept.toString()).get(0);
+            auditActor = Regions.strings(a, "SELECT actor_id FROM audit.access_event WHERE patient_id = ?::uuid "
+                    + "LIMIT 1", erased.toString()).get(0);
+        }
+
+        CitadelCli.Result backup = CitadelCli.run("dr", "backup", "--json");
+        assertEquals(0, backup.exitCode(), backup.output());
+        Path file = Path.of(backup.json().get("file").asText());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        byte[] bytes = Files.readAllBytes(file);
+        assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(auditActor),
+                "the audit log is stored in clear in the database, but not in the backup");
+
+        assertEquals(200, Stack.get().post(Patients.PATIENTS + "/" + erased + "/erase", Tokens.of("admin.alan"),
+                "{\"reason\":\"GDPR article 17 request\"}").statusCode());
+
+        CitadelCli.Result cluster = CitadelCli.run("empty-cluster");
+        assertEquals(0, cluster.exitCode(), cluster.output());
+        String target = cluster.output().replaceAll("(?s).*(jdbc:postgresql://\\S+/citadel).*", "$1").trim();
+        dropRestoredDatabase(target);
+
+        Path tampered = Files.createTempFile("citadel-tampered", ".backup");
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(tampered, bytes);
+        CitadelCli.Result refused = CitadelCli.run("dr", "restore", tampered.toString(), "--into", target, "--json");
+        assertEquals(1, refused.exitCode(), "a tampered backup is refused");
+        assertEquals(0, restoredPatients(target), "and nothing of it was written");
+
+        CitadelCli.Result restore = CitadelCli.run("dr", "restore", file.toString(), "--into", target, "--json");
+        assertEquals(0, restore.exitCode(), restore.output());
+        JsonNode report = restore.json();
+        assertTrue(report.get("checksumsReproduced").asBoolean(), restore.output());
+        assertTrue(report.get("erasuresReplayed").asInt() >= 1, "the erasure after the backup is replayed: " + report);
+        try (Connection restored = connect(target)) {
+            assertEquals(List.of(patientsAtBackup), Regions.strings(restored, "SELECT count(*) FROM records.patient"));
+            assertEquals(List.of(keptRow), Regions.strings(restored, ROW, kept.toString()),
+                    "a patient untouched since the backup is restored as the writer holds it");
+            assertEquals(List.of("true"), Regions.strings(restored, "SELECT (wrapped_key IS NULL AND destroyed_at IS NOT "
+                    + "NULL)::text FROM records.patient_key WHERE patient_id = ?::uuid", erased.toString()),
+                    "the erased patient's data key stays destroyed");
+            assertEquals(List.of("false"), Regions.strings(restored, "SELECT (wrapped_key IS NULL)::text "
+                    + "FROM records.patient_key WHERE patient_id = ?::uuid", kept.toString()));
+            assertEquals(List.of(erased.toString()), Regions.strings(restored, "SELECT patient_id::text "
+                    + "FROM records.erasure WHERE patient_id = ?::uuid", erased.toString()), "the ledger has it too");
+        }
+        CitadelCli.Result again = CitadelCli.run("dr", "restore", file.toString(), "--into", target);
+        assertEquals(1, again.exitCode(), "a restore never writes over rows");
+    }
+
+    /** The drill's target must be empty; a rerun on the same stack starts it over. */
+    private static void dropRestoredDatabase(String target) throws SQLException {
+        try (Connection maintenance = connect(target.replace("/citadel", "/postgres"))) {
+            maintenance.createStatement().execute("DROP DATABASE IF EXISTS citadel WITH (FORCE)");
+        }
+    }
+
+    /** Patients in the target; none where the restore did not get as far as creating its database. */
+    private static long restoredPatients(String target) throws SQLException {
+        try (Connection maintenance = connect(target.replace("/citadel", "/postgres"))) {
+            if (Regions.strings(maintenance, "SELECT 1 FROM pg_database WHERE datname = 'citadel'").isEmpty()) {
+                return 0;
+            }
+        }
+        try (Connection restored = connect(target)) {
+            return Long.parseLong(Regions.strings(restored, "SELECT count(*) FROM records.patient").get(0));
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        var region = Stack.get().descriptor().at("/regions/a");
+        return DriverManager.getConnection(url, region.get("dbaUser").asText(), region.get("dbaPassword").asText());
+    }
+}

@@ -1,0 +1,31 @@
+package health.citadel.dr.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.core.Utils;
+
+/** Names from a catalog, quoted by the driver as SQL identifiers, for statements that cannot bind them. */
+final class Identifiers {
+
+    private Identifiers() {
+    }
+
+    static String quoted(String identifier) {
+        try {
+            return Utils.escapeIdentifier(null, identifier).toString();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("not a usable identifier", e);
+        }
+    }
+
+    /** {@code schema.table} as a quoted qualified name. */
+    static String table(String qualified) {
+        String[] parts = qualified.split("\\.", 2);
+        return quoted(parts[0]) + "." + quoted(parts[1]);
+    }
+
+    static String list(List<String> columns) {
+        return columns.stream().map(Identifiers::quoted).collect(Collectors.joining(", "));
+    }
+}
