@@ -25,6 +25,15 @@ record BenchPlan(String mode, int concurrency, Duration warmUp, Duration measure
         return new BenchPlan("quick", 8, Duration.ofSeconds(3), Duration.ofSeconds(3), 1, 8, false, false, 4);
     }
 
+    /**
+     * The replication phase: the whole workload mixed, on production, for twice the measured window, with the
+     * standby's lag sampled. It runs apart from the phases the ratios compare, because sampling costs CPU.
+     */
+    BenchPlan replicationPhase() {
+        return new BenchPlan(mode, concurrency, warmUp, measured.multipliedBy(2), 1, chartPatients, comparesVariants,
+                timesStackStart, switchovers);
+    }
+
     /** The variants in the order they are deployed: the last round ends on production, so the stack is left on it. */
     List<Variant> schedule() {
         if (!comparesVariants) {

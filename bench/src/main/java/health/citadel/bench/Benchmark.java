@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * One run: for each variant of the schedule, a fresh Liberty with that WAR, the patients whose charts are read,
  * a check that the variant is what it claims, then every operation of the workload in turn. Production phases
- * also measure the raw-insert floor, so that ratio too comes from neighbouring minutes.
+ * also measure the raw-insert floor, so that ratio too comes from neighbouring minutes. Then, on production,
+ * the standby's lag under the mixed workload and a series of planned switchovers; the full run begins by
+ * timing the whole stack's start.
  */
 final class Benchmark {
 
@@ -45,7 +47,6 @@ final class Benchmark {
                 .toUpperCase(java.util.Locale.ROOT));
         List<Measurement> measurements = new ArrayList<>();
         List<BenchResults.Restart> restarts = new ArrayList<>();
-        Lag lag = new Lag();
         int erased = 0;
         Variant deployed = null;
         ChartWorkload production = null;
@@ -59,19 +60,14 @@ final class Benchmark {
                 try {
                     workload.prepare(plan.chartPatients());
                     workload.checkDeployed(variant);
-                    // the standby's lag is sampled while production runs the workload
-                    LagSampler sampler = variant == Variant.PRODUCTION ? new LagSampler(stack) : null;
                     for (Map.Entry<String, LoadPhase.Operation> operation : workload.operations().entrySet()) {
                         Measurement measured = LoadPhase.run(operation.getKey(), variant, plan, operation.getValue());
                         out.printf("  %-22s %8.1f ops/s   p50 %6.1f ms   p99 %6.1f ms%n", measured.operation(),
                                 measured.opsPerSecond(), measured.percentileMillis(50), measured.percentileMillis(99));
                         measurements.add(measured);
                     }
-                    if (sampler != null) {
-                        lag.add(sampler, startedNanos);
-                        production = workload;
-                    }
                     if (variant == Variant.PRODUCTION) {
+                        production = workload;
                         Measurement floor = RawInsertFloor.measure(stack, plan, workload.sample());
                         out.printf("  %-22s %8.1f ops/s%n", "raw JDBC insert", floor.opsPerSecond());
                         measurements.add(floor);
@@ -90,12 +86,14 @@ final class Benchmark {
                 stack.restartWith(stack.productionWar());
             }
         }
-        out.printf("replication lag: p50 %.1f ms, p99 %.1f ms over %d samples%n", lag.result().lag().percentileMillis(50),
-                lag.result().lag().percentileMillis(99), lag.result().lagNanos().length);
+        BenchResults.Replication replication = replication(production, startedNanos);
+        out.printf("replication lag: p50 %.1f ms, p99 %.1f ms over %d samples%n",
+                replication.lag().percentileMillis(50), replication.lag().percentileMillis(99),
+                replication.lagNanos().length);
         out.printf("%d planned switchovers while %d clients register patients ...%n", plan.switchovers(), SWITCHOVER_CLIENTS);
         List<SwitchoverSeries.Run> switchovers = SwitchoverSeries.run(stack,
                 production.operations().get(ChartWorkload.CREATE_PATIENT), plan.switchovers(), SWITCHOVER_CLIENTS, out);
-        return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased, startup, lag.result(),
+        return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased, startup, replication,
                 switchovers);
     }
 
@@ -110,35 +108,24 @@ final class Benchmark {
         return duration.toMillis() / 1000.0;
     }
 
-    /** The lag samples of every production phase, pooled. */
-    private static final class Lag {
-
-        private long[] lags = new long[0];
-        private double[] at = new double[0];
-        private int unreached;
-        private double seconds;
-        private double commits;
-
-        void add(LagSampler sampler, long runStartedNanos) throws InterruptedException, SQLException {
-            double perSecond = sampler.commitsPerSecond();
-            long began = System.nanoTime();
-            StandbyLag.Result phase = sampler.stop();
-            double phaseSeconds = phase.sampledAtNanos().length == 0 ? 0
-                    : (began - phase.sampledAtNanos()[0]) / 1e9;
-            int offset = lags.length;
-            lags = java.util.Arrays.copyOf(lags, offset + phase.lagNanos().length);
-            at = java.util.Arrays.copyOf(at, offset + phase.lagNanos().length);
-            for (int i = 0; i < phase.lagNanos().length; i++) {
-                lags[offset + i] = phase.lagNanos()[i];
-                at[offset + i] = (phase.sampledAtNanos()[i] - runStartedNanos) / 1e9;
-            }
-            unreached += phase.unreached();
-            commits += perSecond * phaseSeconds;
-            seconds += phaseSeconds;
+    /**
+     * The standby's lag, sampled while production runs the whole workload mixed: apart from the measured
+     * phases, because the sampling's queries cost CPU the ratios must not pay.
+     */
+    private BenchResults.Replication replication(ChartWorkload production, long runStartedNanos) throws Exception {
+        List<LoadPhase.Operation> mixed = List.copyOf(production.operations().values());
+        java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
+        LagSampler sampler = new LagSampler(stack);
+        LoadPhase.run("chart workload, mixed", Variant.PRODUCTION, plan.replicationPhase(),
+                client -> mixed.get((int) (turn.getAndIncrement() % mixed.size())).call(client));
+        double commitsPerSecond = sampler.commitsPerSecond();
+        long stopped = System.nanoTime();
+        StandbyLag.Result lag = sampler.stop();
+        double[] at = new double[lag.sampledAtNanos().length];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = (lag.sampledAtNanos()[i] - runStartedNanos) / 1e9;
         }
-
-        BenchResults.Replication result() {
-            return new BenchResults.Replication(lags, at, unreached, seconds, seconds == 0 ? 0 : commits / seconds);
-        }
+        double seconds = at.length == 0 ? 0 : (stopped - lag.sampledAtNanos()[0]) / 1e9;
+        return new BenchResults.Replication(lag.lagNanos(), at, lag.unreached(), seconds, commitsPerSecond);
     }
 }

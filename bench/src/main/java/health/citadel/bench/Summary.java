@@ -58,7 +58,7 @@ final class Summary {
         Measurement lag = results.replication().lag();
         double p99 = lag.percentileMillis(99);
         md.append("\n## Replication and switchover\n\n");
-        md.append(String.format(Locale.ROOT, "Standby apply lag while production ran the workload (%.0f writer "
+        md.append(String.format(Locale.ROOT, "Standby apply lag while production ran the whole workload mixed, apart from the measured phases (%.0f writer "
                         + "commits/s): p50 %.1f ms, p99 %.1f ms (goal < %.0f ms: %s), max %.1f ms, over %d samples in "
                         + "%.0f s (%d not reached when sampling stopped). Each sample is the writer's flushed WAL position "
                         + "every 10 ms, reached when a 2 ms poll of the standby's applied position passed it.%n%n",
