@@ -115,12 +115,17 @@ final class Benchmark {
     private BenchResults.Replication replication(ChartWorkload production, long runStartedNanos) throws Exception {
         List<LoadPhase.Operation> mixed = List.copyOf(production.operations().values());
         java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
-        LagSampler sampler = new LagSampler(stack);
-        LoadPhase.run("chart workload, mixed", Variant.PRODUCTION, plan.replicationPhase(),
-                client -> mixed.get((int) (turn.getAndIncrement() % mixed.size())).call(client));
-        double commitsPerSecond = sampler.commitsPerSecond();
-        long stopped = System.nanoTime();
-        StandbyLag.Result lag = sampler.stop();
+        double commitsPerSecond;
+        long stopped;
+        StandbyLag.Result lag;
+        // closing stops the sampling threads even when the workload fails
+        try (LagSampler sampler = new LagSampler(stack)) {
+            LoadPhase.run("chart workload, mixed", Variant.PRODUCTION, plan.replicationPhase(),
+                    client -> mixed.get((int) (turn.getAndIncrement() % mixed.size())).call(client));
+            commitsPerSecond = sampler.commitsPerSecond();
+            stopped = System.nanoTime();
+            lag = sampler.stop();
+        }
         double[] at = new double[lag.sampledAtNanos().length];
         for (int i = 0; i < at.length; i++) {
             at[i] = (lag.sampledAtNanos()[i] - runStartedNanos) / 1e9;

@@ -25,7 +25,7 @@ final class LagSampler implements AutoCloseable {
     private final Thread standbyThread;
     private volatile boolean sampling = true;
     private volatile long stopAt = Long.MAX_VALUE;
-    private volatile Exception failure;
+    private volatile SQLException failure;
     private final LocalStack stack;
     private final long startedNanos = System.nanoTime();
     private final long commitsBefore;
@@ -85,7 +85,7 @@ final class LagSampler implements AutoCloseable {
         standbyThread.join();
         if (failure != null) {
             throw new BenchFailure("sampling the replication lag failed (SQLState "
-                    + ((SQLException) failure).getSQLState() + ")", failure);
+                    + failure.getSQLState() + ")", failure);
         }
         return StandbyLag.match(writer, standby);
     }

@@ -83,7 +83,7 @@ final class Reports {
     static JsonObject restore(Restore.Report report) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("target", report.target()).add("takenAt", report.takenAt().toString())
                 .add("takenFrom", report.takenFrom()).add("tables", report.tables()).add("rows", report.rows())
-                .add("checksumsReproduced", true).add("ledgerEntries", report.ledgerEntries())
+                .add("ledgerEntries", report.ledgerEntries())
                 .add("erasuresReplayed", report.erasuresReplayed()).add("tookMillis", millis(report.took()));
         StatusOutput.nullable(json, "ledgerFrom", report.ledgerFrom());
         return json.build();

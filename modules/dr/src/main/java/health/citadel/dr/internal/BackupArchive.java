@@ -7,8 +7,6 @@ import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,21 +33,30 @@ final class BackupArchive {
     }
 
     static ZipOutputStream write(Path file, Path keyset) throws IOException, GeneralSecurityException {
-        OutputStream out = Files.newOutputStream(file);
-        try {
-            return new ZipOutputStream(cipher(keyset).newEncryptingStream(out, ASSOCIATED_DATA));
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        StreamingAead cipher = cipher(keyset);
+        return wrapped(Files.newOutputStream(file),
+                out -> new ZipOutputStream(cipher.newEncryptingStream(out, ASSOCIATED_DATA)));
     }
 
     static ZipInputStream read(Path file, Path keyset) throws IOException, GeneralSecurityException {
-        InputStream in = Files.newInputStream(file);
+        StreamingAead cipher = cipher(keyset);
+        return wrapped(Files.newInputStream(file),
+                in -> new ZipInputStream(cipher.newDecryptingStream(in, ASSOCIATED_DATA)));
+    }
+
+    /** How a file's stream becomes the archive's. */
+    @FunctionalInterface
+    private interface Wrap<S, T> {
+        T around(S stream) throws IOException, GeneralSecurityException;
+    }
+
+    /** The file's stream, wrapped; closed again if wrapping fails, so no descriptor leaks. */
+    private static <S extends java.io.Closeable, T> T wrapped(S stream, Wrap<S, T> wrap)
+            throws IOException, GeneralSecurityException {
         try {
-            return new ZipInputStream(cipher(keyset).newDecryptingStream(in, ASSOCIATED_DATA));
+            return wrap.around(stream);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            in.close();
+            stream.close();
             throw e;
         }
     }

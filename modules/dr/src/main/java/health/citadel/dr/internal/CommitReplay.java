@@ -204,7 +204,7 @@ final class CommitReplay {
 
     /** "Every column is exactly this value" for a row image, or false where there is none. */
     private static String matches(LostCommit.Row row) {
-        return row == null ? "false" : "(" + row.columns().stream().map(column -> quoted(column)
+        return row == null ? "false" : "(" + row.columns().stream().map(column -> Identifiers.quoted(column)
                 + " IS NOT DISTINCT FROM ?").collect(Collectors.joining(" AND ")) + ")";
     }
 
@@ -215,7 +215,7 @@ final class CommitReplay {
     }
 
     private static String equalities(List<String> columns, String separator) {
-        return columns.stream().map(column -> quoted(column) + " = ?").collect(Collectors.joining(separator));
+        return columns.stream().map(column -> Identifiers.quoted(column) + " = ?").collect(Collectors.joining(separator));
     }
 
     /**
@@ -235,10 +235,6 @@ final class CommitReplay {
     /** Names come from the old writer's catalog; the driver quotes them as identifiers. */
     private static String table(LostCommit.Change change) {
         return Identifiers.table(change.tableName());
-    }
-
-    private static String quoted(String column) {
-        return Identifiers.quoted(column);
     }
 
     /** A lost commit that cannot be applied as it stands; a person decides. */

@@ -77,8 +77,9 @@ public final class Restore {
             BackupManifest manifest = BackupManifest.parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
             prepare(targetUrl, user, password);
             try (Connection target = connect(targetUrl, user, password)) {
-                if (!Backup.schemaVersions(target).equals(manifest.schemaVersions())) {
-                    throw new SQLException("the target's schema versions " + Backup.schemaVersions(target) + " are not "
+                Map<String, String> versions = Backup.schemaVersions(target);
+                if (!versions.equals(manifest.schemaVersions())) {
+                    throw new SQLException("the target's schema versions " + versions + " are not "
                             + "the backup's " + manifest.schemaVersions() + ": restore with the release that took it");
                 }
                 Map<String, List<String>> migrated = Backup.moduleTables(target);
@@ -99,7 +100,9 @@ public final class Restore {
                     throw new IOException("the backup does not read back whole (changed, cut, or encrypted with "
                             + "another key): nothing was restored", unreadable);
                 }
-                return new Report(targetUrl, manifest.takenAt(), manifest.region(), manifest.tables().size(),
+                // the URL's parameters may carry a password; the report is journaled and audited
+                return new Report(targetUrl.replaceFirst("\\?.*$", ""), manifest.takenAt(), manifest.region(),
+                        manifest.tables().size(),
                         manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum(), ledger.region(),
                         ledger.entries().size(), replayed, Duration.ofNanos(System.nanoTime() - began));
             }
