@@ -18,7 +18,7 @@ record BenchPlan(String mode, int concurrency, Duration warmUp, Duration measure
                  boolean comparesVariants, boolean timesStackStart, int switchovers) {
 
     static BenchPlan full() {
-        return new BenchPlan("full", 8, Duration.ofSeconds(5), Duration.ofSeconds(10), 2, 16, true, true, 10);
+        return new BenchPlan("full", 8, Duration.ofSeconds(4), Duration.ofSeconds(8), 2, 16, true, true, 10);
     }
 
     static BenchPlan quick() {

@@ -245,6 +245,14 @@ final class LocalStack {
         settings.put("CITADEL_DR_REGION_B_URL", regionB.jdbcUrl());
         settings.put("CITADEL_DR_MONITOR_USER", PostgresRegion.MONITOR);
         settings.put("CITADEL_DR_MONITOR_PASSWORD", secrets.get(StackSecrets.MONITOR_PASSWORD));
+        // the DBA console's DR operations: the logins and journal bin/citadel dr reads from stack.json
+        settings.put("CITADEL_DR_USER", PostgresRegion.DBA);
+        settings.put("CITADEL_DR_PASSWORD", secrets.get(StackSecrets.DBA_PASSWORD));
+        settings.put("CITADEL_DR_REPLICATOR_USER", PostgresRegion.REPLICATOR);
+        settings.put("CITADEL_DR_REPLICATOR_PASSWORD", secrets.get(StackSecrets.REPLICATOR_PASSWORD));
+        settings.put("CITADEL_DR_APP_LOGIN", PostgresRegion.APP);
+        settings.put("CITADEL_DR_OWNER_LOGIN", PostgresRegion.OWNER);
+        settings.put("CITADEL_DR_JOURNAL", home.drJournal().toString());
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));

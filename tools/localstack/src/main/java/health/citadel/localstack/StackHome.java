@@ -52,6 +52,11 @@ record StackHome(Path root) {
         return root.resolve("demo-logins.json");
     }
 
+    /** The DR operations' journal: bin/citadel dr's default, so the DBA console appends to the same one. */
+    Path drJournal() {
+        return root.resolve("dr-journal.jsonl");
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

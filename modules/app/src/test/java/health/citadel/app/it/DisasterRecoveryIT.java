@@ -184,6 +184,7 @@ class DisasterRecoveryIT {
      * The salvage shows the lost commits first and changes nothing; applied, it recovers every acknowledged
      * registration that is missing except the one registered again, and leaves the shared patient as region B
      * changed it. Besides, it may only recover registrations the clients sent but whose answer the kill cut off.
+     * Run again, it finds every commit it applied already present and changes nothing.
      */
     private static void assertSalvaged(Set<UUID> missing, UUID registeredAgain, UUID changedInBoth)
             throws Exception {
@@ -211,6 +212,15 @@ class DisasterRecoveryIT {
         assertEquals("+1 555 0122", Stack.json(kept).at("/demographics/phone").asText(),
                 "region B's own change of the shared patient stands");
         assertFalse(applied.json().get("slotDropped").asBoolean(), "the conflicts stay in the slot");
+
+        Set<UUID> afterFirst = patientsIn("b");
+        CitadelCli.Result again = CitadelCli.run("dr", "salvage", "a", "--apply", "--json");
+        assertEquals(0, again.exitCode(), again.output());
+        assertEquals(0, again.json().get("applies").asLong(), "nothing applies twice: " + again.output());
+        assertEquals(applied.json().get("applies").asLong() + applied.json().get("alreadyPresent").asLong(),
+                again.json().get("alreadyPresent").asLong(), "what was applied is there already: " + again.output());
+        assertConflicts(again.json(), registeredAgain, changedInBoth);
+        assertEquals(afterFirst, patientsIn("b"), "a second salvage changes nothing");
     }
 
     /** Both conflicts are named by the patient's key, and no other commit that touches a patient conflicts. */

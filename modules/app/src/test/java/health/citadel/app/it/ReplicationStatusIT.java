@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicationStatusIT {
 
-    private static final String STATUS = "/api/v1/dr/status";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private final Stack stack = Stack.get();
 
@@ -92,18 +91,7 @@ class ReplicationStatusIT {
     }
 
     private JsonNode awaitStatus(Predicate<JsonNode> condition) throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        JsonNode status;
-        do {
-            HttpResponse<String> response = stack.get(STATUS, Tokens.of("dba.dana"));
-            assertEquals(200, response.statusCode(), response.body());
-            status = Stack.json(response);
-            if (condition.test(status)) {
-                return status;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the replication status never became as expected: " + status);
+        return DrStatus.await(Tokens.of("dba.dana"), condition);
     }
 
     private HttpResponse<String> awaitReadiness(int expected) throws Exception {

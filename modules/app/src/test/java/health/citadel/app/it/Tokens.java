@@ -21,8 +21,8 @@ import org.apache.commons.codec.binary.Base32;
 /**
  * Real tokens from the stack's Keycloak, by password grant with the demo user's TOTP code.
  *
- * <p>Keycloak accepts each TOTP code once: every token is fetched once per run and shared, and a second
- * grant for the same person waits for the next 30-second code rather than failing on a spent one.
+ * <p>Keycloak accepts each TOTP code once: a token is shared until it is within a minute of expiring, and a
+ * second grant for the same person waits for the next 30-second code rather than failing on a spent one.
  */
 public final class Tokens {
 
@@ -48,13 +48,31 @@ public final class Tokens {
         if (issued != null && claims(issued).get("exp").asLong() - Instant.now().getEpochSecond() > FRESH_FOR_SECONDS) {
             return issued;
         }
-        HttpResponse<String> response = grant(Stack.get().login(username), keycloakUrl, clientId, true);
+        issued = accessToken(username, grant(Stack.get().login(username), keycloakUrl, clientId, true));
+        ISSUED.put(key, issued);
+        return issued;
+    }
+
+    /**
+     * A new token that proves no second factor, from the client {@link KeycloakAdmin#ensurePasswordOnlyClient}
+     * made (create it first).
+     */
+    public static String withoutSecondFactor(String username, String passwordOnlyClient) {
+        return accessToken(username, grant(Stack.get().login(username), Stack.get().keycloakUrl(), passwordOnlyClient,
+                false));
+    }
+
+    /** A new token with the TOTP code, not the shared one: its second factor is as recent as can be. */
+    public static synchronized String fresh(String username) {
+        Stack stack = Stack.get();
+        return accessToken(username, grant(stack.login(username), stack.keycloakUrl(), "citadel-cli", true));
+    }
+
+    private static String accessToken(String username, HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new AssertionError("no token for " + username + ": " + response.statusCode() + " " + response.body());
         }
-        issued = Stack.json(response).get("access_token").asText();
-        ISSUED.put(key, issued);
-        return issued;
+        return Stack.json(response).get("access_token").asText();
     }
 
     /** The raw token endpoint answer, optionally without the TOTP code. */

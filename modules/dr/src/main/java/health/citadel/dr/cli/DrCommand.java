@@ -1,31 +1,18 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.api.ReplicationStatus;
-import health.citadel.dr.internal.Backup;
-import health.citadel.dr.internal.Failover;
-import health.citadel.dr.internal.OperationLog;
+import health.citadel.dr.internal.OperationReports;
+import health.citadel.dr.internal.Operations;
 import health.citadel.dr.internal.RegionComparison;
-import health.citadel.dr.internal.RegionFence;
-import health.citadel.dr.internal.Rejoin;
-import health.citadel.dr.internal.Restore;
 import health.citadel.dr.internal.ReplicationProbe;
-import health.citadel.dr.internal.Salvage;
-import health.citadel.dr.internal.Switchover;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code bin/citadel dr ...}: replication health, a comparison of both regions, and the DR operations, run
@@ -91,9 +78,9 @@ public final class DrCommand {
                 case "status" -> status(new ReplicationProbe(settings.regions().names(), connector).probe(), asJson, out);
                 case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector).probe(), connector,
                         asJson, out);
-                default -> new Operation(settings, asJson, out, err).run(command,
-                        arguments.isEmpty() ? null : arguments.get(0), discardLostCommits || apply || withoutLiveLedger,
-                        into);
+                default -> report(operation(new Operations(settings.regions(), settings.heartbeatInterval(),
+                                settings.journal()), settings, command, arguments.isEmpty() ? null : arguments.get(0),
+                        discardLostCommits, apply, into, withoutLiveLedger), settings, asJson, out, err);
             };
         } catch (SQLException e) {
             err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
@@ -125,18 +112,10 @@ public final class DrCommand {
     /** Compares every replicated table between the writer and the standby; exits 1 naming any that differ. */
     private static int verify(ReplicationStatus status, ReplicationProbe.RegionConnector connector, boolean asJson,
                               PrintStream out) throws SQLException, InterruptedException {
-        List<RegionComparison.Table> tables;
-        try (Connection writer = connector.open(status.writer().name());
-             Connection standby = connector.open(status.standby().name())) {
-            tables = RegionComparison.compare(writer, standby);
-        }
+        List<RegionComparison.Table> tables = RegionComparison.compare(status, connector);
         List<RegionComparison.Table> different = tables.stream().filter(table -> !table.same()).toList();
         if (asJson) {
-            JsonArrayBuilder rows = Json.createArrayBuilder();
-            tables.forEach(table -> rows.add(Json.createObjectBuilder().add("table", table.name())
-                    .add("writerRows", table.writerRows()).add("standbyRows", table.standbyRows())
-                    .add("same", table.same())));
-            out.println(Json.createObjectBuilder().add("same", different.isEmpty()).add("tables", rows).build());
+            out.println(OperationReports.comparison(tables));
         } else {
             tables.forEach(table -> out.printf(Locale.ROOT, "%-8s %-40s %d rows in %s, %d in %s%n",
                     table.same() ? "same" : "DIFFERS", table.name(), table.writerRows(), status.writer().name(),
@@ -147,94 +126,37 @@ public final class DrCommand {
         return different.isEmpty() ? 0 : UNHEALTHY;
     }
 
-    /** One DR operation: run, report, journal, record for the audit. */
-    private record Operation(DrSettings settings, boolean asJson, PrintStream out, PrintStream err) {
+    /** @param argument the region, or the backup file to restore */
+    private static Operations.Outcome operation(Operations operations, DrSettings settings, String command,
+                                                String argument, boolean discardLostCommits, boolean apply,
+                                                String into, boolean withoutLiveLedger)
+            throws IOException, InterruptedException {
+        String operator = settings.operator();
+        return switch (command) {
+            case "switchover" -> operations.switchover(operator);
+            case "failover" -> operations.failover(operator);
+            case "fence" -> operations.fence(operator, argument);
+            case "salvage" -> operations.salvage(operator, argument, apply);
+            case "rejoin" -> operations.rejoin(operator, argument, discardLostCommits);
+            case "backup" -> operations.backup(operator, settings.backups());
+            default -> operations.restore(operator, settings.backups(), Path.of(argument), into, withoutLiveLedger);
+        };
+    }
 
-        /**
-         * @param argument  the region, or the backup file to restore
-         * @param confirmed the command's confirmation: {@code --discard-lost-commits}, a salvage's {@code --apply},
-         *                  a restore's {@code --without-live-ledger}
-         */
-        int run(String command, String argument, boolean confirmed, String into) throws IOException, InterruptedException {
-            String region = command.equals("restore") ? null : argument;
-            String action = "DR_" + command.toUpperCase(Locale.ROOT);
-            // where the record goes: the region that writes once the operation is over
-            String writesAfter = region == null ? null : settings.regions().other(region);
-            JsonObject report;
-            // what the journal and the audit keep, where the DBA sees more
-            JsonObject recorded = null;
-            try {
-                switch (command) {
-                    case "switchover" -> {
-                        Switchover.Report done = new Switchover(settings.regions()).run();
-                        writesAfter = done.to();
-                        report = Reports.switchover(done);
-                    }
-                    case "failover" -> {
-                        Failover.Report done = new Failover(settings.regions(), settings.heartbeatInterval()).run();
-                        writesAfter = done.to();
-                        report = Reports.failover(done);
-                    }
-                    case "fence" -> {
-                        try (Connection dba = settings.regions().dba(region)) {
-                            RegionFence.raise(dba, settings.regions().application());
-                        }
-                        report = Json.createObjectBuilder().add("fenced", region).build();
-                    }
-                    case "backup" -> {
-                        Backup.Report done = new Backup(settings.regions(), settings.backups().keyset(),
-                                settings.backups().directory()).take();
-                        writesAfter = done.region();
-                        report = Reports.backup(done);
-                    }
-                    case "restore" -> {
-                        DrSettings.Backups backups = settings.backups();
-                        Restore.Report done = new Restore(settings.regions(), backups.keyset(), backups.migrations())
-                                .run(Path.of(argument), into, backups.restoreUser(), backups.restorePassword(), confirmed);
-                        writesAfter = done.ledgerFrom();
-                        report = Reports.restore(done);
-                    }
-                    case "salvage" -> {
-                        Salvage.Report done = new Salvage(settings.regions()).run(region, confirmed);
-                        report = Reports.salvage(done, true);
-                        recorded = Reports.salvage(done, false);
-                    }
-                    default -> {
-                        new Rejoin(settings.regions()).run(region, confirmed);
-                        report = Json.createObjectBuilder().add("rejoined", region).add("subscribesTo", writesAfter)
-                                .build();
-                    }
-                }
-            } catch (SQLException | GeneralSecurityException | IOException | RuntimeException e) {
-                String reason = e.getMessage() + (e instanceof SQLException sql && sql.getSQLState() != null
-                        ? " (SQLState " + sql.getSQLState() + ")" : "");
-                record(new OperationLog.Entry(UUID.randomUUID(), action, settings.operator(),
-                        region == null ? "-" : region, false, Instant.now(), reason), writesAfter);
-                err.println("citadel: " + command + " failed: " + reason);
-                return UNHEALTHY;
-            }
-            if (command.equals("switchover") || command.equals("failover")) {
-                settings.recordWriter(writesAfter);
-            }
-            record(new OperationLog.Entry(UUID.randomUUID(), action, settings.operator(),
-                    region == null ? writesAfter : region, true, Instant.now(),
-                    (recorded == null ? report : recorded).toString()), writesAfter);
-            out.println(asJson ? report.toString() : Reports.text(command, report));
-            return 0;
+    private static int report(Operations.Outcome outcome, DrSettings settings, boolean asJson, PrintStream out,
+                              PrintStream err) throws IOException {
+        String command = outcome.kind().command();
+        if (outcome.unrecorded() != null) {
+            err.println("citadel: " + outcome.unrecorded());
         }
-
-        /** The journal first: it needs no database. Then the writer's dr.operation, for the audit trail. */
-        private void record(OperationLog.Entry entry, String region) throws IOException {
-            OperationLog.journal(settings.journal(), entry);
-            if (region == null) {
-                return;
-            }
-            try (Connection dba = settings.regions().dba(region)) {
-                OperationLog.record(dba, entry);
-            } catch (SQLException e) {
-                err.println("citadel: the operation is in the journal " + settings.journal() + " but not in region "
-                        + region + "'s audit yet (SQLState " + e.getSQLState() + ")");
-            }
+        if (!outcome.succeeded()) {
+            err.println("citadel: " + command + " failed: " + outcome.reason());
+            return UNHEALTHY;
         }
+        if (outcome.kind().movesWriter()) {
+            settings.recordWriter(outcome.writesAfter());
+        }
+        out.println(asJson ? outcome.report().toString() : Reports.text(command, outcome.report()));
+        return 0;
     }
 }

@@ -1,6 +1,7 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.BackupSettings;
 import health.citadel.dr.internal.RegionAccess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,14 +28,7 @@ import java.util.Optional;
  * @param stackJson the local stack's descriptor, whose region roles an operation that moves the writer updates
  */
 record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval, String operator,
-                  Optional<Path> stackJson, Backups backups) {
-
-    /**
-     * Where backups go, the key they are encrypted with, the migrations a restore prepares its target with, and
-     * the target's DBA login ({@code CITADEL_DR_RESTORE_USER}/{@code _PASSWORD}, else the regions' DBA login).
-     */
-    record Backups(Path keyset, Path directory, String migrations, String restoreUser, String restorePassword) {
-    }
+                  Optional<Path> stackJson, BackupSettings backups) {
 
     static DrSettings from(Map<String, String> environment) throws IOException {
         Duration heartbeat = Duration.parse(environment.getOrDefault("CITADEL_DR_HEARTBEAT_INTERVAL", "PT1S"));
@@ -79,13 +73,17 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
                 descriptor.getJsonObject("backups"), first.getString("dbaUser"), first.getString("dbaPassword")));
     }
 
-    private static Backups backups(Map<String, String> environment, Path home, JsonObject stack, String dbaUser,
+    /**
+     * {@code CITADEL_DR_BACKUP_KEYSET}, {@code CITADEL_DR_BACKUPS}, {@code CITADEL_MIGRATIONS}, and the restore
+     * target's DBA login ({@code CITADEL_DR_RESTORE_USER}/{@code _PASSWORD}, else the regions' DBA login).
+     */
+    private static BackupSettings backups(Map<String, String> environment, Path home, JsonObject stack, String dbaUser,
                                    String dbaPassword) {
         String keyset = environment.getOrDefault("CITADEL_DR_BACKUP_KEYSET",
                 stack == null ? home.resolve("keys/dr-backup.json").toString() : stack.getString("keyset"));
         String directory = environment.getOrDefault("CITADEL_DR_BACKUPS",
                 stack == null ? home.resolve("backups").toString() : stack.getString("directory"));
-        return new Backups(Path.of(keyset), Path.of(directory), environment.getOrDefault("CITADEL_MIGRATIONS", "db/migrations"),
+        return new BackupSettings(Path.of(keyset), Path.of(directory), environment.getOrDefault("CITADEL_MIGRATIONS", "db/migrations"),
                 environment.getOrDefault("CITADEL_DR_RESTORE_USER", dbaUser),
                 environment.getOrDefault("CITADEL_DR_RESTORE_PASSWORD", dbaPassword));
     }

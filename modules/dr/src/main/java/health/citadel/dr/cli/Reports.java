@@ -1,92 +1,13 @@
 package health.citadel.dr.cli;
 
-import health.citadel.dr.internal.Backup;
-import health.citadel.dr.internal.Failover;
-import health.citadel.dr.internal.Restore;
-import health.citadel.dr.internal.LostCommit;
-import health.citadel.dr.internal.Salvage;
-import health.citadel.dr.internal.Switchover;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.Locale;
 
-/** What a DR operation did, as JSON (for the journal, the audit and scripts) and as text for the DBA. */
+/** What a DR operation did, as text for the DBA; {@link health.citadel.dr.internal.OperationReports} has the JSON. */
 final class Reports {
 
     private Reports() {
-    }
-
-    static JsonObject switchover(Switchover.Report report) {
-        JsonArrayBuilder steps = Json.createArrayBuilder();
-        report.steps().forEach(step -> steps.add(Json.createObjectBuilder().add("step", step.name())
-                .add("millis", millis(step.took()))));
-        return Json.createObjectBuilder().add("from", report.from()).add("to", report.to())
-                .add("epoch", report.epoch()).add("writeUnavailableMillis", millis(report.writeUnavailable()))
-                .add("sequencesMoved", report.sequencesMoved()).add("steps", steps).build();
-    }
-
-    static JsonObject failover(Failover.Report report) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("from", report.from()).add("to", report.to())
-                .add("epoch", report.epoch())
-                .add("estimatedRpoMillis", millis(report.estimatedRpo()))
-                .add("lastKnownLagMillis", millis(report.lastKnownLag()))
-                .add("tookMillis", millis(report.took()));
-        StatusOutput.nullable(json, "lastAppliedCommit",
-                report.lastAppliedCommit() == null ? null : report.lastAppliedCommit().toString());
-        StatusOutput.nullable(json, "appliedLsn", report.appliedLsn());
-        return json.build();
-    }
-
-    /**
-     * Each lost commit with its verdict and the keys of the rows it changed: identifiers, never values. The
-     * record kept for the audit names only the conflicts, which a person must settle; the counts say the rest.
-     */
-    static JsonObject salvage(Salvage.Report report, boolean everyCommit) {
-        JsonArrayBuilder commits = Json.createArrayBuilder();
-        for (Salvage.Outcome outcome : report.outcomes()) {
-            if (!everyCommit && outcome.verdict() != Salvage.Verdict.CONFLICT) {
-                continue;
-            }
-            JsonArrayBuilder changes = Json.createArrayBuilder();
-            for (int i = 0; i < outcome.keys().size(); i++) {
-                LostCommit.Change change = outcome.commit().changes().get(i);
-                changes.add(Json.createObjectBuilder().add("table", change.tableName())
-                        .add("kind", change.kind().name()).add("key", outcome.keys().get(i)));
-            }
-            JsonObjectBuilder commit = Json.createObjectBuilder().add("xid", outcome.commit().xid())
-                    .add("committedAt", outcome.commit().committedAt().toString())
-                    .add("commitLsn", outcome.commit().commitLsn()).add("verdict", outcome.verdict().name())
-                    .add("changes", changes);
-            StatusOutput.nullable(commit, "reason", outcome.reason());
-            commits.add(commit);
-        }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("from", report.from()).add("to", report.to())
-                .add("applied", report.applied())
-                .add("applies", report.count(Salvage.Verdict.APPLIES))
-                .add("alreadyPresent", report.count(Salvage.Verdict.ALREADY_PRESENT))
-                .add("conflicts", report.count(Salvage.Verdict.CONFLICT))
-                .add("slotDropped", report.slotDropped()).add("commits", commits);
-        StatusOutput.nullable(json, "appliedLsn", report.appliedLsn());
-        return json.build();
-    }
-
-    static JsonObject backup(Backup.Report report) {
-        return Json.createObjectBuilder().add("file", report.file().toString()).add("region", report.region())
-                .add("epoch", report.epoch()).add("tables", report.tables()).add("rows", report.rows())
-                .add("bytes", report.bytes()).add("tookMillis", millis(report.took())).build();
-    }
-
-    static JsonObject restore(Restore.Report report) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("target", report.target()).add("takenAt", report.takenAt().toString())
-                .add("takenFrom", report.takenFrom()).add("tables", report.tables()).add("rows", report.rows())
-                .add("ledgerEntries", report.ledgerEntries())
-                .add("erasuresReplayed", report.erasuresReplayed()).add("tookMillis", millis(report.took()));
-        StatusOutput.nullable(json, "ledgerFrom", report.ledgerFrom());
-        return json.build();
     }
 
     static String text(String command, JsonObject report) {
@@ -155,9 +76,5 @@ final class Reports {
                     : "") + ": bin/citadel dr rejoin " + from + " may follow.");
         }
         return text.append('\n').toString();
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
     }
 }

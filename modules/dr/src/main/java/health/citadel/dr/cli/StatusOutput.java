@@ -1,5 +1,6 @@
 package health.citadel.dr.cli;
 
+import health.citadel.dr.internal.OperationReports;
 import health.citadel.dr.api.ReplicationStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -46,8 +47,8 @@ final class StatusOutput {
                 .add("probedAt", status.probedAt().toString())
                 .add("writer", region(Json.createObjectBuilder(), status.writer()))
                 .add("standby", region(Json.createObjectBuilder(), status.standby()));
-        nullable(json, "lagSeconds", status.lagSeconds());
-        nullable(json, "lagBytes", status.lagBytes());
+        OperationReports.nullable(json, "lagSeconds", status.lagSeconds());
+        OperationReports.nullable(json, "lagBytes", status.lagBytes());
         if (status.slot() != null) {
             json.add("slot", Json.createObjectBuilder().add("name", status.slot().name())
                     .add("active", status.slot().active()).add("walStatus", String.valueOf(status.slot().walStatus())));
@@ -58,7 +59,7 @@ final class StatusOutput {
                     .add("enabled", subscription.enabled()).add("workerRunning", subscription.workerRunning())
                     .add("applyErrors", subscription.applyErrors()).add("syncErrors", subscription.syncErrors()));
         }
-        nullable(json, "lastAppliedHeartbeat", status.lastAppliedHeartbeat() == null ? null
+        OperationReports.nullable(json, "lastAppliedHeartbeat", status.lastAppliedHeartbeat() == null ? null
                 : status.lastAppliedHeartbeat().toString());
         JsonArrayBuilder problems = Json.createArrayBuilder();
         status.problems().forEach(problems::add);
@@ -67,20 +68,8 @@ final class StatusOutput {
 
     private static JsonObjectBuilder region(JsonObjectBuilder json, ReplicationStatus.Region region) {
         json.add("name", region.name()).add("reachable", region.reachable());
-        nullable(json, "epoch", region.epoch());
-        nullable(json, "writerRegion", region.writerRegion());
+        OperationReports.nullable(json, "epoch", region.epoch());
+        OperationReports.nullable(json, "writerRegion", region.writerRegion());
         return json;
-    }
-
-    static void nullable(JsonObjectBuilder json, String name, Object value) {
-        if (value == null) {
-            json.addNull(name);
-        } else if (value instanceof Long number) {
-            json.add(name, number);
-        } else if (value instanceof Double number) {
-            json.add(name, number);
-        } else {
-            json.add(name, value.toString());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package health.citadel.dr.internal;
 
+import health.citadel.dr.api.ReplicationStatus;
 import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,15 @@ public final class RegionComparison {
     private static final int ATTEMPTS = 3;
 
     private RegionComparison() {
+    }
+
+    /** Compares the writer and the standby {@code status} names, connecting to each through {@code connector}. */
+    public static List<Table> compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector)
+            throws SQLException, InterruptedException {
+        try (Connection writer = connector.open(status.writer().name());
+             Connection standby = connector.open(status.standby().name())) {
+            return compare(writer, standby);
+        }
     }
 
     /**

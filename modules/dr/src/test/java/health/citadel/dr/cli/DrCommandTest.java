@@ -10,12 +10,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DrCommandTest {
+
+    /** Nothing listens on port 1: a connection is refused at once. */
+    static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/citadel";
 
     private static final ReplicationStatus STOPPED = new ReplicationStatus(Instant.parse("2026-11-22T10:00:05Z"),
             new ReplicationStatus.Region("a", true, 1L, "a"), new ReplicationStatus.Region("b", true, 1L, "a"),
@@ -64,6 +70,27 @@ class DrCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(DrCommand.UNUSABLE, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--accept-data-loss"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailedOperationIsJournaledAndSaysWhereItIsNotRecorded(@TempDir Path home) throws Exception {
+        Path journal = home.resolve("dr-journal.jsonl");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = DrCommand.run(new String[] {"fence", "c"}, Map.of("CITADEL_DR_REGIONS", "a,b",
+                        "CITADEL_DR_REGION_A_URL", UNREACHABLE, "CITADEL_DR_REGION_B_URL", UNREACHABLE,
+                        "CITADEL_DR_JOURNAL", journal.toString(), "CITADEL_DR_OPERATOR", "dba-1"), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(DrCommand.UNHEALTHY, exit);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("citadel: the operation is in the journal " + journal + " but not in region a's audit "
+                + "yet (SQLState 08001)"), said);
+        assertTrue(said.contains("citadel: fence failed: there is no region c"), said);
+        JsonObject entry = Json.createReader(new StringReader(Files.readString(journal))).readObject();
+        assertEquals("DR_FENCE", entry.getString("action"));
+        assertEquals("dba-1", entry.getString("operator"));
+        assertEquals("c", entry.getString("region"));
+        assertEquals("FAILURE", entry.getString("outcome"));
     }
 
     @Test

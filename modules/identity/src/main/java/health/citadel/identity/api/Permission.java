@@ -21,6 +21,7 @@ public enum Permission {
     RUN_ACCESS_REVIEW,
     /** See replication health: lag, slot, subscription, the regions' topology epochs. */
     VIEW_REPLICATION,
+    /** Switch over, fail over, fence and rejoin regions; the console asks for a recent second factor too. */
     RUN_DR,
     MANAGE_KEYS
 }

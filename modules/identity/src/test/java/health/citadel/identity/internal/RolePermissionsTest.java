@@ -47,6 +47,14 @@ class RolePermissionsTest {
 
     @ParameterizedTest
     @EnumSource(Role.class)
+    void onlyTheDbaWatchesReplicationAndRunsDr(Role role) {
+        Set<Permission> granted = RolePermissions.of(List.of(role));
+        assertEquals(role == Role.DBA, granted.contains(Permission.RUN_DR), role + " and RUN_DR");
+        assertEquals(role == Role.DBA, granted.contains(Permission.VIEW_REPLICATION), role + " and VIEW_REPLICATION");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
     void everyRoleMaySeeItsOwnIdentity(Role role) {
         assertTrue(RolePermissions.of(List.of(role)).contains(Permission.VIEW_OWN_IDENTITY));
     }

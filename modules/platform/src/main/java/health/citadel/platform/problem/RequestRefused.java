@@ -28,6 +28,10 @@ public class RequestRefused extends RuntimeException {
         return new RequestRefused(Response.Status.CONFLICT, detail);
     }
 
+    public Response.Status status() {
+        return status;
+    }
+
     Problem toProblem() {
         return Problem.of(status, getMessage());
     }

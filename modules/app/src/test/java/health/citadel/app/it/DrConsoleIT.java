@@ -1,0 +1,164 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The DBA console's DR operations over REST on the real regions: refused without a recent second factor, without
+ * the accepted data loss, while the writer lives, and for a region that does not exist; a switchover there and
+ * back, each reported, seen in the status, and audited under the DBA's user id; the standby fenced and rejoined.
+ * Region A is the writer again at the end, as the other test classes expect.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DrConsoleIT {
+
+    private static final String DR = "/api/v1/dr";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** One token for the class, its second factor proved when the class began (the shared ones may be older). */
+    private static String dba;
+    private final Stack stack = Stack.get();
+
+    private static synchronized String dba() {
+        if (dba == null) {
+            dba = Tokens.fresh("dba.dana");
+        }
+        return dba;
+    }
+
+    @Test
+    @Order(1)
+    void refusalsChangeNothing() throws Exception {
+        KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
+        HttpResponse<String> stepUp = stack.post(DR + "/switchover",
+                Tokens.withoutSecondFactor("dba.dana", "it-password-only"), "{}");
+        assertEquals(401, stepUp.statusCode(), stepUp.body());
+        assertTrue(stepUp.headers().firstValue("WWW-Authenticate").orElse("")
+                .contains("error=\"insufficient_user_authentication\""), stepUp.headers().toString());
+
+        String dba = dba();
+        String dbaId = Tokens.claims(dba).get("sub").asText();
+        for (String body : List.of("{}", "{\"acceptDataLoss\":false}")) {
+            HttpResponse<String> notAccepted = stack.post(DR + "/failover", dba, body);
+            assertEquals(400, notAccepted.statusCode(), notAccepted.body());
+            assertTrue(Stack.json(notAccepted).get("detail").asText().contains("acceptDataLoss"), notAccepted.body());
+        }
+
+        HttpResponse<String> writerLives = stack.post(DR + "/failover", dba, "{\"acceptDataLoss\":true}");
+        assertEquals(409, writerLives.statusCode(), writerLives.body());
+        assertTrue(Stack.json(writerLives).get("detail").asText().contains("still answers and is not fenced"),
+                writerLives.body());
+        JsonNode journaled = lastJournalEntry();
+        assertEquals("DR_FAILOVER", journaled.get("action").asText());
+        assertEquals("FAILURE", journaled.get("outcome").asText());
+        assertEquals(dbaId, journaled.get("operator").asText(), "the journal names the DBA by id");
+
+        assertEquals(404, stack.post(DR + "/regions/zz/fence", dba, "{}").statusCode());
+        assertEquals(404, stack.post(DR + "/regions/zz/rejoin", dba, "{\"discardLostCommits\":true}").statusCode());
+        assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText(), "nothing moved");
+    }
+
+    @Test
+    @Order(2)
+    void aDbaSwitchesOverAndBackAndEachIsAuditedUnderTheirId() throws Exception {
+        String dba = dba();
+        String dbaId = Tokens.claims(dba).get("sub").asText();
+        assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText());
+
+        for (String[] move : List.of(new String[] {"a", "b"}, new String[] {"b", "a"})) {
+            HttpResponse<String> switched = stack.post(DR + "/switchover", dba, "{}");
+            assertEquals(200, switched.statusCode(), switched.body());
+            JsonNode report = Stack.json(switched);
+            assertEquals(move[0], report.get("from").asText(), report.toString());
+            assertEquals(move[1], report.get("to").asText(), report.toString());
+            assertTrue(report.get("epoch").asLong() > 1, report.toString());
+            assertTrue(report.get("writeUnavailableMillis").asDouble() > 0, report.toString());
+            assertTrue(report.get("steps").size() >= 5, report.toString());
+
+            JsonNode status = awaitStatus(s -> move[1].equals(s.at("/writer/name").asText()) && s.get("problems").isEmpty());
+            assertEquals(report.get("epoch").asLong(), status.at("/writer/epoch").asLong(), status.toString());
+            long epoch = report.get("epoch").asLong();
+            assertAudited("DR_SWITCHOVER", move[1], move[1], dbaId, recorded -> recorded.path("epoch").asLong() == epoch);
+        }
+
+        HttpResponse<String> verified = stack.get(DR + "/verify", dba);
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertTrue(Stack.json(verified).get("same").asBoolean(), verified.body());
+        assertTrue(Stack.json(verified).get("tables").size() >= 15, verified.body());
+    }
+
+    /**
+     * The standby fenced (it is already) and re-seeded from the writer over REST: it subscribes again, holds the
+     * same rows, and both changes are audited on the writer under the DBA's id.
+     */
+    @Test
+    @Order(3)
+    void aDbaFencesAndRejoinsTheStandby() throws Exception {
+        String dba = dba();
+        String dbaId = Tokens.claims(dba).get("sub").asText();
+
+        HttpResponse<String> fenced = stack.post(DR + "/regions/b/fence", dba, "{}");
+        assertEquals(200, fenced.statusCode(), fenced.body());
+        assertEquals("b", Stack.json(fenced).get("fenced").asText(), fenced.body());
+
+        HttpResponse<String> rejoined = stack.post(DR + "/regions/b/rejoin", dba, "{}");
+        assertEquals(200, rejoined.statusCode(), rejoined.body());
+        assertEquals("b", Stack.json(rejoined).get("rejoined").asText(), rejoined.body());
+        assertEquals("a", Stack.json(rejoined).get("subscribesTo").asText(), rejoined.body());
+
+        HttpResponse<String> writerRejoins = stack.post(DR + "/regions/a/rejoin", dba, "{}");
+        assertEquals(409, writerRejoins.statusCode(), "the writer is never emptied: " + writerRejoins.body());
+
+        assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText());
+        HttpResponse<String> verified = stack.get(DR + "/verify", dba);
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertTrue(Stack.json(verified).get("same").asBoolean(), verified.body());
+        assertAudited("DR_FENCE", "a", "b", dbaId, recorded -> "b".equals(recorded.path("fenced").asText()));
+        assertAudited("DR_REJOIN", "a", "b", dbaId, recorded -> "a".equals(recorded.path("subscribesTo").asText()));
+    }
+
+    /**
+     * The application turns the console's record into an audit event on the writer, with the DBA's id as the
+     * actor and the region as the resource, and the report as the detail.
+     */
+    private static void assertAudited(String action, String writer, String region, String dbaId,
+                                      Predicate<JsonNode> report) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        do {
+            List<String> reports;
+            try (Connection connection = Regions.dba(writer)) {
+                reports = Regions.strings(connection, "SELECT reason FROM audit.access_event WHERE action = ? "
+                        + "AND outcome = 'SUCCESS' AND actor_id = ? AND resource_id = ?", action, dbaId, region);
+            }
+            for (String recorded : reports) {
+                if (report.test(Stack.JSON.readTree(recorded))) {
+                    return;
+                }
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("no " + action + " audit event in region " + writer + " names the DBA");
+    }
+
+    private JsonNode awaitStatus(Predicate<JsonNode> condition) throws Exception {
+        return DrStatus.await(dba(), condition);
+    }
+
+    /** The console journals where bin/citadel dr does: {@code $CITADEL_HOME/dr-journal.jsonl}. */
+    private JsonNode lastJournalEntry() throws Exception {
+        List<String> lines = Files.readAllLines(stack.home().resolve("dr-journal.jsonl"));
+        return Stack.JSON.readTree(lines.get(lines.size() - 1));
+    }
+}
