@@ -18,8 +18,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The DBA console's DR operations over REST on the real regions: refused without a recent second factor, without
- * the accepted data loss, while the writer lives, and for a region that does not exist; a switchover there and
- * back, each reported, seen in the status, and audited under the DBA's user id; the standby fenced and rejoined.
+ * the accepted data loss, while the writer lives, for a region that does not exist, and (from the console and the
+ * command line) while another DR operation runs; a switchover there and back, each reported, seen in the status,
+ * and audited under the DBA's user id; the standby fenced and rejoined.
  * Region A is the writer again at the end, as the other test classes expect.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -27,6 +28,8 @@ class DrConsoleIT {
 
     private static final String DR = "/api/v1/dr";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** The DR lock's advisory key, "CITADLDR" in ASCII, as the README's runbook names it. */
+    private static final long DR_LOCK = 0x4349_5441_444C_4452L;
     /** One token for the class, its second factor proved when the class began (the shared ones may be older). */
     private static String dba;
     private final Stack stack = Stack.get();
@@ -70,8 +73,43 @@ class DrConsoleIT {
         assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText(), "nothing moved");
     }
 
+    /**
+     * While a DR operation runs anywhere (here a session holds the DR lock in the standby, as a running
+     * bin/citadel dr would), neither the console nor the command line starts another or compares the regions;
+     * the refusals leave no lock behind.
+     */
     @Test
     @Order(2)
+    void whileAnotherOperationRunsNoneStartsFromTheConsoleOrTheCommandLine() throws Exception {
+        String dba = dba();
+        try (Connection elsewhere = Regions.dba("b")) {
+            assertEquals(List.of("true"), Regions.strings(elsewhere, "SELECT pg_try_advisory_lock(?::bigint)::text",
+                    Long.toString(DR_LOCK)));
+
+            HttpResponse<String> switchover = stack.post(DR + "/switchover", dba, "{}");
+            assertEquals(409, switchover.statusCode(), switchover.body());
+            assertTrue(Stack.json(switchover).get("detail").asText().contains("another DR operation is running"),
+                    switchover.body());
+            HttpResponse<String> verify = stack.get(DR + "/verify", dba);
+            assertEquals(409, verify.statusCode(), verify.body());
+
+            assertTrue(CitadelCli.run("dr", "switchover").exitCode() != 0, "the command line's switchover is refused");
+            JsonNode journaled = lastJournalEntry();
+            assertEquals("DR_SWITCHOVER", journaled.get("action").asText());
+            assertEquals("FAILURE", journaled.get("outcome").asText());
+            assertTrue(journaled.get("detail").asText().contains("another DR operation is running"), journaled.toString());
+            assertTrue(CitadelCli.run("dr", "verify").exitCode() != 0, "the command line's comparison is refused");
+        }
+        try (Connection writer = Regions.dba("a")) {
+            assertEquals(List.of("0"), Regions.strings(writer, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                    + "AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = ?::bigint", Long.toString(DR_LOCK)),
+                    "the refused operations released the lock they held in region A");
+        }
+        assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText(), "nothing moved");
+    }
+
+    @Test
+    @Order(3)
     void aDbaSwitchesOverAndBackAndEachIsAuditedUnderTheirId() throws Exception {
         String dba = dba();
         String dbaId = Tokens.claims(dba).get("sub").asText();
@@ -104,7 +142,7 @@ class DrConsoleIT {
      * same rows, and both changes are audited on the writer under the DBA's id.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aDbaFencesAndRejoinsTheStandby() throws Exception {
         String dba = dba();
         String dbaId = Tokens.claims(dba).get("sub").asText();

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The settings are the command line's, read from MicroProfile Config: {@code citadel.dr.regions} and
  * {@code citadel.dr.region.<name>.url}, the DBA login {@code citadel.dr.user}/{@code .password}, the replication
  * login {@code citadel.dr.replicator.user}/{@code .password}, the application's logins, the heartbeat interval
- * and the journal. One operation runs at a time in this application.
+ * and the journal. One operation runs at a time, here or anywhere else ({@link OperationLock}).
  */
 @ApplicationScoped
 class ConsoleOperations implements DisasterRecovery {
@@ -67,12 +66,6 @@ class ConsoleOperations implements DisasterRecovery {
     @ConfigProperty(name = "citadel.dr.journal", defaultValue = "dr-journal.jsonl")
     String journal;
 
-    /**
-     * A second switchover while one runs would fence both regions, and a comparison during one would report
-     * differences that are only the operation in flight: refuse either rather than queue it.
-     */
-    final ReentrantLock running = new ReentrantLock();
-
     @Override
     public List<String> regions() {
         List<String> names = config.getOptionalValues("citadel.dr.regions", String.class).orElse(List.of());
@@ -111,24 +104,18 @@ class ConsoleOperations implements DisasterRecovery {
     public JsonObject verify() {
         RegionAccess access = access();
         ReplicationProbe.RegionConnector connector = access::dba;
-        lock();
         try {
             return OperationReports.comparison(RegionComparison.compare(
                     new ReplicationProbe(access.names(), connector).probe(), connector));
         } catch (SQLException e) {
+            if (OperationLock.HELD.equals(e.getSQLState())) {
+                throw RequestRefused.conflict(e.getMessage());
+            }
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the regions cannot be compared: "
                     + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the comparison was interrupted");
-        } finally {
-            running.unlock();
-        }
-    }
-
-    private void lock() {
-        if (!running.tryLock()) {
-            throw RequestRefused.conflict("another DR operation is running; check GET /api/v1/dr/status when it ends");
         }
     }
 
@@ -140,7 +127,6 @@ class ConsoleOperations implements DisasterRecovery {
 
     private JsonObject run(Operations.Kind kind, Call call) {
         RegionAccess access = access();
-        lock();
         Path journalFile = Path.of(journal);
         try {
             Operations.Outcome outcome = call.on(new Operations(access, heartbeatInterval, journalFile));
@@ -158,8 +144,6 @@ class ConsoleOperations implements DisasterRecovery {
             Thread.currentThread().interrupt();
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the " + kind.command()
                     + " was interrupted; check GET /api/v1/dr/status");
-        } finally {
-            running.unlock();
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * Runs a DR operation for {@code bin/citadel dr} and the DBA console alike: the operation itself, its report, a
  * line in the journal and a row in {@code dr.operation} on the region that writes afterwards, which the
- * application audits. A refused or failed operation is journaled and recorded too.
+ * application audits. A refused or failed operation is journaled and recorded too. Only one runs at a time,
+ * wherever it is started: see {@link OperationLock}.
  */
 public final class Operations {
 
@@ -141,7 +142,7 @@ public final class Operations {
      */
     private Outcome run(Kind kind, String operator, String region, Work work) throws IOException, InterruptedException {
         Done done;
-        try {
+        try (OperationLock lock = OperationLock.take(regions.names(), regions::dba)) {
             done = work.perform();
         } catch (SQLException | GeneralSecurityException | IOException | RuntimeException e) {
             String reason = e.getMessage() + (e instanceof SQLException sql && sql.getSQLState() != null

@@ -28,10 +28,14 @@ public final class RegionComparison {
     private RegionComparison() {
     }
 
-    /** Compares the writer and the standby {@code status} names, connecting to each through {@code connector}. */
+    /**
+     * Compares the writer and the standby {@code status} names, connecting to each through {@code connector}, while
+     * no DR operation runs: one in flight would show as differences.
+     */
     public static List<Table> compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector)
             throws SQLException, InterruptedException {
-        try (Connection writer = connector.open(status.writer().name());
+        try (OperationLock lock = OperationLock.take(List.of(status.writer().name(), status.standby().name()), connector);
+             Connection writer = connector.open(status.writer().name());
              Connection standby = connector.open(status.standby().name())) {
             return compare(writer, standby);
         }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,34 +75,6 @@ class ConsoleOperationsTest {
         assertEquals("dba-1", entry.getString("operator"));
         assertEquals("a", entry.getString("region"));
         assertEquals("FAILURE", entry.getString("outcome"));
-    }
-
-    @Test
-    void whileAnOperationRunsNoOtherOperationOrComparisonStarts() throws Exception {
-        ConsoleOperations operations = configured();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread running = new Thread(() -> {
-            operations.running.lock();
-            held.countDown();
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                operations.running.unlock();
-            }
-        });
-        running.start();
-        held.await();
-        try {
-            assertRefused(Response.Status.CONFLICT, "another DR operation is running", operations::verify);
-            assertRefused(Response.Status.CONFLICT, "another DR operation is running", () -> operations.fence("dba-1", "a"));
-            assertTrue(Files.notExists(home.resolve("dr-journal.jsonl")), "the refused fence did not run");
-        } finally {
-            done.countDown();
-            running.join();
-        }
     }
 
     private ConsoleOperations configured() {
