@@ -148,8 +148,8 @@ class DisasterRecoveryIT {
 
     /**
      * The old writer comes back with its old configuration: bin/citadel up starts it fenced. Then each guard is
-     * tried alone: the epoch check with the fence lifted by mistake, and the fence against a session that
-     * ignores the epoch.
+     * tried alone: the epoch check with the fence lifted by mistake (which the status names as a problem), and
+     * the fence against a session that ignores the epoch.
      */
     private static void assertSplitBrainGuarded() throws Exception {
         CitadelCli.Result up = CitadelCli.run("up");
@@ -157,6 +157,11 @@ class DisasterRecoveryIT {
         try (Connection a = Regions.dba("a")) {
             assertFenced(a);
             lift(a);
+            String unfenced = "region a is not the writer, yet the application is not fenced out of it";
+            CitadelCli.Result exposed = CitadelCli.run("dr", "status", "--json");
+            assertEquals(1, exposed.exitCode(), exposed.output());
+            assertTrue(exposed.json().get("problems").toString().contains(unfenced), exposed.output());
+            DrStatus.await(Tokens.of("dba.dana"), status -> status.get("problems").toString().contains(unfenced));
             long rowsBefore = count(a, "SELECT count(*) FROM records.patient");
             forceNewApplicationConnections("b");
             int refusedWrites = 0;
@@ -170,6 +175,7 @@ class DisasterRecoveryIT {
         }
         CitadelCli.Result fenced = CitadelCli.run("dr", "fence", "a");
         assertEquals(0, fenced.exitCode(), fenced.output());
+        DrStatus.await(Tokens.of("dba.dana"), status -> !status.get("problems").toString().contains("not fenced"));
         try (Connection a = Regions.dba("a")) {
             a.createStatement().execute("SET ROLE citadel_app");
             SQLException denied = assertThrows(SQLException.class, () -> a.createStatement()

@@ -75,8 +75,10 @@ public final class DrCommand {
             DrSettings settings = DrSettings.from(environment);
             ReplicationProbe.RegionConnector connector = settings.regions()::dba;
             return switch (command) {
-                case "status" -> status(new ReplicationProbe(settings.regions().names(), connector).probe(), asJson, out);
-                case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector).probe(), connector,
+                case "status" -> status(new ReplicationProbe(settings.regions().names(), connector,
+                        settings.regions().application()).probe(), asJson, out);
+                case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector,
+                        settings.regions().application()).probe(), connector,
                         asJson, out);
                 default -> report(operation(new Operations(settings.regions(), settings.heartbeatInterval(),
                                 settings.journal()), settings, command, arguments.isEmpty() ? null : arguments.get(0),

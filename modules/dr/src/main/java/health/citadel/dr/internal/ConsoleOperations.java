@@ -50,12 +50,7 @@ class ConsoleOperations implements DisasterRecovery {
     Optional<String> replicatorPassword;
 
     @Inject
-    @ConfigProperty(name = "citadel.dr.app-login", defaultValue = "citadel_app")
-    String appLogin;
-
-    @Inject
-    @ConfigProperty(name = "citadel.dr.owner-login", defaultValue = "citadel_owner")
-    String ownerLogin;
+    ApplicationLogins applicationLogins;
 
     @Inject
     @ConfigProperty(name = "citadel.dr.heartbeat-interval", defaultValue = "PT1S")
@@ -106,7 +101,7 @@ class ConsoleOperations implements DisasterRecovery {
         ReplicationProbe.RegionConnector connector = access::dba;
         try {
             return OperationReports.comparison(RegionComparison.compare(
-                    new ReplicationProbe(access.names(), connector).probe(), connector));
+                    new ReplicationProbe(access.names(), connector, access.application()).probe(), connector));
         } catch (SQLException e) {
             if (OperationLock.HELD.equals(e.getSQLState())) {
                 throw RequestRefused.conflict(e.getMessage());
@@ -172,6 +167,6 @@ class ConsoleOperations implements DisasterRecovery {
                             "DR operations are not configured here: a region has no citadel.dr.region.<name>.url")));
         }
         return new RegionAccess(names, urls, dbaUser.get(), dbaPassword.get(), replicatorUser.get(),
-                replicatorPassword.get(), new ApplicationLogins(appLogin, ownerLogin));
+                replicatorPassword.get(), applicationLogins);
     }
 }

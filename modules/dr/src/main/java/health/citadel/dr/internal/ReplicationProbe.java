@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * One look at both regions, straight from their catalogs: who the writer is (the highest topology epoch), its
- * WAL position and replication slot, the standby's subscription, apply worker and errors, and the newest
- * heartbeat the standby has applied. Shared by the application and by {@code bin/citadel dr status}, which
+ * WAL position and replication slot, the standby's subscription, apply worker and errors, the newest
+ * heartbeat the standby has applied, and whether the application is fenced out of the standby and not the writer. Shared by the application and by {@code bin/citadel dr status}, which
  * works when the application is down.
  */
 public final class ReplicationProbe {
@@ -29,14 +29,19 @@ public final class ReplicationProbe {
 
     private final List<String> regions;
     private final RegionConnector connector;
+    private final ApplicationLogins application;
 
-    /** @param regions the region names, the usual writer first */
-    public ReplicationProbe(List<String> regions, RegionConnector connector) {
+    /**
+     * @param regions     the region names, the usual writer first
+     * @param application the logins that must be fenced out of every region but the writer
+     */
+    public ReplicationProbe(List<String> regions, RegionConnector connector, ApplicationLogins application) {
         if (regions.size() != 2) {
             throw new IllegalArgumentException("replication runs between exactly two regions");
         }
         this.regions = List.copyOf(regions);
         this.connector = connector;
+        this.application = application;
     }
 
     public ReplicationStatus probe() {
@@ -54,6 +59,7 @@ public final class ReplicationProbe {
             if (seen.values().stream().map(ReplicationStatus.Region::epoch).filter(e -> e != null).distinct().count() > 1) {
                 problems.add("the regions have recorded different topology epochs");
             }
+            checkFences(writerName, open.get(writerName), standbyName, open.get(standbyName), problems);
             return measure(seen.get(writerName), open.get(writerName), seen.get(standbyName), open.get(standbyName),
                     problems);
         } finally {
@@ -77,6 +83,25 @@ public final class ReplicationProbe {
         } catch (SQLException e) {
             problems.add("region " + region + " cannot be read (SQLState " + e.getSQLState() + ")");
             return new ReplicationStatus.Region(region, open.containsKey(region), null, null);
+        }
+    }
+
+    /**
+     * The application may write to the writer and to nothing else: an unfenced standby or stale former writer is
+     * one mistaken connection away from split brain, and a fenced writer refuses every write.
+     */
+    private void checkFences(String writer, Connection writerDb, String standby, Connection standbyDb,
+                             List<String> problems) {
+        try {
+            if (standbyDb != null && !RegionFence.raised(standbyDb, application)) {
+                problems.add("region " + standby + " is not the writer, yet the application is not fenced out of it: "
+                        + "fence it (bin/citadel dr fence " + standby + ")");
+            }
+            if (writerDb != null && RegionFence.raised(writerDb, application)) {
+                problems.add("the writer, region " + writer + ", is fenced: the application cannot write");
+            }
+        } catch (SQLException e) {
+            problems.add("the fences cannot be read (SQLState " + e.getSQLState() + ")");
         }
     }
 

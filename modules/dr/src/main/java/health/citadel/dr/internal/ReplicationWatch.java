@@ -56,6 +56,9 @@ public class ReplicationWatch implements ReplicationMonitor {
     String monitorPassword;
 
     @Inject
+    ApplicationLogins applicationLogins;
+
+    @Inject
     Config config;
 
     @Inject
@@ -108,7 +111,7 @@ public class ReplicationWatch implements ReplicationMonitor {
     }
 
     ReplicationStatus probeNow() {
-        return new ReplicationProbe(regions, this::connect).probe();
+        return new ReplicationProbe(regions, this::connect, applicationLogins).probe();
     }
 
     private Connection connect(String region) throws SQLException {
