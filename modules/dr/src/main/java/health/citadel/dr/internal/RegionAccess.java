@@ -30,11 +30,19 @@ public record RegionAccess(List<String> names, Map<String, String> urls, String 
         if (url == null) {
             throw new IllegalArgumentException("there is no region " + region + "; the regions are " + names);
         }
+        return connect(url, dbaUser, dbaPassword);
+    }
+
+    /** A DR session, named as such in {@code pg_stat_activity}. */
+    static Connection connect(String url, String user, String password) throws SQLException {
         Properties login = new Properties();
-        login.setProperty("user", dbaUser);
-        login.setProperty("password", dbaPassword);
+        login.setProperty("user", user);
+        login.setProperty("password", password);
         login.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         login.setProperty("ApplicationName", "citadel-dr");
+        // a server error's DETAIL can quote a row (a restore's COPY line, a duplicate key): keep it out of the
+        // reasons that reach the journal, the audit and the console
+        login.setProperty("logServerErrorDetail", "false");
         return DriverManager.getConnection(url, login);
     }
 

@@ -14,7 +14,6 @@ import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.zip.ZipInputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -76,7 +74,7 @@ public final class Restore {
             BackupArchive.expect(archive, BackupArchive.MANIFEST);
             BackupManifest manifest = BackupManifest.parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
             prepare(targetUrl, user, password);
-            try (Connection target = connect(targetUrl, user, password)) {
+            try (Connection target = RegionAccess.connect(targetUrl, user, password)) {
                 Map<String, String> versions = Backup.schemaVersions(target);
                 if (!versions.equals(manifest.schemaVersions())) {
                     throw new SQLException("the target's schema versions " + versions + " are not "
@@ -204,8 +202,8 @@ public final class Restore {
     private void prepare(String targetUrl, String user, String password) throws SQLException {
         String database = URI.create(targetUrl.substring("jdbc:".length())).getPath().substring(1);
         ApplicationLogins logins = regions.application();
-        try (Connection maintenance = connect(targetUrl.replaceFirst("/" + database + "(\\?|$)", "/postgres$1"), user,
-                password)) {
+        String maintenanceUrl = targetUrl.replaceFirst("/" + database + "(\\?|$)", "/postgres$1");
+        try (Connection maintenance = RegionAccess.connect(maintenanceUrl, user, password)) {
             for (String role : List.of(logins.owner(), logins.app())) {
                 if (!Statements.exists(maintenance, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
                     Statements.execute(maintenance, "CREATE ROLE %I NOLOGIN", role);
@@ -222,13 +220,5 @@ public final class Restore {
         // the DBA migrates as the schema owner, so the objects belong to it as in every region
         owner.setOptions("-c role=" + logins.owner());
         new SchemaMigrations("filesystem:" + migrations, Restore.class.getClassLoader()).migrate(owner, logins.app());
-    }
-
-    private static Connection connect(String url, String user, String password) throws SQLException {
-        Properties login = new Properties();
-        login.setProperty("user", user);
-        login.setProperty("password", password);
-        login.setProperty("ApplicationName", "citadel-dr");
-        return DriverManager.getConnection(url, login);
     }
 }
