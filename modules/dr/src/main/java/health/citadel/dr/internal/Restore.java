@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
@@ -22,8 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -51,6 +56,8 @@ public final class Restore {
     private record Erasure(String patient, Timestamp erasedAt, String erasedBy, String requestId) {
     }
 
+    private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.*\\.sql");
+
     private final RegionAccess regions;
     private final Path keyset;
     private final String migrations;
@@ -73,6 +80,12 @@ public final class Restore {
         try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
             BackupArchive.expect(archive, BackupArchive.MANIFEST);
             BackupManifest manifest = BackupManifest.parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> shipped = shippedVersions();
+            if (!shipped.equals(manifest.schemaVersions())) {
+                throw new SQLException("this release's migrations reach schema versions " + shipped + ", not the "
+                        + "backup's " + manifest.schemaVersions() + ": restore with the release that took it "
+                        + "(nothing was created in the target)");
+            }
             prepare(targetUrl, user, password);
             try (Connection target = RegionAccess.connect(targetUrl, user, password)) {
                 Map<String, String> versions = Backup.schemaVersions(target);
@@ -156,6 +169,22 @@ public final class Restore {
     }
 
     /** The erasure ledger of the live writer; a backup may predate its newest entries. */
+    /**
+     * The newest version each module's migrations reach, from their file names ({@code V<n>__...sql}), read before
+     * the target is touched so that a backup from another release leaves no migrated database behind.
+     */
+    private Map<String, String> shippedVersions() throws IOException {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String schema : Replication.PUBLISHED_SCHEMAS) {
+            try (Stream<Path> files = Files.list(Path.of(migrations, schema))) {
+                versions.put(schema, files.map(Path::getFileName).map(Path::toString).map(MIGRATION::matcher)
+                        .filter(Matcher::matches).map(match -> Integer.parseInt(match.group(1)))
+                        .max(Integer::compare).map(String::valueOf).orElse(""));
+            }
+        }
+        return versions;
+    }
+
     private Ledger liveLedger(boolean withoutLiveLedger) throws SQLException {
         String writer;
         try {

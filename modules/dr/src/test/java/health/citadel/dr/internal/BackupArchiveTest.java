@@ -3,11 +3,6 @@ package health.citadel.dr.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
-import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,9 +86,6 @@ class BackupArchiveTest {
     }
 
     private Path keyset(String name) throws Exception {
-        StreamingAeadConfig.register();
-        return Files.writeString(folder.resolve(name), TinkJsonProtoKeysetFormat.serializeKeyset(
-                KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB),
-                InsecureSecretKeyAccess.get()));
+        return BackupKeys.generate(folder.resolve(name));
     }
 }
