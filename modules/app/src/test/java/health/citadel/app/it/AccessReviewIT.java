@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -37,9 +36,9 @@ class AccessReviewIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String dormant = KeycloakAdmin.plantUser("it-dormant-" + suffix, PASSWORD, LONG_AGO, null, "patient");
         String withoutOtp = KeycloakAdmin.plantUser("it-no-otp-" + suffix, PASSWORD, Instant.now(), null, "nurse");
-        String conflicting = KeycloakAdmin.plantUser("it-conflict-" + suffix, PASSWORD, Instant.now(), base32Secret(),
-                "admin", "physician");
-        String cleanSecret = base32Secret();
+        String conflicting = KeycloakAdmin.plantUser("it-conflict-" + suffix, PASSWORD, Instant.now(),
+                KeycloakAdmin.totpSecret(), "admin", "physician");
+        String cleanSecret = KeycloakAdmin.totpSecret();
         String cleanName = "it-clean-" + suffix;
         String clean = KeycloakAdmin.plantUser(cleanName, PASSWORD, LONG_AGO, cleanSecret, "nurse");
         // an old account that signs in is active, however long it has existed
@@ -122,15 +121,5 @@ class AccessReviewIT {
             insert.executeUpdate();
         }
         return id;
-    }
-
-    private static String base32Secret() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return secret.toString();
     }
 }

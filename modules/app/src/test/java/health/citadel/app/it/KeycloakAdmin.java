@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,17 @@ final class KeycloakAdmin {
             }
         }
         ensureClient(clientId, "citadel-api", 300, Map.of("direct_grant", findFlowId(admin, flows, flow)));
+    }
+
+    /** A new random TOTP secret in Base32, for {@link #plantUser}. */
+    static String totpSecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
     }
 
     /**

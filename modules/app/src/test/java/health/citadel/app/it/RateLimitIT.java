@@ -1,0 +1,90 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-user rate limit on the real stack, at its defaults (300 at once, then 30 a second): a burst beyond a
+ * user's allowance is answered 429 with {@code Retry-After} as a problem document, no more requests are served
+ * than the allowance permits, another user is served meanwhile, and the user is served again after the wait.
+ */
+class RateLimitIT {
+
+    private static final String ME = "/api/v1/me";
+    private static final int BURST = 300;
+    private static final int PER_SECOND = 30;
+    private static final int SENT = 900;
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aUserBeyondTheirAllowanceIsToldToWaitWhileOthersAreServed() throws Exception {
+        String name = "it-burst-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "It-Burst-2026-pass!";
+        String secret = KeycloakAdmin.totpSecret();
+        KeycloakAdmin.plantUser(name, password, Instant.now(), secret, "nurse");
+        HttpResponse<String> login = Tokens.grant(new Stack.DemoLogin(name, password, secret), stack.keycloakUrl(),
+                "citadel-cli", true);
+        assertEquals(200, login.statusCode(), login.body());
+        String token = Stack.json(login).get("access_token").asText();
+
+        double throttledBefore = throttledByUser();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        Future<HttpResponse<String>> otherUser;
+        long began = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < SENT; i++) {
+                sent.add(clients.submit(() -> stack.get(ME, token)));
+            }
+            otherUser = clients.submit(() -> stack.get(ME, Tokens.of("auditor.ada")));
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+
+        long served = answers.stream().filter(answer -> answer.statusCode() == 200).count();
+        List<HttpResponse<String>> refused = answers.stream().filter(answer -> answer.statusCode() == 429).toList();
+        assertEquals(SENT, served + refused.size(), "every answer is 200 or 429");
+        assertTrue(served >= BURST, "the burst is served: " + served);
+        assertTrue(served <= BURST + PER_SECOND * seconds + 1,
+                served + " served in " + seconds + " s, more than the allowance permits");
+        assertTrue(!refused.isEmpty(), SENT + " requests in " + seconds + " s were all served");
+        assertEquals(200, otherUser.get().statusCode(), "another user is served while this one is refused");
+        assertEquals(refused.size(), throttledByUser() - throttledBefore, 0.5, "each refusal is counted");
+
+        HttpResponse<String> tooMany = refused.get(refused.size() - 1);
+        assertTrue(tooMany.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                tooMany.headers().toString());
+        assertEquals(429, Stack.json(tooMany).get("status").asInt(), tooMany.body());
+        assertTrue(Stack.json(tooMany).get("detail").asText().contains("from this user"), tooMany.body());
+        long retryAfter = Long.parseLong(tooMany.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(1, retryAfter, "one request refills in 1/30 s, rounded up to whole seconds");
+
+        Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+        assertEquals(200, stack.get(ME, token).statusCode(), "served again after the wait it was told");
+    }
+
+    /** {@code citadel_requests_throttled_total{limit="user"}}, 0 before the first refusal. */
+    private double throttledByUser() {
+        HttpResponse<String> metrics = stack.get("/metrics", null);
+        assertEquals(200, metrics.statusCode());
+        return metrics.body().lines().filter(line -> line.startsWith("citadel_requests_throttled_total{limit=\"user\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}
