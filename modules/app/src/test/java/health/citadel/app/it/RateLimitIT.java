@@ -12,14 +12,21 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-user rate limit on the real stack, at its defaults (300 at once, then 30 a second): a burst beyond a
- * user's allowance is answered 429 with {@code Retry-After} as a problem document, no more requests are served
- * than the allowance permits, another user is served meanwhile, and the user is served again after the wait.
+ * The per-user rate limit on the real stack, at the shipped defaults (300 at once, then 30 a second): a burst
+ * beyond a user's allowance is answered 429 with {@code Retry-After} as a problem document, no more requests are
+ * served than the allowance permits, another user is served meanwhile, and the user is served again after the
+ * wait. The suite lifts the limits (see the pom), so Liberty is restarted without them first and with them after.
  */
 class RateLimitIT {
+
+    private static final List<String> SUITE_LIMITS = List.of("CITADEL_RATE_LIMIT_USER_BURST",
+            "CITADEL_RATE_LIMIT_USER_PER_SECOND", "CITADEL_RATE_LIMIT_ADDRESS_BURST",
+            "CITADEL_RATE_LIMIT_ADDRESS_PER_SECOND");
 
     private static final String ME = "/api/v1/me";
     private static final int BURST = 300;
@@ -27,6 +34,18 @@ class RateLimitIT {
     private static final int SENT = 900;
 
     private final Stack stack = Stack.get();
+
+    @BeforeAll
+    static void restartWithTheShippedLimits() throws Exception {
+        CitadelCli.Result restarted = CitadelCli.runWithout(SUITE_LIMITS, "restart");
+        assertEquals(0, restarted.exitCode(), restarted.output());
+    }
+
+    @AfterAll
+    static void restartWithTheSuitesLimits() throws Exception {
+        CitadelCli.Result restarted = CitadelCli.run("restart");
+        assertEquals(0, restarted.exitCode(), restarted.output());
+    }
 
     @Test
     void aUserBeyondTheirAllowanceIsToldToWaitWhileOthersAreServed() throws Exception {
