@@ -245,9 +245,10 @@ final class LocalStack {
         settings.put("CITADEL_DR_REGION_B_URL", regionB.jdbcUrl());
         settings.put("CITADEL_DR_MONITOR_USER", PostgresRegion.MONITOR);
         settings.put("CITADEL_DR_MONITOR_PASSWORD", secrets.get(StackSecrets.MONITOR_PASSWORD));
-        // the DBA console's DR operations: the logins and journal bin/citadel dr reads from stack.json
-        settings.put("CITADEL_DR_USER", PostgresRegion.DBA);
-        settings.put("CITADEL_DR_PASSWORD", secrets.get(StackSecrets.DBA_PASSWORD));
+        // the DBA console's DR operations: a DR role without superuser (bin/citadel dr keeps the DBA login), and the
+        // replication login and journal bin/citadel dr reads from stack.json
+        settings.put("CITADEL_DR_USER", PostgresRegion.DR_OPERATOR);
+        settings.put("CITADEL_DR_PASSWORD", secrets.get(StackSecrets.DR_OPERATOR_PASSWORD));
         settings.put("CITADEL_DR_REPLICATOR_USER", PostgresRegion.REPLICATOR);
         settings.put("CITADEL_DR_REPLICATOR_PASSWORD", secrets.get(StackSecrets.REPLICATOR_PASSWORD));
         settings.put("CITADEL_DR_APP_LOGIN", PostgresRegion.APP);

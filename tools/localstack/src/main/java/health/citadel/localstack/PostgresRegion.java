@@ -26,6 +26,7 @@ final class PostgresRegion {
     static final String REPLICATOR = "citadel_replicator";
     /** Reads replication statistics and the heartbeat for the application's DR status; no chart, no audit. */
     static final String MONITOR = "citadel_monitor";
+    static final String DR_OPERATOR = "citadel_dr";
 
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -154,6 +155,12 @@ final class PostgresRegion {
             ensureRole(dba, APP, secrets.get(StackSecrets.APP_PASSWORD), "LOGIN");
             ensureRole(dba, REPLICATOR, secrets.get(StackSecrets.REPLICATOR_PASSWORD), "LOGIN REPLICATION");
             ensureRole(dba, MONITOR, secrets.get(StackSecrets.MONITOR_PASSWORD), "LOGIN IN ROLE pg_monitor");
+            // the DBA console's DR operations: no superuser, so that the application server cannot run programs
+            // on the database host; see the README's "DR operations role"
+            ensureRole(dba, DR_OPERATOR, secrets.get(StackSecrets.DR_OPERATOR_PASSWORD),
+                    "LOGIN CREATEROLE REPLICATION IN ROLE pg_signal_backend, pg_create_subscription, pg_monitor");
+            Statements.execute(dba, "GRANT %I, %I TO %I WITH ADMIN OPTION", OWNER, APP, DR_OPERATOR);
+            Statements.execute(dba, "GRANT SET ON PARAMETER session_replication_role TO %I", DR_OPERATOR);
             if (!Statements.exists(dba, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 Statements.execute(dba, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", DATABASE, OWNER);
             }
@@ -163,6 +170,7 @@ final class PostgresRegion {
         try (Connection dba = connectAsDba(DATABASE)) {
             Statements.execute(dba, "REVOKE ALL ON DATABASE %I FROM PUBLIC", DATABASE);
             Statements.execute(dba, "GRANT CONNECT ON DATABASE %I TO %I, %I, %I", DATABASE, APP, REPLICATOR, MONITOR);
+            Statements.execute(dba, "GRANT CONNECT, CREATE ON DATABASE %I TO %I", DATABASE, DR_OPERATOR);
             Statements.execute(dba, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         } catch (SQLException e) {
             throw new StackException("cannot prepare " + name() + ": " + e.getMessage(), e);

@@ -46,7 +46,7 @@ final class RegionReplication {
             } else if (fresh) {
                 RegionSetup.subscribe(subscriber, "host=127.0.0.1 port=" + writer.port() + " dbname="
                         + PostgresRegion.DATABASE + " user=" + PostgresRegion.REPLICATOR + " password="
-                        + secrets.get(StackSecrets.REPLICATOR_PASSWORD));
+                        + secrets.get(StackSecrets.REPLICATOR_PASSWORD), PostgresRegion.DR_OPERATOR);
             } else {
                 out.println("Note: " + standby.name() + " is fenced but does not subscribe to " + writer.name()
                         + ": salvage and rejoin it (README, runbook \"Failover\").");

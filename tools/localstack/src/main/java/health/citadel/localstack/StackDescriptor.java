@@ -54,7 +54,8 @@ final class StackDescriptor {
         stack.put("regions", regionEntries);
         stack.put("replication", Map.of("user", PostgresRegion.REPLICATOR,
                 "password", secrets.get(StackSecrets.REPLICATOR_PASSWORD)));
-        stack.put("applicationLogins", Map.of("app", PostgresRegion.APP, "owner", PostgresRegion.OWNER));
+        stack.put("applicationLogins", Map.of("app", PostgresRegion.APP, "owner", PostgresRegion.OWNER,
+                "console", PostgresRegion.DR_OPERATOR));
         stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString()));
         stack.put("backups", Map.of("keyset", BackupKeysets.keyset(home).toString(),
                 "directory", home.root().resolve("backups").toString()));

@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Every secret of one local stack, generated on the first {@code up} and kept in {@code secrets.properties}
@@ -20,6 +22,7 @@ final class StackSecrets {
     static final String APP_PASSWORD = "postgres.app.password";
     static final String REPLICATOR_PASSWORD = "postgres.replicator.password";
     static final String MONITOR_PASSWORD = "postgres.monitor.password";
+    static final String DR_OPERATOR_PASSWORD = "postgres.dr-operator.password";
     static final String KEYCLOAK_ADMIN_PASSWORD = "keycloak.admin.password";
     static final String PORTAL_CLIENT_SECRET = "keycloak.portal.client-secret";
     static final String ACCESS_REVIEW_CLIENT_SECRET = "keycloak.access-review.client-secret";
@@ -31,6 +34,8 @@ final class StackSecrets {
     /** The random passwords and client secrets, as opposed to the per-user ones. */
     private static final String[] GENERATED = {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
             MONITOR_PASSWORD, KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, ACCESS_REVIEW_CLIENT_SECRET, KEYSTORE_PASSWORD};
+    /** Generated secrets that came after the first release: added to an older home's file when it is opened. */
+    private static final String[] ADDED_LATER = {DR_OPERATOR_PASSWORD};
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Properties values;
@@ -45,7 +50,7 @@ final class StackSecrets {
         }
         SecureRandom random = new SecureRandom();
         Properties generated = new Properties();
-        for (String key : GENERATED) {
+        for (String key : Stream.concat(Stream.of(GENERATED), Stream.of(ADDED_LATER)).toList()) {
             generated.setProperty(key, random(random, ALPHANUMERIC, 32));
         }
         generated.setProperty(DEMO_PATIENT_ID, UUID.randomUUID().toString());
@@ -73,6 +78,7 @@ final class StackSecrets {
         } catch (IOException | IllegalArgumentException e) {
             throw new StackException(StackHome.corrupt(file, "cannot be read"), e);
         }
+        addMissing(file, loaded);
         StackSecrets secrets = new StackSecrets(loaded);
         for (String key : GENERATED) {
             secrets.require(file, key);
@@ -85,6 +91,25 @@ final class StackSecrets {
             }
         }
         return secrets;
+    }
+
+    private static void addMissing(Path file, Properties loaded) {
+        SecureRandom random = new SecureRandom();
+        StringBuilder added = new StringBuilder();
+        for (String key : ADDED_LATER) {
+            if (loaded.getProperty(key) == null) {
+                String value = random(random, ALPHANUMERIC, 32);
+                loaded.setProperty(key, value);
+                added.append(key).append('=').append(value).append('\n');
+            }
+        }
+        if (!added.isEmpty()) {
+            try {
+                Files.writeString(file, added, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private void require(Path file, String key) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The DBA console's DR operations over REST on the real regions: refused without a recent second factor, without
  * the accepted data loss, while the writer lives, for a region that does not exist, and (from the console and the
  * command line) while another DR operation runs; a switchover there and back, each reported, seen in the status,
- * and audited under the DBA's user id; the standby fenced and rejoined.
+ * and audited under the DBA's user id, run as a database login without superuser; the standby fenced and
+ * rejoined.
  * Region A is the writer again at the end, as the other test classes expect.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -131,6 +132,10 @@ class DrConsoleIT {
             assertAudited("DR_SWITCHOVER", move[1], move[1], dbaId, recorded -> recorded.path("epoch").asLong() == epoch);
         }
 
+        try (Connection standby = Regions.dba("b")) {
+            assertEquals(List.of("false"), Regions.strings(standby, "SELECT r.rolsuper::text FROM pg_subscription s "
+                    + "JOIN pg_roles r ON r.oid = s.subowner"), "the console subscribed B as a login without superuser");
+        }
         HttpResponse<String> verified = stack.get(DR + "/verify", dba);
         assertEquals(200, verified.statusCode(), verified.body());
         assertTrue(Stack.json(verified).get("same").asBoolean(), verified.body());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * (only the stack's restart comes later), provokes errors with canary values of its own, and then searches
  * everywhere PHI must not be.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 class PhiCanaryIT {
 
     private static final String CANARY = Patients.CANARY.toLowerCase(Locale.ROOT);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,17 +16,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * The per-user rate limit on the real stack, at the shipped defaults (300 at once, then 30 a second): a burst
  * beyond a user's allowance is answered 429 with {@code Retry-After} as a problem document, no more requests are
  * served than the allowance permits, another user is served meanwhile, and the user is served again after the
- * wait. The suite lifts the limits (see the pom), so Liberty is restarted without them first and with them after.
+ * wait. The suite lifts the limits (see the pom); it runs after {@link StackLifecycleIT}, whose {@code up} starts
+ * Liberty as an operator would, at the shipped limits. Run alone, it restarts Liberty without the lifts first and
+ * with them after.
  */
+@Order(Integer.MAX_VALUE)
 class RateLimitIT {
 
-    private static final List<String> SUITE_LIMITS = List.of("CITADEL_RATE_LIMIT_USER_BURST",
+    static final List<String> SUITE_LIMITS = List.of("CITADEL_RATE_LIMIT_USER_BURST",
             "CITADEL_RATE_LIMIT_USER_PER_SECOND", "CITADEL_RATE_LIMIT_ADDRESS_BURST",
             "CITADEL_RATE_LIMIT_ADDRESS_PER_SECOND");
 
@@ -33,18 +39,32 @@ class RateLimitIT {
     private static final int PER_SECOND = 30;
     private static final int SENT = 900;
 
+    private static boolean restarted;
+
     private final Stack stack = Stack.get();
 
     @BeforeAll
-    static void restartWithTheShippedLimits() throws Exception {
-        CitadelCli.Result restarted = CitadelCli.runWithout(SUITE_LIMITS, "restart");
-        assertEquals(0, restarted.exitCode(), restarted.output());
+    static void atTheShippedLimits() throws Exception {
+        if (limitsLifted()) {
+            CitadelCli.Result restart = CitadelCli.runWithout(SUITE_LIMITS, "restart");
+            assertEquals(0, restart.exitCode(), restart.output());
+            restarted = true;
+        }
+        assertTrue(!limitsLifted(), "Liberty runs at the shipped limits");
     }
 
     @AfterAll
-    static void restartWithTheSuitesLimits() throws Exception {
-        CitadelCli.Result restarted = CitadelCli.run("restart");
-        assertEquals(0, restarted.exitCode(), restarted.output());
+    static void backToTheSuitesLimits() throws Exception {
+        if (restarted) {
+            CitadelCli.Result restart = CitadelCli.run("restart");
+            assertEquals(0, restart.exitCode(), restart.output());
+        }
+    }
+
+    /** Whether Liberty was started with any rate limit set, which only the suite and the benchmark do. */
+    private static boolean limitsLifted() throws Exception {
+        Path environment = Stack.get().home().resolve("liberty/servers/citadel/server.env");
+        return Files.readAllLines(environment).stream().anyMatch(line -> line.startsWith("CITADEL_RATE_LIMIT_"));
     }
 
     @Test

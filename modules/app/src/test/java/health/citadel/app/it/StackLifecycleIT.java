@@ -6,23 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code bin/citadel up}, {@code status} and {@code down} against the running test stack. Runs last: it
- * restarts the whole stack.
+ * {@code bin/citadel up}, {@code status} and {@code down} against the running test stack. Runs last but for
+ * {@link RateLimitIT}: it restarts the whole stack, as an operator would, without the suite's lifted rate limits.
  */
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackLifecycleIT {
 
@@ -31,13 +27,13 @@ class StackLifecycleIT {
     @Test
     @Order(1)
     void upAgainIsHarmless() throws Exception {
-        Result up = citadel("up");
+        CitadelCli.Result up = CitadelCli.run("up");
 
         assertEquals(0, up.exitCode(), up.output());
         assertTrue(up.output().contains("Citadel is up, ready "), up.output());
         assertTrue(!up.output().contains("Starting"), "nothing was started twice: " + up.output());
         assertTrue(startup().get("libertyStartMillis").isNull(), "Liberty was not started, so not timed");
-        assertEquals(0, citadel("status").exitCode());
+        assertEquals(0, CitadelCli.run("status").exitCode());
     }
 
     @Test
@@ -55,9 +51,9 @@ class StackLifecycleIT {
             }
         }
 
-        Result down = citadel("down");
+        CitadelCli.Result down = CitadelCli.run("down");
         assertEquals(0, down.exitCode(), down.output());
-        Result status = citadel("status");
+        CitadelCli.Result status = CitadelCli.run("status");
         assertEquals(3, status.exitCode(), status.output());
         assertTrue(!status.output().contains("running"), status.output());
         int base = Integer.parseInt(System.getenv("CITADEL_PORT_BASE"));
@@ -67,7 +63,7 @@ class StackLifecycleIT {
             }
         }
 
-        Result up = citadel("up");
+        CitadelCli.Result up = CitadelCli.runWithout(RateLimitIT.SUITE_LIMITS, "up");
         assertEquals(0, up.exitCode(), up.output());
         long ready = startup().get("readyMillis").asLong();
         long liberty = startup().get("libertyStartMillis").asLong();
@@ -81,23 +77,8 @@ class StackLifecycleIT {
         assertEquals(200, stack.get("/health/ready", null).statusCode());
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     /** The start-up times the last up recorded, which the benchmark reports. */
     private com.fasterxml.jackson.databind.JsonNode startup() throws IOException {
         return Stack.JSON.readTree(stack.home().resolve("stack.json").toFile()).get("startup");
-    }
-
-    private Result citadel(String command) throws IOException, InterruptedException, SQLException {
-        Path root = Path.of(System.getProperty("citadel.root"));
-        Path output = Files.createTempFile("citadel-" + command, ".log");
-        Process process = new ProcessBuilder(root.resolve("bin/citadel").toString(), command)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/citadel " + command + " hung: " + Files.readString(output));
-        }
-        return new Result(process.exitValue(), Files.readString(output));
     }
 }

@@ -40,16 +40,20 @@ public final class RegionSetup {
 
     /** Keeps the application's logins from writing to this region; see the README's DR section. */
     public static void fence(Connection dba, String app, String owner) throws SQLException {
-        RegionFence.raise(dba, new ApplicationLogins(app, owner));
+        RegionFence.raise(dba, new ApplicationLogins(app, owner, ""));
     }
 
     public static boolean subscribed(Connection dba) throws SQLException {
         return Replication.subscribed(dba);
     }
 
-    /** Subscribes a fresh standby, copying the writer's rows first. */
-    public static void subscribe(Connection dba, String publisherConninfo) throws SQLException {
-        Replication.subscribe(dba, publisherConninfo, true);
+    /**
+     * Subscribes a fresh standby, copying the writer's rows first.
+     *
+     * @param consoleLogin the DBA console's DR login, which is given the subscription; empty where there is none
+     */
+    public static void subscribe(Connection dba, String publisherConninfo, String consoleLogin) throws SQLException {
+        Replication.subscribe(dba, publisherConninfo, true, consoleLogin);
     }
 
     public static void refresh(Connection dba) throws SQLException {

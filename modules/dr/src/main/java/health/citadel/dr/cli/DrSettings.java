@@ -35,7 +35,8 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
         String operator = environment.getOrDefault("CITADEL_DR_OPERATOR", System.getProperty("user.name", "dba"));
         ApplicationLogins application = new ApplicationLogins(
                 environment.getOrDefault("CITADEL_DR_APP_LOGIN", "citadel_app"),
-                environment.getOrDefault("CITADEL_DR_OWNER_LOGIN", "citadel_owner"));
+                environment.getOrDefault("CITADEL_DR_OWNER_LOGIN", "citadel_owner"),
+                environment.getOrDefault("CITADEL_DR_CONSOLE_LOGIN", "citadel_dr"));
         Path home = Path.of(environment.getOrDefault("CITADEL_HOME", ".citadel"));
         if (environment.containsKey("CITADEL_DR_REGIONS")) {
             Map<String, String> urls = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
         JsonObject logins = descriptor.getJsonObject("applicationLogins");
         return new DrSettings(new RegionAccess(new ArrayList<>(urls.keySet()), urls, first.getString("dbaUser"),
                 first.getString("dbaPassword"), replication.getString("user"), replication.getString("password"),
-                new ApplicationLogins(logins.getString("app"), logins.getString("owner"))),
+                new ApplicationLogins(logins.getString("app"), logins.getString("owner"), logins.getString("console", ""))),
                 Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
                 heartbeat, operator, Optional.of(stack), backups(environment, home,
                 descriptor.getJsonObject("backups"), first.getString("dbaUser"), first.getString("dbaPassword")));

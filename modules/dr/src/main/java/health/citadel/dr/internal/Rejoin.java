@@ -44,7 +44,7 @@ public final class Rejoin {
             empty(rejoining);
             Replication.publish(current, regions.replicatorUser(), regions.application().owner());
             Replication.publish(rejoining, regions.replicatorUser(), regions.application().owner());
-            Replication.subscribe(rejoining, regions.conninfo(writer), true);
+            Replication.subscribe(rejoining, regions.conninfo(writer), true, regions.application().console());
             Replication.awaitInitialCopy(rejoining);
             Topology.catchUp(current, rejoining);
             return region;

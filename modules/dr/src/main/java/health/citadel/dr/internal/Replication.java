@@ -71,10 +71,17 @@ public final class Replication {
      * the way they went, once the regions have changed places.
      *
      * @param copyData false where this region already holds every row (a switchover); true to seed it
+     * @param owner    the login the subscription is handed to once made, if that role exists: the DBA console's,
+     *                 so that it can alter and drop what {@code bin/citadel dr} made; empty to keep it the maker's
      */
-    public static void subscribe(Connection dba, String publisherConninfo, boolean copyData) throws SQLException {
+    public static void subscribe(Connection dba, String publisherConninfo, boolean copyData, String owner)
+            throws SQLException {
         Statements.execute(dba, "CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %I WITH (copy_data = " + copyData
                 + ", origin = none)", SUBSCRIPTION, publisherConninfo, PUBLICATION);
+        if (!owner.isEmpty() && Statements.exists(dba, "SELECT 1 FROM pg_roles WHERE rolname = ? AND rolname <> current_user",
+                owner)) {
+            Statements.execute(dba, "ALTER SUBSCRIPTION %I OWNER TO %I", SUBSCRIPTION, owner);
+        }
     }
 
     /** Picks up tables that migrations added to the publication since the subscription was made. */

@@ -73,7 +73,7 @@ public final class Switchover {
                 step("stop replication into " + to);
                 moved = Sequences.bringForward(next, old, 1);
                 step("bring the sequences forward");
-                Replication.subscribe(old, regions.conninfo(to), false);
+                Replication.subscribe(old, regions.conninfo(to), false, regions.application().console());
                 step("subscribe " + from + " to " + to);
                 Topology.record(next, new Topology.Epoch(epoch, to));
                 Topology.record(old, new Topology.Epoch(epoch, to));

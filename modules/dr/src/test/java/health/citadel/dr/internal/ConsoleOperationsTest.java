@@ -83,7 +83,7 @@ class ConsoleOperationsTest {
         operations.dbaPassword = Optional.of("secret");
         operations.replicatorUser = Optional.of("citadel_replicator");
         operations.replicatorPassword = Optional.of("secret");
-        operations.applicationLogins = new ApplicationLogins("citadel_app", "citadel_owner");
+        operations.applicationLogins = new ApplicationLogins("citadel_app", "citadel_owner", "citadel_dr");
         operations.heartbeatInterval = Duration.ofSeconds(1);
         operations.journal = home.resolve("dr-journal.jsonl").toString();
         operations.config = config(Map.of("citadel.dr.regions", "a,b", "citadel.dr.region.a.url", UNREACHABLE,

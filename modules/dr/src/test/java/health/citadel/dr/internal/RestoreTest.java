@@ -25,7 +25,7 @@ class RestoreTest {
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/citadel";
     private static final RegionAccess LOST = new RegionAccess(List.of("a", "b"),
             Map.of("a", UNREACHABLE, "b", UNREACHABLE), "dba", "secret", "replicator", "secret",
-            new ApplicationLogins("citadel_app", "citadel_owner"));
+            new ApplicationLogins("citadel_app", "citadel_owner", "citadel_dr"));
 
     @TempDir
     Path home;
