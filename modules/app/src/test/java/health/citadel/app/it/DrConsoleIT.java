@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the accepted data loss, while the writer lives, for a region that does not exist, and (from the console and the
  * command line) while another DR operation runs; a switchover there and back, each reported, seen in the status,
  * and audited under the DBA's user id, run as a database login without superuser; the standby fenced and
- * rejoined.
+ * rejoined; a failover, the old writer rejoined and switched back to.
  * Region A is the writer again at the end, as the other test classes expect.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -170,6 +170,45 @@ class DrConsoleIT {
         assertTrue(Stack.json(verified).get("same").asBoolean(), verified.body());
         assertAudited("DR_FENCE", "a", "b", dbaId, recorded -> "b".equals(recorded.path("fenced").asText()));
         assertAudited("DR_REJOIN", "a", "b", dbaId, recorded -> "a".equals(recorded.path("subscribesTo").asText()));
+    }
+
+    /**
+     * A failover as the DR role, without superuser: the writer fenced (as when the application cannot reach it),
+     * the standby promoted with the data loss accepted, the old writer's lost slot holding its rejoin back until
+     * the DBA discards it, then re-seeded and switched back to. The failover is audited on the new writer under the
+     * DBA's id, and the regions end the same with A the writer.
+     */
+    @Test
+    @Order(5)
+    void aDbaFailsOverRejoinsTheOldWriterAndSwitchesBack() throws Exception {
+        String dba = dba();
+        String dbaId = Tokens.claims(dba).get("sub").asText();
+
+        assertEquals(200, stack.post(DR + "/regions/a/fence", dba, "{}").statusCode());
+        HttpResponse<String> failedOver = stack.post(DR + "/failover", dba, "{\"acceptDataLoss\":true}");
+        assertEquals(200, failedOver.statusCode(), failedOver.body());
+        JsonNode report = Stack.json(failedOver);
+        assertEquals("b", report.get("to").asText(), report.toString());
+        assertTrue(report.get("estimatedRpoMillis").asDouble() > 0, report.toString());
+        long epoch = report.get("epoch").asLong();
+        assertEquals("b", awaitStatus(s -> "b".equals(s.at("/writer/name").asText())).at("/writer/name").asText());
+        assertAudited("DR_FAILOVER", "b", "b", dbaId, recorded -> recorded.path("epoch").asLong() == epoch);
+
+        HttpResponse<String> slotKept = stack.post(DR + "/regions/a/rejoin", dba, "{}");
+        assertEquals(409, slotKept.statusCode(), slotKept.body());
+        assertTrue(Stack.json(slotKept).get("detail").asText().contains("salvage them first"), slotKept.body());
+        HttpResponse<String> rejoined = stack.post(DR + "/regions/a/rejoin", dba, "{\"discardLostCommits\":true}");
+        assertEquals(200, rejoined.statusCode(), rejoined.body());
+        assertEquals("b", Stack.json(rejoined).get("subscribesTo").asText(), rejoined.body());
+
+        HttpResponse<String> back = stack.post(DR + "/switchover", dba, "{}");
+        assertEquals(200, back.statusCode(), back.body());
+        assertEquals("a", Stack.json(back).get("to").asText(), back.body());
+        assertEquals("a", awaitStatus(s -> "a".equals(s.at("/writer/name").asText()) && s.get("problems").isEmpty())
+                .at("/writer/name").asText());
+        HttpResponse<String> verified = stack.get(DR + "/verify", dba);
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertTrue(Stack.json(verified).get("same").asBoolean(), verified.body());
     }
 
     /**
