@@ -61,4 +61,21 @@ class StackSecretsTest {
         assertTrue(failure.getMessage().contains("corrupt") && failure.getMessage().contains("postgres.dba.password"),
                 failure.getMessage());
     }
+
+    @Test
+    void anOlderHomeGetsTheSecretsAddedSinceAndKeepsItsOwn() throws IOException {
+        Path file = home.resolve("secrets.properties");
+        StackSecrets before = StackSecrets.loadOrCreate(file);
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^postgres\\.dr-operator\\.password=.*$", ""));
+
+        StackSecrets upgraded = StackSecrets.loadOrCreate(file);
+        StackSecrets again = StackSecrets.loadOrCreate(file);
+
+        assertTrue(upgraded.get(StackSecrets.DR_OPERATOR_PASSWORD).matches("[A-Za-z0-9]{32}"));
+        assertNotEquals(before.get(StackSecrets.DR_OPERATOR_PASSWORD), upgraded.get(StackSecrets.DR_OPERATOR_PASSWORD));
+        assertEquals(upgraded.get(StackSecrets.DR_OPERATOR_PASSWORD), again.get(StackSecrets.DR_OPERATOR_PASSWORD),
+                "written to the file, not made up on every start");
+        assertEquals(before.get(StackSecrets.DBA_PASSWORD), upgraded.get(StackSecrets.DBA_PASSWORD));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
 }

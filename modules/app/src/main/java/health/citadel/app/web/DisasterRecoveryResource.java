@@ -1,10 +1,10 @@
 package health.citadel.app.web;
 
 import health.citadel.dr.api.DisasterRecovery;
+import health.citadel.identity.api.AccessPolicy;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
-import health.citadel.identity.api.RequiresSecondFactor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -57,24 +57,25 @@ public class DisasterRecoveryResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    AccessPolicy policy;
+
     @POST
     @Path("/switchover")
     @RequiresPermission(Permission.RUN_DR)
-    @RequiresSecondFactor
     @Operation(summary = "Switch over", description = "Moves the writer to the standby without losing a commit: "
             + "fence, catch-up marker, reverse subscription, new epoch." + REFUSALS + "DR_SWITCHOVER.")
     @APIResponse(responseCode = "200", description = "`{from, to, epoch, writeUnavailableMillis, sequencesMoved, "
             + "steps: [{step, millis}]}`, as `bin/citadel dr switchover --json` prints it.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject switchover() {
-        return recovery.switchover(operator());
+        return recovery.switchover(steppedUpOperator());
     }
 
     @POST
     @Path("/failover")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.RUN_DR)
-    @RequiresSecondFactor
     @Operation(summary = "Fail over", description = "Promotes the standby after the writer is lost, without "
             + "contacting it; 400 unless `acceptDataLoss` is true. Refused while the writer answers unfenced."
             + REFUSALS + "DR_FAILOVER.")
@@ -83,27 +84,25 @@ public class DisasterRecoveryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject failover(@RequestBody(description = "`{\"acceptDataLoss\": true}`") @NotNull @Valid
                                FailoverRequest request) {
-        return recovery.failover(operator(), request.acceptDataLoss);
+        return recovery.failover(steppedUpOperator(), request.acceptDataLoss);
     }
 
     @POST
     @Path("/regions/{region}/fence")
     @RequiresPermission(Permission.RUN_DR)
-    @RequiresSecondFactor
     @Operation(summary = "Fence a region", description = "Makes the application's logins read-only there, takes "
             + "their schema access and ends their sessions; 404 for a region that is not configured." + REFUSALS
             + "DR_FENCE.")
     @APIResponse(responseCode = "200", description = "`{fenced}`", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject fence(@PathParam("region") String region) {
-        return recovery.fence(operator(), region);
+        return recovery.fence(steppedUpOperator(), region);
     }
 
     @POST
     @Path("/regions/{region}/rejoin")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.RUN_DR)
-    @RequiresSecondFactor
     @Operation(summary = "Rejoin a region as the standby", description = "Fences it, empties its module tables "
             + "and subscribes it to the writer with a full copy; 404 for a region that is not configured." + REFUSALS
             + "DR_REJOIN.")
@@ -112,7 +111,7 @@ public class DisasterRecoveryResource {
     public JsonObject rejoin(@PathParam("region") String region,
                              @RequestBody(description = "`{\"discardLostCommits\": true}`, or `{}` to keep the "
                                      + "slot") @NotNull @Valid RejoinRequest request) {
-        return recovery.rejoin(operator(), region, request.discardLostCommits);
+        return recovery.rejoin(steppedUpOperator(), region, request.discardLostCommits);
     }
 
     @GET
@@ -120,8 +119,8 @@ public class DisasterRecoveryResource {
     @RequiresPermission(Permission.VIEW_REPLICATION)
     @Operation(summary = "Compare the regions", description = "Waits until the standby has applied what the writer "
             + "had written, then compares every replicated table by row count and checksum. 503 when the regions "
-            + "cannot be compared (the standby does not catch up within 30 s); 404 where no standby region is "
-            + "configured.")
+            + "cannot be compared (the standby does not catch up within 30 s); 409 while a DR operation runs; 404 "
+            + "where no standby region is configured.")
     @APIResponse(responseCode = "200", description = "`{same, tables: [{table, writerRows, standbyRows, same}]}`, "
             + "as `bin/citadel dr verify --json` prints it.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -129,8 +128,12 @@ public class DisasterRecoveryResource {
         return recovery.verify();
     }
 
-    /** The audit names the DBA by the identity provider's id, never by name or e-mail. */
-    private String operator() {
+    /**
+     * The DBA, once the access policy has seen a recent second factor (else the RFC 9470 challenge) and before
+     * anything is done; the audit names them by the identity provider's id, never by name or e-mail.
+     */
+    private String steppedUpOperator() {
+        policy.require(Permission.RUN_DR, null);
         return caller.get().userId();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.binary.Base32;
 
 /**
  * The realm's admin REST API: test-only clients that mint tokens the application must refuse, and accounts
@@ -60,13 +61,9 @@ final class KeycloakAdmin {
 
     /** A new random TOTP secret in Base32, for {@link #plantUser}. */
     static String totpSecret() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return secret.toString();
+        byte[] key = new byte[20];
+        new SecureRandom().nextBytes(key);
+        return new Base32().encodeToString(key);
     }
 
     /**

@@ -74,12 +74,11 @@ public final class DrCommand {
         try {
             DrSettings settings = DrSettings.from(environment);
             ReplicationProbe.RegionConnector connector = settings.regions()::dba;
+            ReplicationProbe probe = new ReplicationProbe(settings.regions().names(), connector,
+                    settings.regions().application());
             return switch (command) {
-                case "status" -> status(new ReplicationProbe(settings.regions().names(), connector,
-                        settings.regions().application()).probe(), asJson, out);
-                case "verify" -> verify(new ReplicationProbe(settings.regions().names(), connector,
-                        settings.regions().application()).probe(), connector,
-                        asJson, out);
+                case "status" -> status(probe.probe(), asJson, out);
+                case "verify" -> verify(probe.probe(), connector, asJson, out);
                 default -> report(operation(new Operations(settings.regions(), settings.heartbeatInterval(),
                                 settings.journal()), settings, command, arguments.isEmpty() ? null : arguments.get(0),
                         discardLostCommits, apply, into, withoutLiveLedger), settings, asJson, out, err);

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * One look at both regions, straight from their catalogs: who the writer is (the highest topology epoch), its
- * WAL position and replication slot, the standby's subscription, apply worker and errors, the newest
- * heartbeat the standby has applied, and whether the application is fenced out of the standby and not the writer. Shared by the application and by {@code bin/citadel dr status}, which
- * works when the application is down.
+ * WAL position and replication slot, the standby's subscription, apply worker and errors, the newest heartbeat
+ * the standby has applied, and whether the application is fenced out of the standby and not the writer. Shared
+ * by the application and by {@code bin/citadel dr status}, which works when the application is down.
  */
 public final class ReplicationProbe {
 

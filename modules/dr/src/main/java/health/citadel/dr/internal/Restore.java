@@ -168,7 +168,6 @@ public final class Restore {
         }
     }
 
-    /** The erasure ledger of the live writer; a backup may predate its newest entries. */
     /**
      * The newest version each module's migrations reach, from their file names ({@code V<n>__...sql}), read before
      * the target is touched so that a backup from another release leaves no migrated database behind.
@@ -185,6 +184,7 @@ public final class Restore {
         return versions;
     }
 
+    /** The erasure ledger of the live writer; a backup may predate its newest entries. */
     private Ledger liveLedger(boolean withoutLiveLedger) throws SQLException {
         String writer;
         try {

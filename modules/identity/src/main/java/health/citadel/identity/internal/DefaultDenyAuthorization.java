@@ -3,7 +3,6 @@ package health.citadel.identity.internal;
 import health.citadel.audit.api.AuditLog;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
-import health.citadel.identity.api.RequiresSecondFactor;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
@@ -17,10 +16,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 
-/**
- * Puts a {@link PermissionCheck} in front of every resource method of the application, and a
- * {@link SecondFactorCheck} after it where the method or its class requires a second factor.
- */
+/** Puts a {@link PermissionCheck} in front of every resource method of the application. */
 @Provider
 public class DefaultDenyAuthorization implements DynamicFeature {
 
@@ -37,11 +33,6 @@ public class DefaultDenyAuthorization implements DynamicFeature {
                 () -> CDI.current().select(HttpServletRequest.class).get(),
                 () -> CDI.current().select(StaffDirectory.class).get()),
                 Priorities.AUTHORIZATION);
-        if (resource.getResourceMethod().isAnnotationPresent(RequiresSecondFactor.class)
-                || resource.getResourceClass().isAnnotationPresent(RequiresSecondFactor.class)) {
-            context.register(new SecondFactorCheck(() -> CDI.current().select(RequestCaller.class).get(),
-                    () -> CDI.current().select(SecondFactor.class).get()), Priorities.AUTHORIZATION + 1);
-        }
     }
 
     /** The method and path template, e.g. {@code GET /v1/me}: names the operation, never its data. */

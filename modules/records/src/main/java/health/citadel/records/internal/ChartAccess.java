@@ -4,15 +4,11 @@ import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditLog;
 import health.citadel.audit.api.AuditOutcome;
-import health.citadel.identity.api.AccessDecision;
 import health.citadel.identity.api.AccessPolicy;
 import health.citadel.identity.api.CallerEvents;
 import health.citadel.identity.api.Permission;
-import health.citadel.identity.api.StepUpRequired;
-import health.citadel.platform.problem.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /**
@@ -36,12 +32,7 @@ public class ChartAccess {
 
     /** Refuses unless the caller may use {@code permission} on the patient (null: on no one patient). */
     void require(Permission permission, UUID patientId) {
-        AccessDecision decision = policy.decide(permission, patientId);
-        switch (decision.verdict()) {
-            case ALLOW -> { }
-            case STEP_UP -> throw new StepUpRequired();
-            default -> throw new RequestRefused(Response.Status.FORBIDDEN, "not permitted for this patient");
-        }
+        policy.require(permission, patientId);
     }
 
     /** Whether the caller may, without refusing; a denial is still audited by the policy. */
