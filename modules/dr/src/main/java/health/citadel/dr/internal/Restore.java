@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
@@ -23,12 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -56,8 +51,6 @@ public final class Restore {
     private record Erasure(String patient, Timestamp erasedAt, String erasedBy, String requestId) {
     }
 
-    private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.*\\.sql");
-
     private final RegionAccess regions;
     private final Path keyset;
     private final String migrations;
@@ -80,7 +73,9 @@ public final class Restore {
         try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
             BackupArchive.expect(archive, BackupArchive.MANIFEST);
             BackupManifest manifest = BackupManifest.parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
-            Map<String, String> shipped = shippedVersions();
+            // read before the target is touched, so that a backup from another release leaves no migrated database
+            Map<String, String> shipped = SchemaMigrations.newestVersions(Path.of(migrations),
+                    Replication.PUBLISHED_SCHEMAS);
             if (!shipped.equals(manifest.schemaVersions())) {
                 throw new SQLException("this release's migrations reach schema versions " + shipped + ", not the "
                         + "backup's " + manifest.schemaVersions() + ": restore with the release that took it "
@@ -166,22 +161,6 @@ public final class Restore {
             target.rollback();
             throw e;
         }
-    }
-
-    /**
-     * The newest version each module's migrations reach, from their file names ({@code V<n>__...sql}), read before
-     * the target is touched so that a backup from another release leaves no migrated database behind.
-     */
-    private Map<String, String> shippedVersions() throws IOException {
-        Map<String, String> versions = new LinkedHashMap<>();
-        for (String schema : Replication.PUBLISHED_SCHEMAS) {
-            try (Stream<Path> files = Files.list(Path.of(migrations, schema))) {
-                versions.put(schema, files.map(Path::getFileName).map(Path::toString).map(MIGRATION::matcher)
-                        .filter(Matcher::matches).map(match -> Integer.parseInt(match.group(1)))
-                        .max(Integer::compare).map(String::valueOf).orElse(""));
-            }
-        }
-        return versions;
     }
 
     /** The erasure ledger of the live writer; a backup may predate its newest entries. */

@@ -1,7 +1,14 @@
 package health.citadel.platform.migration;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -20,6 +27,9 @@ public final class SchemaMigrations {
 
     /** One schema per module, in the order their migrations run. */
     public static final List<String> MODULE_SCHEMAS = List.of("audit", "identity", "records", "dr");
+
+    /** Flyway's versioned migration file name; this project's versions are whole numbers. */
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*\\.sql");
 
     private final String locationRoot;
     private final ClassLoader classLoader;
@@ -56,5 +66,21 @@ public final class SchemaMigrations {
             applied.put(schema, result.migrationsExecuted);
         }
         return applied;
+    }
+
+    /**
+     * The newest version each schema's migrations under {@code root} reach, from their file names alone ("" for
+     * none), as a database migrated with them would record it: for checks that must not touch a database first.
+     */
+    public static Map<String, String> newestVersions(Path root, List<String> schemas) throws IOException {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String schema : schemas) {
+            try (Stream<Path> files = Files.list(root.resolve(schema))) {
+                versions.put(schema, files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
+                        .filter(Matcher::matches).map(match -> Integer.parseInt(match.group(1)))
+                        .max(Integer::compare).map(String::valueOf).orElse(""));
+            }
+        }
+        return versions;
     }
 }
