@@ -27,6 +27,11 @@ final class AuditKeysets {
         return home.keys().resolve("audit-signing.public.json");
     }
 
+    /** The application's checkpoint witness; in production it lives on storage the DBAs do not administer. */
+    static Path witnessFile(StackHome home) {
+        return home.root().resolve("audit-witness.jsonl");
+    }
+
     static void ensure(StackHome home) {
         if (Files.isRegularFile(privateKeyset(home))) {
             if (!Files.isRegularFile(publicKeyset(home))) {

@@ -234,6 +234,7 @@ final class LocalStack {
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);
         settings.put("CITADEL_DB_OWNER_PASSWORD", secrets.get(StackSecrets.OWNER_PASSWORD));
         settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
+        settings.put("CITADEL_AUDIT_WITNESS_FILE", AuditKeysets.witnessFile(home).toString());
         settings.put("CITADEL_RECORDS_KEK_KEYSET", RecordKeysets.keyEncryptionKeyset(home).toString());
         settings.put("CITADEL_RECORDS_BLIND_INDEX_KEYSET", RecordKeysets.blindIndexKeyset(home).toString());
         // synthetic patients for the demo; the first is the demo patient login's own chart

@@ -56,7 +56,8 @@ final class StackDescriptor {
                 "password", secrets.get(StackSecrets.REPLICATOR_PASSWORD)));
         stack.put("applicationLogins", Map.of("app", PostgresRegion.APP, "owner", PostgresRegion.OWNER,
                 "console", PostgresRegion.DR_OPERATOR));
-        stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString()));
+        stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString(),
+                "witnessFile", AuditKeysets.witnessFile(home).toString()));
         stack.put("backups", Map.of("keyset", BackupKeysets.keyset(home).toString(),
                 "directory", home.root().resolve("backups").toString()));
         stack.put("logs", home.logs().toString());

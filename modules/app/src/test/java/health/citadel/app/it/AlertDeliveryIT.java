@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A misuse pattern on the real stack raises an alert within 2 seconds, and the alert reaches a real HTTP
- * receiver through the outbox: the receiver fails once, the retry succeeds, and nothing is sent twice.
+ * receiver through the outbox: the receiver fails once, the retry succeeds, and nothing is sent twice. The
+ * newest audit checkpoint reaches the receiver too, as the chain's witness outside the database.
  * Runs first: other classes' denials would raise the nurse's alert while no receiver listens, and this test
  * needs an alert of its own, with no failed attempts before the one it causes.
  */
@@ -36,6 +40,7 @@ class AlertDeliveryIT {
     private final Map<String, List<Integer>> answersByAlert = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> payloads = new ConcurrentHashMap<>();
     private final List<String> failedOnce = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> checkpoints = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private String watchedActor;
 
@@ -55,6 +60,9 @@ class AlertDeliveryIT {
     /** Fails the first delivery of each alert about the watched person, and accepts everything else. */
     private void receive(HttpExchange exchange) throws IOException {
         JsonNode payload = Stack.JSON.readTree(exchange.getRequestBody());
+        if ("audit-checkpoint".equals(exchange.getRequestHeaders().getFirst("X-Citadel-Event"))) {
+            checkpoints.add(payload.get("checkpoint"));
+        }
         String alertId = exchange.getRequestHeaders().getFirst("X-Citadel-Alert-Id");
         boolean watched = payload.at("/alert/actorId").asText().equals(watchedActor);
         int status = watched && !failedOnce.contains(alertId) ? 500 : 200;
@@ -109,6 +117,22 @@ class AlertDeliveryIT {
                 + "[^}]*severity=\"MEDIUM\"[^}]*} [1-9]").matcher(stack.get("/metrics", null).body()).find(),
                 "alerts are counted");
         assertEquals(List.of(500, 200), answersByAlert.get(alertId), "still delivered exactly once");
+    }
+
+    /** The outbox is the chain's second witness: what the receiver keeps verifies the chain as the witness file does. */
+    @Test
+    void theNewestAuditCheckpointReachesTheReceiverAsAWitness() throws Exception {
+        Awaitility.await("a checkpoint delivered").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> !checkpoints.isEmpty());
+        Path kept = Files.createTempFile("received-checkpoints", ".jsonl");
+        try {
+            Files.writeString(kept, checkpoints.get(0).toString() + "\n");
+            JsonNode verdict = AuditChains.cliVerify("--witness", kept.toString());
+            assertTrue(verdict.get("ok").asBoolean(), verdict.toString());
+            assertEquals(1, verdict.get("witnessedCheckpoints").asInt(), verdict.toString());
+        } finally {
+            Files.delete(kept);
+        }
     }
 
     private String awaitAlert() throws Exception {

@@ -1,5 +1,13 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.AuditChains.FORBIDDEN_TO_PHYSICIANS;
+import static health.citadel.app.it.AuditChains.LINKER_LOCK;
+import static health.citadel.app.it.AuditChains.apiVerify;
+import static health.citadel.app.it.AuditChains.cliVerify;
+import static health.citadel.app.it.AuditChains.deniedRequests;
+import static health.citadel.app.it.AuditChains.eventAt;
+import static health.citadel.app.it.AuditChains.length;
+import static health.citadel.app.it.AuditChains.quietChain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,8 +45,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditChainIT {
 
-    private static final String FORBIDDEN_TO_PHYSICIANS = "/api/v1/identity/roles";
-    private static final Duration CHAINING_DEADLINE = Duration.ofSeconds(90);
     /**
      * How soon after the last request the chain must be complete. Concurrent requests commit out of order, so
      * linking has to come back for the sequence numbers it skipped; if it left them to its once-a-minute sweep,
@@ -82,17 +89,14 @@ class AuditChainIT {
     @Test
     @Order(3)
     void anUntouchedChainOfTenThousandEventsVerifies() throws Exception {
-        long before = chainLength();
+        long before = length();
         deniedRequests(10_000);
 
         awaitChainLength(before + 10_000, CATCH_UP);
-        HttpResponse<String> response = stack.get("/api/v1/audit/verify", Tokens.of("auditor.ada"));
-
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode result = Stack.json(response);
-        assertTrue(result.get("ok").asBoolean(), response.body());
-        assertTrue(result.get("eventsChecked").asLong() >= before + 10_000, response.body());
-        assertFalse(result.has("firstBrokenPosition"), response.body());
+        JsonNode result = apiVerify();
+        assertTrue(result.get("ok").asBoolean(), result.toString());
+        assertTrue(result.get("eventsChecked").asLong() >= before + 10_000, result.toString());
+        assertFalse(result.has("firstBrokenPosition"), result.toString());
         assertTrue(cliVerify().get("ok").asBoolean());
     }
 
@@ -160,7 +164,7 @@ class AuditChainIT {
         try (Connection a = Regions.dba("a")) {
             a.setAutoCommit(false);
             // holding the linker's lock keeps the application from chaining while the forger writes
-            a.createStatement().execute("SELECT pg_advisory_xact_lock(" + 0x636974_6164656CL + ")");
+            a.createStatement().execute("SELECT pg_advisory_xact_lock(" + LINKER_LOCK + ")");
             try (PreparedStatement event = a.prepareStatement("INSERT INTO audit.access_event (id, occurred_at, "
                     + "actor_id, actor_roles, action, resource_type, outcome, seal) "
                     + "VALUES (?, now(), 'someone', 'admin', 'READ', 'Patient', 'SUCCESS', ?)");
@@ -184,52 +188,15 @@ class AuditChainIT {
         assertTrue(cliVerify().get("ok").asBoolean(), "restored");
     }
 
-    private void assertBrokenAt(long position) throws Exception {
+    private static void assertBrokenAt(long position) throws Exception {
         JsonNode result = cliVerify();
         assertFalse(result.get("ok").asBoolean(), result.toString());
         assertEquals(position, result.get("firstBrokenPosition").asLong(), result.toString());
     }
 
-    /** Waits until every written event is chained, and returns the head position. */
-    private long quietChain() throws Exception {
-        Instant deadline = Instant.now().plus(CHAINING_DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection a = Regions.dba("a")) {
-                List<String> unchained = Regions.strings(a, "SELECT count(*)::text FROM audit.access_event e WHERE "
-                        + "NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id)");
-                if (unchained.equals(List.of("0")) && chainLength() >= 10) {
-                    return chainLength();
-                }
-            }
-            if (chainLength() < 10) {
-                deniedRequests(10);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the chain did not settle");
-    }
-
-    private static long chainLength() throws SQLException {
-        try (Connection a = Regions.dba("a")) {
-            return Long.parseLong(Regions.strings(a, "SELECT coalesce(max(position), 0)::text FROM audit.chain_link").get(0));
-        }
-    }
-
-    private static void awaitChainLength(long length, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        while (chainLength() < length) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("only " + chainLength() + " of " + length + " events were chained");
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static UUID eventAt(long position) throws SQLException {
-        try (Connection a = Regions.dba("a")) {
-            return UUID.fromString(Regions.strings(a, "SELECT event_id::text FROM audit.chain_link WHERE position = "
-                    + position).get(0));
-        }
+    private static void awaitChainLength(long length, Duration within) {
+        Awaitility.await("the chain reaches " + length).atMost(within).pollInterval(Duration.ofMillis(200))
+                .until(() -> length() >= length);
     }
 
     private static void swapLinks(long position, UUID first, UUID second) throws SQLException {
@@ -256,33 +223,5 @@ class AuditChainIT {
             }
             a.commit();
         }
-    }
-
-    private void deniedRequests(int count) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(stack.trustingStack()).build();
-        HttpRequest request = HttpRequest.newBuilder(stack.app(FORBIDDEN_TO_PHYSICIANS))
-                .header("Authorization", "Bearer " + Tokens.of("dr.house")).GET().build();
-        Semaphore inFlight = new Semaphore(8);
-        List<CompletableFuture<Integer>> responses = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            inFlight.acquire();
-            responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenApply(HttpResponse::statusCode)
-                    .whenComplete((status, failure) -> inFlight.release()));
-        }
-        for (CompletableFuture<Integer> response : responses) {
-            assertEquals(403, response.get(30, TimeUnit.SECONDS));
-        }
-    }
-
-    private static JsonNode cliVerify() throws Exception {
-        Path root = Path.of(System.getProperty("citadel.root"));
-        Path output = Files.createTempFile("audit-verify", ".json");
-        Process process = new ProcessBuilder(root.resolve("bin/citadel").toString(), "audit", "verify")
-                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "audit verify finished");
-        JsonNode result = Stack.JSON.readTree(Files.readString(output));
-        assertEquals(result.get("ok").asBoolean() ? 0 : 1, process.exitValue(), result.toString());
-        return result;
     }
 }

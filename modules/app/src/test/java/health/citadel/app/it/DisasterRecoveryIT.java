@@ -144,6 +144,7 @@ class DisasterRecoveryIT {
         awaitRegistration();
         assertAudited("DR_FAILOVER", 1);
         assertAudited("DR_SALVAGE", 2);
+        assertTrue(AuditChains.keepWitnessOfLostChain(), "the witness shows the audit events the failover lost");
     }
 
     /**

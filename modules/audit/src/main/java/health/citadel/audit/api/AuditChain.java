@@ -3,6 +3,6 @@ package health.citadel.audit.api;
 /** The tamper-evidence of the audit log. */
 public interface AuditChain {
 
-    /** Walks the whole chain and checks every link, seal and signed checkpoint. */
+    /** Walks the whole chain and checks every link, seal and signed checkpoint, and the witness's checkpoints. */
     ChainVerification verify();
 }

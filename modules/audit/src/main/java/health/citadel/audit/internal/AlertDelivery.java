@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers alerts from the outbox to the configured webhook, with retries and exponential backoff. Nothing
+ * Delivers alerts from the outbox to the configured webhook, with retries and exponential backoff, and the
+ * newest audit checkpoint as the chain's second witness. Nothing
  * is sent before the alert's transaction commits, and a delivered alert is never sent again, restarts
  * included, because delivery is recorded in the database.
  */
@@ -27,6 +28,9 @@ class AlertDelivery {
 
     @Inject
     AlertDeliveryStep step;
+
+    @Inject
+    CheckpointDelivery checkpoints;
 
     @Inject
     @ConfigProperty(name = "citadel.audit.alert-webhook.url")
@@ -46,11 +50,13 @@ class AlertDelivery {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (target.isEmpty()) {
-            LOG.warning("No alert webhook is configured (citadel.audit.alert-webhook.url); alerts are only listed");
+            LOG.warning("No alert webhook is configured (citadel.audit.alert-webhook.url); alerts are only listed,"
+                    + " and the audit checkpoints are witnessed by the local file alone");
             return;
         }
         AlertWebhook webhook = new AlertWebhook(target.get());
         background.every(Duration.ofMillis(250), "Alert delivery", () -> deliverDue(webhook));
+        background.every(Duration.ofSeconds(1), "Audit checkpoint delivery", () -> checkpoints.deliverNewest(webhook));
     }
 
     private void deliverDue(AlertWebhook webhook) {

@@ -2,6 +2,7 @@ package health.citadel.audit.internal;
 
 import jakarta.inject.Inject;
 import health.citadel.platform.jdbc.ApplicationDatabase;
+import health.citadel.platform.jdbc.Statements;
 import health.citadel.audit.api.Alert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,13 +59,9 @@ class AlertDeliveryStep {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void deliver(Alert alert, AlertWebhook webhook) {
         try (Connection connection = database.getConnection()) {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-                lock.setLong(1, alert.id().getMostSignificantBits());
-                try (ResultSet locked = lock.executeQuery()) {
-                    if (!locked.next() || !locked.getBoolean(1)) {
-                        return;
-                    }
-                }
+            if (!Statements.exists(connection, "SELECT 1 WHERE pg_try_advisory_xact_lock(?)",
+                    alert.id().getMostSignificantBits())) {
+                return;
             }
             int attempts;
             try (PreparedStatement state = connection.prepareStatement("SELECT count(*), coalesce(bool_or(delivered), "

@@ -12,9 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Posts an alert to the hospital's alerting webhook. The body works with generic incoming webhooks (a
- * {@code text} line for chat tools) and carries the structured alert for machines; it names people and
- * patients by id only. {@code X-Citadel-Alert-Id} lets the receiver drop a redelivery.
+ * Posts alerts and audit checkpoints to the hospital's webhook. The body works with generic incoming webhooks (a
+ * {@code text} line for chat tools) and carries the structured alert or checkpoint for machines; it names people
+ * and patients by id only. {@code X-Citadel-Event} tells the two apart ({@code alert}, {@code audit-checkpoint});
+ * {@code X-Citadel-Alert-Id} lets the receiver drop a redelivered alert.
  */
 final class AlertWebhook {
 
@@ -29,11 +30,24 @@ final class AlertWebhook {
 
     /** @return the receiver's HTTP status, or -1 when it could not be reached */
     int post(Alert alert) {
+        return post(HttpRequest.newBuilder(target).header("X-Citadel-Event", "alert")
+                .header("X-Citadel-Alert-Id", alert.id().toString()), payload(alert));
+    }
+
+    /** A copy of a signed checkpoint for the receiver to keep (a SIEM, a write-once store): the chain's witness. */
+    int post(Checkpoint checkpoint) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("text", "Citadel audit checkpoint: the chain was at position " + checkpoint.position() + " at "
+                        + checkpoint.signedAt())
+                .add("checkpoint", Json.createReader(new java.io.StringReader(checkpoint.toJsonLine())).readObject())
+                .build();
+        return post(HttpRequest.newBuilder(target).header("X-Citadel-Event", "audit-checkpoint"), body);
+    }
+
+    private int post(HttpRequest.Builder request, JsonObject body) {
         try {
-            return http.send(HttpRequest.newBuilder(target).timeout(TIMEOUT)
-                            .header("Content-Type", "application/json")
-                            .header("X-Citadel-Alert-Id", alert.id().toString())
-                            .POST(HttpRequest.BodyPublishers.ofString(payload(alert).toString())).build(),
+            return http.send(request.timeout(TIMEOUT).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Links newly committed events into the chain a few times a second, in the background. */
+/**
+ * Links newly committed events into the chain a few times a second, in the background, and hands each checkpoint
+ * to the witness once its transaction has committed.
+ */
 @ApplicationScoped
 class AuditChainer {
 
@@ -19,6 +22,9 @@ class AuditChainer {
     ChainStep step;
 
     @Inject
+    CheckpointWitnesses witnesses;
+
+    @Inject
     @ConfigProperty(name = "citadel.audit.chain-interval-ms", defaultValue = "250")
     long intervalMillis;
 
@@ -26,9 +32,13 @@ class AuditChainer {
         background.every(Duration.ofMillis(intervalMillis), "Audit chaining", () -> {
             // a full batch means a backlog: keep going; otherwise wait for the next tick, so that under load
             // each batch carries a tick's worth of events rather than one or two
-            while (step.linkPending() >= ChainLinker.BATCH) {
-                // a backlog: keep going
-            }
+            ChainStep.Linked linked;
+            do {
+                linked = step.linkPending();
+                if (linked.checkpoint() != null) {
+                    witnesses.witness(linked.checkpoint());
+                }
+            } while (linked.events() >= ChainLinker.BATCH);
         });
     }
 }

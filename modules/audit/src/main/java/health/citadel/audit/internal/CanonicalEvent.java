@@ -8,16 +8,18 @@ import java.util.Objects;
 
 /**
  * The one byte encoding of an event that seals and chain hashes are computed over. Every field is length
- * prefixed, so no value can be shifted into its neighbour; absent fields have their own marker.
+ * prefixed, so no value can be shifted into its neighbour; absent fields have their own marker. Public, like
+ * {@link ChainMath}: whoever holds the rows can recompute the chain, and only the signed checkpoints and their
+ * witnesses tell a recomputed chain from the original.
  */
-final class CanonicalEvent {
+public final class CanonicalEvent {
 
     private static final String VERSION = "citadel-audit-event-v1";
 
     private CanonicalEvent() {
     }
 
-    static byte[] of(AuditEvent event) {
+    public static byte[] of(AuditEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         field(out, VERSION);
         field(out, event.id().toString());

@@ -1,11 +1,11 @@
 package health.citadel.audit.internal;
 
 import health.citadel.audit.api.AuditEvent;
+import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +13,19 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Appends committed, unlinked events to the chain in one transaction, then signs the new head. Only one
- * linker works at a time across all application instances (a transaction-scoped advisory lock), which is
- * what keeps positions gapless; business transactions never take that lock.
+ * Appends committed, unlinked events to the chain in one transaction; {@link HeadSigner} then signs the head in
+ * the same transaction. Only one linker works at a time across all application instances (a transaction-scoped
+ * advisory lock), which is what keeps positions gapless; business transactions never take that lock.
  */
 final class ChainLinker {
+
+    /**
+     * What one batch linked, in chain order, and the head it left.
+     *
+     * @param head null when another instance holds the linker's lock
+     */
+    record Batch(List<AuditEvent> linked, ChainExpectations.Head head) {
+    }
 
     /** How far behind the last linked event a late-committing event is still looked for. */
     static final long LATE_COMMIT_WINDOW = 100_000;
@@ -35,15 +43,9 @@ final class ChainLinker {
         this.lateCommits = lateCommits;
     }
 
-    /** @return the events it linked, in chain order */
-    List<AuditEvent> linkPending(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, LOCK_KEY);
-            try (ResultSet locked = lock.executeQuery()) {
-                if (!locked.next() || !locked.getBoolean(1)) {
-                    return List.of();
-                }
-            }
+    Batch linkPending(Connection connection) throws SQLException {
+        if (!Statements.exists(connection, "SELECT 1 WHERE pg_try_advisory_xact_lock(?)", LOCK_KEY)) {
+            return new Batch(List.of(), null);
         }
         long position = 0;
         long lastSeq = 0;
@@ -94,9 +96,13 @@ final class ChainLinker {
         long headSeq = links.isEmpty() ? lastSeq : (Long) links.get(links.size() - 1)[2];
         lateCommits.recordBatch(lastSeq, seen, headSeq, sweep, now);
         sealedHere.forgetOlderThan(now.minus(SealedHere.KEPT));
-        if (links.isEmpty()) {
-            return linked;
+        if (!links.isEmpty()) {
+            insert(connection, links);
         }
+        return new Batch(linked, new ChainExpectations.Head(position, head));
+    }
+
+    private static void insert(Connection connection, List<Object[]> links) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit.chain_link "
                 + "(position, event_id, event_seq, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
             for (Object[] link : links) {
@@ -109,14 +115,5 @@ final class ChainLinker {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement checkpoint = connection.prepareStatement(
-                "INSERT INTO audit.chain_checkpoint (position, hash, signed_at, signature) VALUES (?, ?, ?, ?)")) {
-            checkpoint.setLong(1, position);
-            checkpoint.setBytes(2, head);
-            checkpoint.setTimestamp(3, Timestamp.from(Instant.now()));
-            checkpoint.setBytes(4, keys.sign(ChainMath.checkpoint(position, head)));
-            checkpoint.executeUpdate();
-        }
-        return linked;
     }
 }

@@ -5,14 +5,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Checks the whole chain with the public key only: positions without gaps, each link's predecessor and
- * hash, each event's seal, and each signed checkpoint. It also finds events left outside the chain. Runs
- * inside the application and from the command line against a bare JDBC connection.
+ * hash, each event's seal, and each signed checkpoint, the database's and the witnesses'. It also finds events
+ * left outside the chain. Runs inside the application and from the command line against a bare JDBC connection.
  */
 public final class ChainVerifier {
 
@@ -24,13 +27,19 @@ public final class ChainVerifier {
         this.keys = keys;
     }
 
-    public ChainVerification verify(Connection connection) throws SQLException {
+    public ChainVerification verify(Connection connection, ChainExpectations expectations) throws SQLException {
+        for (Checkpoint witnessed : expectations.witnessed()) {
+            if (!witnessed.signedBy(keys)) {
+                return new ChainVerification(false, 0, null, "a witnessed checkpoint (position " + witnessed.position()
+                        + ") is not signed by the audit key", 0, hex(ChainMath.GENESIS));
+            }
+        }
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit) {
             connection.setAutoCommit(false); // lets PostgreSQL stream the rows instead of loading them all
         }
         try {
-            return walk(connection, checkpoints(connection));
+            return new Walk(expectations, checkpoints(connection)).through(connection);
         } finally {
             if (autoCommit) {
                 connection.rollback();
@@ -39,72 +48,155 @@ public final class ChainVerifier {
         }
     }
 
-    private ChainVerification walk(Connection connection, TreeMap<Long, byte[][]> checkpoints) throws SQLException {
-        long expected = 1;
-        byte[] previous = ChainMath.GENESIS;
-        try (PreparedStatement links = connection.prepareStatement("SELECT l.position, l.previous_hash, l.hash, "
-                + "e." + EventRows.COLUMNS.replace(", ", ", e.")
-                + " FROM audit.chain_link l LEFT JOIN audit.access_event e ON e.id = l.event_id ORDER BY l.position")) {
-            links.setFetchSize(FETCH);
-            try (ResultSet row = links.executeQuery()) {
-                while (row.next()) {
-                    long position = row.getLong("position");
-                    if (position != expected) {
-                        return broken(expected, "position " + expected + " is missing from the chain");
+    /** One pass along the chain, holding what it has verified so far. */
+    private final class Walk {
+
+        private final ChainExpectations expectations;
+        private final TreeMap<Long, List<Checkpoint>> stored;
+        private final TreeMap<Long, List<Checkpoint>> witnessed;
+        private long expected = 1;
+        private byte[] previous = ChainMath.GENESIS;
+        /** The newest position a witness confirmed: everything up to it is as it was when witnessed. */
+        private long confirmed;
+        private byte[] confirmedHash = ChainMath.GENESIS;
+        private byte[] expectedHeadHash;
+
+        Walk(ChainExpectations expectations, TreeMap<Long, List<Checkpoint>> stored) {
+            this.expectations = expectations;
+            this.stored = stored;
+            this.witnessed = byPosition(expectations.witnessed());
+        }
+
+        ChainVerification through(Connection connection) throws SQLException {
+            try (PreparedStatement links = connection.prepareStatement("SELECT l.position, l.previous_hash, l.hash, "
+                    + "e." + EventRows.COLUMNS.replace(", ", ", e.")
+                    + " FROM audit.chain_link l LEFT JOIN audit.access_event e ON e.id = l.event_id ORDER BY l.position")) {
+                links.setFetchSize(FETCH);
+                try (ResultSet row = links.executeQuery()) {
+                    while (row.next()) {
+                        ChainVerification broken = check(row);
+                        if (broken != null) {
+                            return broken;
+                        }
+                        expected++;
                     }
-                    if (row.getObject("id") == null) {
-                        return broken(position, "the chained event is missing");
-                    }
-                    if (!Arrays.equals(previous, row.getBytes("previous_hash"))) {
-                        return broken(position, "the link does not follow its predecessor");
-                    }
-                    byte[] canonical;
-                    try {
-                        canonical = CanonicalEvent.of(EventRows.read(row));
-                    } catch (RuntimeException unreadable) {
-                        return broken(position, "the event cannot be read");
-                    }
-                    byte[] seal = row.getBytes("seal");
-                    if (!keys.verifies(seal, canonical)) {
-                        return broken(position, "the event's seal does not match its content");
-                    }
-                    byte[] hash = ChainMath.link(previous, canonical, seal);
-                    if (!Arrays.equals(hash, row.getBytes("hash"))) {
-                        return broken(position, "the link's hash does not match the event");
-                    }
-                    byte[][] checkpoint = checkpoints.get(position);
-                    if (checkpoint != null && (!Arrays.equals(checkpoint[0], hash)
-                            || !keys.verifies(checkpoint[1], ChainMath.checkpoint(position, hash)))) {
-                        return broken(position, "the signed checkpoint does not match the chain");
-                    }
-                    previous = hash;
-                    expected++;
                 }
             }
+            return afterTheHead(connection);
         }
-        long checked = expected - 1;
-        Map.Entry<Long, byte[][]> lastCheckpoint = checkpoints.lastEntry();
-        if (lastCheckpoint != null && lastCheckpoint.getKey() > checked) {
-            return new ChainVerification(false, checked, expected,
-                    "the chain ends before its last signed checkpoint (position " + lastCheckpoint.getKey() + ")");
+
+        /** @return the verdict if the chain breaks at this link, else null */
+        private ChainVerification check(ResultSet row) throws SQLException {
+            long position = row.getLong("position");
+            if (position != expected) {
+                return broken(expected, "position " + expected + " is missing from the chain");
+            }
+            if (row.getObject("id") == null) {
+                return broken(position, "the chained event is missing");
+            }
+            if (!Arrays.equals(previous, row.getBytes("previous_hash"))) {
+                return broken(position, "the link does not follow its predecessor");
+            }
+            byte[] canonical;
+            try {
+                canonical = CanonicalEvent.of(EventRows.read(row));
+            } catch (RuntimeException unreadable) {
+                return broken(position, "the event cannot be read");
+            }
+            byte[] seal = row.getBytes("seal");
+            if (!keys.verifies(seal, canonical)) {
+                return broken(position, "the event's seal does not match its content");
+            }
+            byte[] hash = ChainMath.link(previous, canonical, seal);
+            if (!Arrays.equals(hash, row.getBytes("hash"))) {
+                return broken(position, "the link's hash does not match the event");
+            }
+            for (Checkpoint checkpoint : stored.getOrDefault(position, List.of())) {
+                if (!Arrays.equals(checkpoint.hash(), hash) || !checkpoint.signedBy(keys)) {
+                    return broken(position, "the signed checkpoint does not match the chain");
+                }
+            }
+            for (Checkpoint checkpoint : witnessed.getOrDefault(position, List.of())) {
+                if (!Arrays.equals(checkpoint.hash(), hash)) {
+                    // up to the last confirmed position the chain is as witnessed; from the next one on it may differ
+                    return new ChainVerification(false, confirmed, confirmed + 1, "the chain differs from the "
+                            + "checkpoint witnessed at position " + position, confirmed, hex(confirmedHash));
+                }
+                confirmed = position;
+                confirmedHash = hash;
+            }
+            if (expectations.expectedHead() != null && expectations.expectedHead().position() == position) {
+                expectedHeadHash = hash;
+            }
+            previous = hash;
+            return null;
         }
-        long unchained = unchainedEvents(connection);
-        if (unchained > 0) {
-            return new ChainVerification(false, checked, null, unchained + " events are outside the chain");
+
+        private ChainVerification afterTheHead(Connection connection) throws SQLException {
+            long checked = expected - 1;
+            Long lastStored = stored.isEmpty() ? null : stored.lastKey();
+            if (lastStored != null && lastStored > checked) {
+                return broken(expected, "the chain ends before its last signed checkpoint (position " + lastStored + ")");
+            }
+            if (!witnessed.isEmpty() && witnessed.lastKey() > checked) {
+                return broken(expected, "the chain ends before the newest witnessed checkpoint (position "
+                        + witnessed.lastKey() + ")");
+            }
+            ChainExpectations.Head head = expectations.expectedHead();
+            if (head != null && head.position() > checked) {
+                return broken(expected, "the chain ends before the expected head (position " + head.position() + ")");
+            }
+            if (head != null && head.position() > 0 && !Arrays.equals(head.hash(), expectedHeadHash)) {
+                return new ChainVerification(false, checked, head.position(),
+                        "the chain's hash at the expected head differs: it changed at or before that position",
+                        checked, hex(previous));
+            }
+            if (expectations.newestWitnessedAfter() != null) {
+                String stale = staleWitness(expectations);
+                if (stale != null) {
+                    return new ChainVerification(false, checked, null, stale, checked, hex(previous));
+                }
+            }
+            long unchained = unchainedEvents(connection);
+            if (unchained > 0) {
+                return new ChainVerification(false, checked, null, unchained + " events are outside the chain", checked,
+                        hex(previous));
+            }
+            return new ChainVerification(true, checked, null, null, checked, hex(previous));
         }
-        return new ChainVerification(true, checked, null, null);
+
+        private ChainVerification broken(long position, String problem) {
+            return new ChainVerification(false, position - 1, position, problem, expected - 1, hex(previous));
+        }
     }
 
-    private static TreeMap<Long, byte[][]> checkpoints(Connection connection) throws SQLException {
-        TreeMap<Long, byte[][]> checkpoints = new TreeMap<>();
+    /** @return the problem when the witness holds nothing as recent as required, else null */
+    private static String staleWitness(ChainExpectations expectations) {
+        boolean recent = expectations.witnessed().stream().map(Checkpoint::signedAt)
+                .anyMatch(signedAt -> signedAt.isAfter(expectations.newestWitnessedAfter()));
+        return recent ? null : "no checkpoint has been witnessed since " + expectations.newestWitnessedAfter()
+                + ": the witness is not being written, or its newest entries are gone";
+    }
+
+    private static TreeMap<Long, List<Checkpoint>> byPosition(Collection<Checkpoint> checkpoints) {
+        TreeMap<Long, List<Checkpoint>> byPosition = new TreeMap<>();
+        for (Checkpoint checkpoint : checkpoints) {
+            byPosition.computeIfAbsent(checkpoint.position(), position -> new ArrayList<>()).add(checkpoint);
+        }
+        return byPosition;
+    }
+
+    private static TreeMap<Long, List<Checkpoint>> checkpoints(Connection connection) throws SQLException {
+        List<Checkpoint> checkpoints = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT position, hash, signature FROM audit.chain_checkpoint");
+                "SELECT position, hash, signed_at, signature FROM audit.chain_checkpoint WHERE position > 0");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                checkpoints.put(rows.getLong(1), new byte[][] {rows.getBytes(2), rows.getBytes(3)});
+                checkpoints.add(new Checkpoint(rows.getLong(1), rows.getBytes(2), rows.getTimestamp(3).toInstant(),
+                        rows.getBytes(4)));
             }
         }
-        return checkpoints;
+        return byPosition(checkpoints);
     }
 
     private static long unchainedEvents(Connection connection) throws SQLException {
@@ -118,7 +210,7 @@ public final class ChainVerifier {
         }
     }
 
-    private static ChainVerification broken(long position, String problem) {
-        return new ChainVerification(false, position - 1, position, problem);
+    private static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
     }
 }

@@ -5,8 +5,10 @@ import health.citadel.audit.api.AuditChain;
 import health.citadel.audit.api.ChainVerification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 
 @ApplicationScoped
 class VerifiedAuditChain implements AuditChain {
@@ -17,10 +19,21 @@ class VerifiedAuditChain implements AuditChain {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    CheckpointWitnesses witnesses;
+
     @Override
     public ChainVerification verify() {
+        ChainExpectations expectations;
+        try {
+            expectations = witnesses.whileRunning();
+        } catch (IOException | IllegalArgumentException damaged) {
+            // a witness that cannot be read proves nothing: the chain cannot be shown intact
+            return new ChainVerification(false, 0, null, "the checkpoint witness cannot be read ("
+                    + damaged.getClass().getSimpleName() + ")", 0, HexFormat.of().formatHex(ChainMath.GENESIS));
+        }
         try (Connection connection = database.getConnection()) {
-            return new ChainVerifier(keys).verify(connection);
+            return new ChainVerifier(keys).verify(connection, expectations);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit chain (SQLState " + e.getSQLState() + ")", e);
         }
