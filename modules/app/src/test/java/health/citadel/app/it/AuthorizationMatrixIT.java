@@ -61,6 +61,8 @@ class AuthorizationMatrixIT {
         MATRIX.put("GET /api/v1/patients", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/patients/{id}", new int[] {403, 403, 404, 403, 403, 403, 403, 401});
         MATRIX.put("PUT /api/v1/patients/{id}", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
+        // the restricted flag is the administrator's alone, and no one else's update may change it
+        MATRIX.put("PUT /api/v1/patients/{id}/restriction", new int[] {403, 403, 403, 403, 400, 403, 403, 401});
         MATRIX.put("POST /api/v1/patients/{id}/retire", new int[] {400, 400, 400, 403, 403, 403, 403, 401});
         MATRIX.put("POST /api/v1/patients/{id}/reveal", new int[] {400, 403, 403, 403, 403, 403, 403, 401});
         MATRIX.put("GET /api/v1/patients/{id}/history", new int[] {403, 403, 404, 403, 403, 403, 403, 401});

@@ -9,8 +9,14 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +26,18 @@ import org.junit.jupiter.api.Test;
 class BreakGlassIT {
 
     private static final String GRANTS = "/api/v1/identity/break-glass-grants";
+    private static final String EMERGENCY = "Unconscious in the emergency department, allergies unknown";
     private final Stack stack = Stack.get();
 
     @Test
     void anEmergencyOpensAChartForAShortTimeAndIsAuditedAlertedAndReviewed() throws Exception {
         String physician = Tokens.of("dr.house");
         String physicianId = Tokens.claims(physician).get("sub").asText();
-        UUID patient = UUID.randomUUID();
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1970-01-01", false);
         assertEquals("DENY NONE", stack.decision(physician, patient, "READ_CLINICAL"));
 
-        assertEquals(400, stack.post(GRANTS, physician, "{\"patientId\":\"" + patient + "\",\"reason\":\"urgent\"}").statusCode(),
-                "a reason must say why");
-        HttpResponse<String> opened = stack.post(GRANTS, physician, "{\"patientId\":\"" + patient
-                + "\",\"reason\":\"Unconscious in the emergency department, allergies unknown\"}");
+        assertEquals(400, open(physician, patient, "urgent").statusCode(), "a reason must say why");
+        HttpResponse<String> opened = open(physician, patient, EMERGENCY);
         assertEquals(201, opened.statusCode(), opened.body());
         JsonNode grant = Stack.json(opened);
         String grantId = grant.get("id").asText();
@@ -72,7 +77,7 @@ class BreakGlassIT {
     @Test
     void aClinicianClosesTheirOwnGrantEarlyAndNoOneElses() {
         String physician = Tokens.of("dr.house");
-        UUID patient = UUID.randomUUID();
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1970-01-02", false);
         String grantId = Stack.json(stack.post(GRANTS, physician, "{\"patientId\":\"" + patient
                 + "\",\"reason\":\"Transferred patient, records needed before surgery\"}")).get("id").asText();
 
@@ -88,12 +93,79 @@ class BreakGlassIT {
         String withoutOtp = Tokens.of("nurse.joy", stack.keycloakUrl(), "it-password-only");
         assertFalse(Tokens.claims(withoutOtp).path("amr").toString().contains("otp"));
 
-        HttpResponse<String> refused = stack.post(GRANTS, withoutOtp, "{\"patientId\":\"" + UUID.randomUUID()
-                + "\",\"reason\":\"Unconscious in the emergency department, allergies unknown\"}");
+        HttpResponse<String> refused = open(withoutOtp, UUID.randomUUID(), EMERGENCY);
 
         assertEquals(401, refused.statusCode(), refused.body());
         String challenge = refused.headers().firstValue("WWW-Authenticate").orElse("");
         assertTrue(challenge.contains("error=\"insufficient_user_authentication\"") && challenge.contains("acr_values=\"mfa\""),
                 challenge);
+    }
+
+    /**
+     * The rules a clinician cannot bend: a reason that says something, a patient who is registered, and one open
+     * grant per patient however many requests race for it. Each refusal is audited as FAILED, which no alert rule
+     * counts, so refusals raise nothing and the one grant raises one alert.
+     */
+    @Test
+    void aBlankReasonAnUnknownPatientAndASecondOpenGrantAreRefusedAuditedAndNotAlerted() throws Exception {
+        String physician = Tokens.of("dr.house");
+        String physicianId = Tokens.claims(physician).get("sub").asText();
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1970-01-03", false);
+        UUID unknown = UUID.randomUUID();
+
+        HttpResponse<String> blank = open(physician, patient, " ".repeat(20) + "urgent");
+        assertEquals(400, blank.statusCode(), blank.body());
+        assertTrue(Stack.json(blank).get("detail").asText().startsWith("reason"), blank.body());
+        HttpResponse<String> nobody = open(physician, unknown, EMERGENCY);
+        assertEquals(404, nobody.statusCode(), nobody.body());
+        assertTrue(Stack.json(nobody).get("detail").asText().startsWith("patientId"), nobody.body());
+
+        List<HttpResponse<String>> racing = atOnce(4, () -> open(physician, patient, EMERGENCY));
+        List<HttpResponse<String>> granted = racing.stream().filter(response -> response.statusCode() == 201).toList();
+        assertEquals(1, granted.size(), racing.stream().map(HttpResponse::body).toList().toString());
+        String grantId = Stack.json(granted.get(0)).get("id").asText();
+        for (HttpResponse<String> refused : racing.stream().filter(response -> response.statusCode() != 201).toList()) {
+            assertEquals(409, refused.statusCode(), refused.body());
+            assertTrue(Stack.json(refused).get("detail").asText().contains(grantId), "names the open grant");
+        }
+
+        try (Connection a = Regions.dba("a")) {
+            String attempts = "FROM audit.access_event WHERE actor_id = ? AND action = 'BREAK_GLASS' "
+                    + "AND patient_id IN (?::uuid, ?::uuid)";
+            assertEquals(List.of("FAILED 5", "SUCCESS 1"), Regions.strings(a, "SELECT outcome || ' ' || count(*) "
+                    + attempts + " GROUP BY outcome ORDER BY outcome", physicianId, patient.toString(), unknown.toString()),
+                    "each refusal is audited, committed although its request failed");
+            // detection runs on events as they are chained: once all six are, every alert they raise exists
+            String chained = "SELECT count(*)::text FROM audit.chain_link WHERE event_id IN (SELECT id " + attempts + ")";
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (!Regions.strings(a, chained, physicianId, patient.toString(), unknown.toString()).equals(List.of("6"))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("6"), Regions.strings(a, chained, physicianId, patient.toString(), unknown.toString()));
+            assertEquals(List.of("1"), Regions.strings(a, "SELECT count(*)::text FROM audit.alert WHERE rule = "
+                    + "'break-the-glass' AND actor_id = ? AND patient_id = ?::uuid", physicianId, patient.toString()));
+            assertEquals(List.of("0"), Regions.strings(a, "SELECT count(*)::text FROM audit.alert WHERE evidence && "
+                    + "ARRAY(SELECT id " + attempts + " AND outcome = 'FAILED')", physicianId, patient.toString(),
+                    unknown.toString()), "no refusal is evidence of any alert");
+        }
+    }
+
+    private HttpResponse<String> open(String token, UUID patient, String reason) {
+        return stack.post(GRANTS, token, "{\"patientId\":\"" + patient + "\",\"reason\":\"" + reason + "\"}");
+    }
+
+    /** The same request sent {@code times} times at once, as a double click or a retrying client would. */
+    private static List<HttpResponse<String>> atOnce(int times, Callable<HttpResponse<String>> request) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(times);
+        try {
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : senders.invokeAll(Collections.nCopies(times, request))) {
+                responses.add(response.get());
+            }
+            return responses;
+        } finally {
+            senders.shutdown();
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,12 +24,11 @@ class CareTeamIT {
     void aClinicianMayOpenTheChartsOfTheirCareTeamOnlyWhileAssigned() throws Exception {
         String nurse = Tokens.of("nurse.joy");
         String nurseId = Tokens.claims(nurse).get("sub").asText();
-        UUID patient = UUID.randomUUID();
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1981-03-03", false);
         UUID stranger = UUID.randomUUID();
         assertEquals("DENY NONE", stack.decision(nurse, patient, "READ_CLINICAL"));
 
-        HttpResponse<String> created = post(ASSIGNMENTS,
-                "{\"clinicianId\":\"" + nurseId + "\",\"patientId\":\"" + patient + "\"}");
+        HttpResponse<String> created = post(ASSIGNMENTS, assignment(nurseId, patient, null, null));
         assertEquals(201, created.statusCode(), created.body());
         String assignment = Stack.json(created).get("id").asText();
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith(assignment));
@@ -78,13 +79,32 @@ class CareTeamIT {
         assertEquals("DENY NONE", stack.decision(patient, UUID.randomUUID(), "EXPORT_CHART"));
 
         String physician = Tokens.of("dr.house");
-        UUID cared = UUID.randomUUID();
-        assertEquals(201, post(ASSIGNMENTS, "{\"clinicianId\":\"" + Tokens.claims(physician).get("sub").asText()
-                + "\",\"patientId\":\"" + cared + "\"}").statusCode());
+        UUID cared = Patients.register(Patients.Canary.fresh(), "1981-04-04", false);
+        assertEquals(201, post(ASSIGNMENTS, assignment(userId("dr.house"), cared, null, null)).statusCode());
         assertEquals("ALLOW CARE_TEAM", stack.decision(physician, cared, "EXPORT_CHART"), "password and TOTP just now");
         KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
         String withoutOtp = Tokens.of("dr.house", stack.keycloakUrl(), "it-password-only");
         assertEquals("STEP_UP ROLE", stack.decision(withoutOtp, cared, "EXPORT_CHART"), "staff must step up");
+    }
+
+    /**
+     * An assignment is the basis of a clinician's access, so it names a clinician of the realm and a registered
+     * patient, and may not start long ago: a backdated one would make an earlier access look justified. The test
+     * stack allows the shipped default, a day.
+     */
+    @Test
+    void onlyARealmClinicianJoinsARegisteredPatientsCareTeamFromTheLastDayOn() throws Exception {
+        String nurseId = userId("nurse.joy");
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1981-05-05", false);
+        Instant now = Instant.now();
+
+        refused(404, "clinicianId", assignment(UUID.randomUUID().toString(), patient, null, null));
+        refused(400, "clinicianId", assignment(userId("front.desk"), patient, null, null));
+        refused(404, "patientId", assignment(nurseId, UUID.randomUUID(), null, null));
+        refused(400, "startsAt", assignment(nurseId, patient, now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2))));
+        refused(400, "endsAt", assignment(nurseId, patient, now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(1))));
+        HttpResponse<String> lastNight = post(ASSIGNMENTS, assignment(nurseId, patient, now.minus(Duration.ofHours(10)), null));
+        assertEquals(201, lastNight.statusCode(), lastNight.body());
     }
 
     @ParameterizedTest
@@ -108,6 +128,26 @@ class CareTeamIT {
         assertEquals(400, stack.get("/api/v1/me/access-decision?patient=x&permission=READ_CLINICAL",
                 Tokens.of("nurse.joy")).statusCode());
         assertEquals(404, post(ASSIGNMENTS + "/" + UUID.randomUUID() + "/end", "").statusCode());
+    }
+
+    /** Refused with the status, naming the field first, and nothing written. */
+    private void refused(int status, String field, String body) throws Exception {
+        long before = assignmentCount();
+        HttpResponse<String> response = post(ASSIGNMENTS, body);
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(Stack.json(response).get("detail").asText().startsWith(field), response.body());
+        assertEquals(before, assignmentCount());
+    }
+
+    private static String assignment(String clinicianId, UUID patient, Instant startsAt, Instant endsAt) {
+        return "{\"clinicianId\":\"" + clinicianId + "\",\"patientId\":\"" + patient + "\""
+                + (startsAt == null ? "" : ",\"startsAt\":\"" + startsAt + "\"")
+                + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}";
+    }
+
+    private static String userId(String username) {
+        return Tokens.claims(Tokens.of(username)).get("sub").asText();
     }
 
     private HttpResponse<String> post(String path, String json) {

@@ -24,10 +24,7 @@ class ChartEncryptionIT {
     void aSuperuserReadingEveryRecordsTableFindsNoCanaryInClear() throws Exception {
         Patients.Canary canary = Patients.Canary.fresh();
         UUID id = Patients.register(canary, "1969-07-20", false);
-        String change = "{\"demographics\":" + canary.demographics("1969-07-20") + ",\"restricted\":true,"
-                + "\"reason\":\"flagged as an employee\"}";
-        assertEquals(200, stack.send("PUT", Patients.PATIENTS + "/" + id, Tokens.of("front.desk"), "application/json",
-                change, "If-Match", "\"0\"").statusCode());
+        assertEquals(200, Patients.restrict(Tokens.of("admin.alan"), id, true).statusCode(), "flagged as an employee");
         Patients.assignCareTeam("dr.house", id);
         String note = canary.contact() + " reports chest pain";
         assertEquals(201, stack.post(Patients.PATIENTS + "/" + id + "/notes", Tokens.of("dr.house"),

@@ -171,4 +171,53 @@ class PatientIT {
     private static List<String> ids(JsonNode page) {
         return page.get("items").findValuesAsText("id");
     }
+
+    /**
+     * The restricted flag is the administrator's to set and clear, on its own: the front desk's ordinary change
+     * cannot clear it, directly or by reverting to a revision from before it was set. Clearing it ends the
+     * restricted-patient alerts for good, so it raises an alert of its own.
+     */
+    @Test
+    void onlyAnAdministratorSetsOrClearsTheRestrictionAndClearingItIsAlerted() throws Exception {
+        Patients.Canary canary = Patients.Canary.fresh();
+        UUID id = Patients.register(canary, "1966-06-06", false);
+        String desk = Tokens.of("front.desk");
+        String admin = Tokens.of("admin.alan");
+        assertEquals(403, Patients.restrict(desk, id, true).statusCode(), "not the front desk's to set");
+        HttpResponse<String> set = Patients.restrict(admin, id, true);
+        assertEquals(200, set.statusCode(), set.body());
+        assertTrue(Stack.json(set).get("restricted").asBoolean());
+        assertEquals("\"1\"", set.headers().firstValue("ETag").orElseThrow());
+
+        assertEquals(403, change(desk, id, canary, false, "\"1\"").statusCode(), "an ordinary update may not clear it");
+        HttpResponse<String> changed = change(desk, id, canary, true, "\"1\"");
+        assertEquals(200, changed.statusCode(), "one that leaves it as it is still works: " + changed.body());
+        long registered = Stack.json(stack.get(PATIENTS + "/" + id + "/history", desk)).get(0).get("revision").asLong();
+        HttpResponse<String> reverted = stack.send("POST", PATIENTS + "/" + id + "/revert", desk, "application/json",
+                "{\"toRevision\":" + registered + ",\"reason\":\"telephone entered in error\"}", "If-Match", "\"2\"");
+        assertEquals(200, reverted.statusCode(), reverted.body());
+        assertTrue(Stack.json(reverted).get("restricted").asBoolean(), "a revert leaves the restriction as it is");
+
+        HttpResponse<String> cleared = Patients.restrict(admin, id, false);
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertFalse(Stack.json(cleared).get("restricted").asBoolean());
+        try (Connection a = Regions.dba("a")) {
+            assertEquals(List.of("RESTRICTION_SET", "RESTRICTION_CLEARED"), Regions.strings(a, "SELECT action FROM "
+                    + "audit.access_event WHERE patient_id = ?::uuid AND actor_id = ? ORDER BY occurred_at",
+                    id.toString(), Tokens.claims(admin).get("sub").asText()));
+            String alerts = "SELECT severity FROM audit.alert WHERE rule = 'restriction-cleared' AND patient_id = ?::uuid";
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Regions.strings(a, alerts, id.toString()).isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("HIGH"), Regions.strings(a, alerts, id.toString()));
+        }
+    }
+
+    /** The front desk's change of the telephone number, with the flag as given. */
+    private HttpResponse<String> change(String token, UUID id, Patients.Canary canary, boolean restricted, String etag) {
+        return stack.send("PUT", PATIENTS + "/" + id, token, "application/json", "{\"demographics\":"
+                + canary.demographics("1966-06-06").replace("+1 555 0100", "+1 555 0142") + ",\"restricted\":"
+                + restricted + ",\"reason\":\"new telephone number\"}", "If-Match", etag);
+    }
 }

@@ -55,6 +55,13 @@ final class Patients {
         return UUID.fromString(Stack.json(created).get("id").asText());
     }
 
+    /** Sets or clears the patient's restricted flag on its own, with the caller's token. */
+    static HttpResponse<String> restrict(String token, UUID patient, boolean restricted) {
+        return Stack.get().send("PUT", PATIENTS + "/" + patient + "/restriction", token, "application/json",
+                "{\"restricted\":" + restricted + ",\"reason\":\"employment at the hospital "
+                        + (restricted ? "began" : "ended") + "\"}");
+    }
+
     /** Puts the demo clinician on the patient's care team, as the administrator. */
     static void assignCareTeam(String clinician, UUID patient) {
         String clinicianId = Tokens.claims(Tokens.of(clinician)).get("sub").asText();

@@ -61,8 +61,9 @@ class AlertRuleSettings {
         return List.of(
                 new AlertRules.ManyPatients(manyPatients, Duration.ofMinutes(manyPatientsWindow)),
                 new AlertRules.RepeatedDenials(denials, Duration.ofMinutes(denialsWindow)),
-                new AlertRules.BreakTheGlass(),
+                AlertRules.BREAK_THE_GLASS,
                 new AlertRules.RestrictedPatient(),
+                AlertRules.RESTRICTION_CLEARED,
                 new AlertRules.BulkExport(exports, Duration.ofMinutes(exportsWindow)),
                 new AlertRules.OutsideWorkingHours(LocalTime.parse(workStart), LocalTime.parse(workEnd),
                         AlertRules.OutsideWorkingHours.parseDays(workDays), ZoneId.of(workZone)));

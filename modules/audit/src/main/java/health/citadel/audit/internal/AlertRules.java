@@ -71,12 +71,22 @@ final class AlertRules {
     }
 
     /** Every break-the-glass access, each on its own. */
-    record BreakTheGlass() implements AlertRule {
+    static final EachSuccess BREAK_THE_GLASS = new EachSuccess("break-the-glass", AuditAction.BREAK_GLASS);
+
+    /**
+     * A patient's restricted flag taken off: every later access to them goes unalerted, so the change itself is,
+     * each on its own.
+     */
+    static final EachSuccess RESTRICTION_CLEARED = new EachSuccess("restriction-cleared",
+            AuditAction.RESTRICTION_CLEARED);
+
+    /** Every successful event of one action raises a HIGH alert of its own. */
+    record EachSuccess(String rule, AuditAction action) implements AlertRule {
         @Override
         public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
-            return event.action() == AuditAction.BREAK_GLASS && event.outcome() == AuditOutcome.SUCCESS
-                    ? Optional.of(new Finding("break-the-glass", Severity.HIGH, "break-the-glass:" + event.id(),
-                    event.patientId(), List.of(event.id()))) : Optional.empty();
+            return event.action() == action && event.outcome() == AuditOutcome.SUCCESS
+                    ? Optional.of(new Finding(rule, Severity.HIGH, rule + ":" + event.id(), event.patientId(),
+                    List.of(event.id()))) : Optional.empty();
         }
 
         @Override

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule fires on a scripted scenario of misuse and stays silent on a normal working pattern. */
 class AlertRulesTest {
@@ -90,15 +92,19 @@ class AlertRulesTest {
         assertTrue(rule.evaluate(ordinary, List.of(ordinary)).isEmpty());
     }
 
-    @Test
-    void everyBreakTheGlassFiresAndOrdinaryReadsDoNot() {
-        var rule = new AlertRules.BreakTheGlass();
+    /** Each of these events is alerted on its own; a read, or setting a restriction, is not. */
+    @ParameterizedTest
+    @CsvSource({"BREAK_GLASS, READ", "RESTRICTION_CLEARED, RESTRICTION_SET"})
+    void everyBreakTheGlassAndEveryRestrictionClearedFiresAndOrdinaryEventsDoNot(AuditAction alerted,
+                                                                                 AuditAction ordinary) {
+        var rule = alerted == AuditAction.BREAK_GLASS ? AlertRules.BREAK_THE_GLASS : AlertRules.RESTRICTION_CLEARED;
         UUID patient = UUID.randomUUID();
-        AuditEvent glass = event(AuditAction.BREAK_GLASS, AuditOutcome.SUCCESS, patient, 0);
-        var finding = rule.evaluate(glass, List.of(glass)).orElseThrow();
+        AuditEvent event = event(alerted, AuditOutcome.SUCCESS, patient, 0);
+        var finding = rule.evaluate(event, List.of(event)).orElseThrow();
+        assertEquals(Severity.HIGH, finding.severity());
         assertEquals(patient, finding.patientId());
-        AuditEvent read = event(AuditAction.READ, AuditOutcome.SUCCESS, patient, 0);
-        assertTrue(rule.evaluate(read, List.of(read)).isEmpty());
+        AuditEvent other = event(ordinary, AuditOutcome.SUCCESS, patient, 0);
+        assertTrue(rule.evaluate(other, List.of(other)).isEmpty());
     }
 
     @Test
@@ -141,7 +147,7 @@ class AlertRulesTest {
         var hours = new AlertRules.OutsideWorkingHours(LocalTime.of(7, 0), LocalTime.of(8, 0),
                 EnumSet.allOf(DayOfWeek.class), ZoneId.of("UTC"));
         assertEquals(hours.windowKey(read), hours.evaluate(read, List.of(read)).map(AlertRule.Finding::dedupeKey));
-        assertTrue(new AlertRules.BreakTheGlass().windowKey(read).isEmpty(), "one alert per event: nothing to skip");
+        assertTrue(AlertRules.BREAK_THE_GLASS.windowKey(read).isEmpty(), "one alert per event: nothing to skip");
     }
 
     @Test

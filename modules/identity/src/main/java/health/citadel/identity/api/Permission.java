@@ -12,6 +12,8 @@ public enum Permission {
     EXPORT_CHART,
     ERASE_PATIENT,
     MANAGE_CARE_TEAMS,
+    /** Set or clear a patient's restricted flag (a VIP, an employee), whose every access is alerted. */
+    MANAGE_RESTRICTION,
     BREAK_THE_GLASS,
     READ_OWN_CHART,
     READ_OWN_ACCESS_LOG,

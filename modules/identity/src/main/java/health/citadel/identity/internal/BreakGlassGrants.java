@@ -23,6 +23,8 @@ public class BreakGlassGrants {
     }
 
     private static final String TABLE = "break-the-glass grants";
+    /** The advisory locks' first key: "BG" in ASCII, apart from every other user of two-key advisory locks. */
+    private static final int OPENING_LOCK = 0x4247;
     private static final String COLUMNS = "id, clinician_id, patient_id, reason, granted_at, expires_at, revoked_at, "
             + "reviewed_at, reviewed_by, review_outcome, review_note";
 
@@ -49,9 +51,24 @@ public class BreakGlassGrants {
     }
 
     boolean active(String clinicianId, UUID patientId, Instant at) {
-        return !query("SELECT " + COLUMNS + " FROM identity.break_glass_grant WHERE clinician_id = ? AND patient_id = ?"
+        return openAt(clinicianId, patientId, at).isPresent();
+    }
+
+    /** The clinician's grant for the patient that is open at {@code at}, if any. */
+    Optional<Grant> openAt(String clinicianId, UUID patientId, Instant at) {
+        return query("SELECT " + COLUMNS + " FROM identity.break_glass_grant WHERE clinician_id = ? AND patient_id = ?"
                 + " AND granted_at <= ? AND expires_at > ? AND revoked_at IS NULL LIMIT 1",
-                clinicianId, patientId, at, at).isEmpty();
+                clinicianId, patientId, at, at).stream().findFirst();
+    }
+
+    /**
+     * Makes a concurrent opening for the same clinician and patient wait until this transaction ends, so that its
+     * check sees this one's grant. A unique index cannot say "open", which depends on the time; a transaction's
+     * advisory lock can. The two-key form keeps clear of the single-key locks the audit and DR modules take.
+     */
+    void holdOpeningsOf(String clinicianId, UUID patientId) {
+        Rows.query(database, TABLE, "SELECT pg_advisory_xact_lock(?, hashtext(?))", row -> Boolean.TRUE,
+                OPENING_LOCK, clinicianId + "/" + patientId);
     }
 
     /** Newest first; only those awaiting review when asked. */

@@ -6,6 +6,7 @@ import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.CallerEvents;
 import health.citadel.identity.api.CurrentCaller;
+import health.citadel.identity.api.KnownPatients;
 import health.citadel.identity.api.StepUpRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Opening a chart outside one's care team in an emergency: with a reason and a recent second factor, for a
- * short time. Every grant is audited as BREAK_GLASS (which raises an alert) and waits for an auditor's review.
+ * short time, for a registered patient, one open grant per clinician and patient. Every grant is audited as
+ * BREAK_GLASS (which raises an alert) and waits for an auditor's review; every refusal is audited too.
  */
 @ApplicationScoped
 public class BreakGlassService {
+
+    /** A reason says why in at least this many characters other than spaces. */
+    static final int MIN_REASON = 20;
 
     @Inject
     BreakGlassGrants grants;
@@ -39,6 +44,9 @@ public class BreakGlassService {
     CallerEvents callerEvents;
 
     @Inject
+    KnownPatients knownPatients;
+
+    @Inject
     @ConfigProperty(name = "citadel.identity.break-glass.duration", defaultValue = "PT60M")
     Duration duration;
 
@@ -48,13 +56,37 @@ public class BreakGlassService {
         if (!secondFactor.recent(caller)) {
             throw new StepUpRequired();
         }
+        if (reason.codePoints().filter(c -> !Character.isWhitespace(c)).count() < MIN_REASON) {
+            throw refused(patientId, null, RequestRefused.badRequest(
+                    "reason: must hold at least " + MIN_REASON + " characters other than spaces"));
+        }
+        if (!knownPatients.registered(patientId)) {
+            throw refused(patientId, null, RequestRefused.notFound("patientId: no such patient"));
+        }
+        grants.holdOpeningsOf(caller.userId(), patientId);
         Instant now = Instant.now();
+        var open = grants.openAt(caller.userId(), patientId, now);
+        if (open.isPresent()) {
+            throw refused(patientId, open.get().id(), RequestRefused.conflict("patientId: your grant " + open.get().id()
+                    + " for this patient is still open"));
+        }
         var grant = new BreakGlassGrants.Grant(UUID.randomUUID(), caller.userId(), patientId, reason, now,
                 now.plus(duration), null, null, null, null, null);
         grants.insert(grant);
         auditLog.record(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant", grant.id().toString(),
                 patientId, AuditOutcome.SUCCESS, reason));
         return grant;
+    }
+
+    /**
+     * Audits a refused opening in a transaction of its own, so that it outlives the request's rollback. It is
+     * FAILED, not DENIED or a BREAK_GLASS success, so no alert rule counts it: refusals cannot flood the alerts.
+     * The event keeps our refusal, not the clinician's reason.
+     */
+    private RequestRefused refused(UUID patientId, UUID openGrant, RequestRefused refusal) {
+        auditLog.recordRegardless(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant",
+                openGrant == null ? null : openGrant.toString(), patientId, AuditOutcome.FAILED, refusal.getMessage()));
+        return refusal;
     }
 
     /** Only the clinician who opened a grant closes it early. */

@@ -37,7 +37,7 @@ class CareTeamAccessPolicy implements AccessPolicy {
             Permission.EXPORT_CHART, Permission.ERASE_PATIENT, Permission.RUN_DR, Permission.MANAGE_KEYS);
     /** Operations on a patient that are administrative, not a reading of the chart. */
     private static final Set<Permission> ADMINISTRATIVE = EnumSet.of(Permission.ERASE_PATIENT,
-            Permission.MANAGE_CARE_TEAMS);
+            Permission.MANAGE_CARE_TEAMS, Permission.MANAGE_RESTRICTION);
 
     @Inject
     CurrentCaller currentCaller;

@@ -5,12 +5,15 @@ import health.citadel.audit.api.AuditLog;
 import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.CallerEvents;
 import health.citadel.identity.api.CurrentCaller;
+import health.citadel.identity.api.KnownPatients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import health.citadel.platform.problem.RequestRefused;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Changes to care teams: each one commits with its audit event, or not at all. */
 @ApplicationScoped
@@ -28,11 +31,37 @@ public class CareTeamService {
     @Inject
     CallerEvents callerEvents;
 
+    @Inject
+    KnownPatients knownPatients;
+
+    @Inject
+    Clinicians clinicians;
+
+    /** How far in the past an assignment may start: care given last night is recorded this morning. */
+    @Inject
+    @ConfigProperty(name = "citadel.identity.care-team.backdate", defaultValue = "PT24H")
+    Duration backdate;
+
+    /**
+     * Assigns a clinician of the realm to a registered patient, from {@code startsAt} (now if null), which may lie
+     * at most {@link #backdate} in the past, so that no assignment makes an earlier access look justified.
+     */
     @Transactional
     public CareTeams.Assignment assign(String clinicianId, UUID patientId, Instant startsAt, Instant endsAt) {
         Instant now = Instant.now();
-        var assignment = new CareTeams.Assignment(UUID.randomUUID(), clinicianId, patientId,
-                startsAt == null ? now : startsAt, endsAt, currentCaller.get().userId(), now);
+        Instant start = startsAt == null ? now : startsAt;
+        if (start.isBefore(now.minus(backdate))) {
+            throw RequestRefused.badRequest("startsAt: may lie at most " + backdate + " in the past");
+        }
+        if (endsAt != null && !endsAt.isAfter(start)) {
+            throw RequestRefused.badRequest("endsAt: must be after startsAt");
+        }
+        if (!knownPatients.registered(patientId)) {
+            throw RequestRefused.notFound("patientId: no such patient");
+        }
+        clinicians.require(clinicianId);
+        var assignment = new CareTeams.Assignment(UUID.randomUUID(), clinicianId, patientId, start, endsAt,
+                currentCaller.get().userId(), now);
         careTeams.insert(assignment);
         auditLog.record(callerEvents.describe(AuditAction.ADMIN_CARE_TEAM, "CareTeamAssignment",
                 assignment.id().toString(), patientId, AuditOutcome.SUCCESS, "assigned"));

@@ -22,13 +22,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the realm through Keycloak's admin REST API as the {@code citadel-access-review} service account,
- * which holds only {@code view-users}, {@code view-events} and {@code view-realm}.
+ * which holds only {@code view-users}, {@code view-events} and {@code view-realm}: for the access review, and
+ * to check that a clinician put on a care team is one.
  */
 @ApplicationScoped
 class KeycloakRealmDirectory implements RealmDirectory {
@@ -65,24 +67,39 @@ class KeycloakRealmDirectory implements RealmDirectory {
         return new Realm(loginEvents(token), accounts(token), lastLogins(token, loginsSince));
     }
 
+    @Override
+    public Optional<RealmAccount> account(String userId) {
+        String token = token();
+        HttpResponse<String> user = answer(adminRequest(token, "/users/" + encode(userId)), "the admin API");
+        if (user.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(account(token, (JsonObject) json(user, "the admin API")));
+    }
+
     private List<RealmAccount> accounts(String token) {
         List<RealmAccount> accounts = new ArrayList<>();
         for (int first = 0; ; first += USER_PAGE) {
             JsonArray page = (JsonArray) get(token, "/users?briefRepresentation=false&first=" + first + "&max=" + USER_PAGE);
             for (JsonObject user : page.getValuesAs(JsonObject.class)) {
-                String id = user.getString("id");
-                Set<String> roles = ((JsonArray) get(token, "/users/" + encode(id) + "/role-mappings/realm/composite"))
-                        .getValuesAs(JsonObject.class).stream().map(role -> role.getString("name"))
-                        .collect(Collectors.toUnmodifiableSet());
-                Instant createdAt = user.containsKey("createdTimestamp") && !user.isNull("createdTimestamp")
-                        ? Instant.ofEpochMilli(user.getJsonNumber("createdTimestamp").longValue()) : null;
-                accounts.add(new RealmAccount(id, user.getString("username"), user.getBoolean("enabled", false),
-                        user.getBoolean("totp", false), createdAt, roles));
+                accounts.add(account(token, user));
             }
             if (page.size() < USER_PAGE) {
                 return accounts;
             }
         }
+    }
+
+    /** A user representation with its effective realm roles, composites expanded. */
+    private RealmAccount account(String token, JsonObject user) {
+        String id = user.getString("id");
+        Set<String> roles = ((JsonArray) get(token, "/users/" + encode(id) + "/role-mappings/realm/composite"))
+                .getValuesAs(JsonObject.class).stream().map(role -> role.getString("name"))
+                .collect(Collectors.toUnmodifiableSet());
+        Instant createdAt = user.containsKey("createdTimestamp") && !user.isNull("createdTimestamp")
+                ? Instant.ofEpochMilli(user.getJsonNumber("createdTimestamp").longValue()) : null;
+        return new RealmAccount(id, user.getString("username"), user.getBoolean("enabled", false),
+                user.getBoolean("totp", false), createdAt, roles);
     }
 
     private Map<String, Instant> lastLogins(String token, Instant since) {
@@ -124,20 +141,30 @@ class KeycloakRealmDirectory implements RealmDirectory {
     }
 
     private JsonStructure get(String token, String path) {
-        return send(HttpRequest.newBuilder(URI.create(adminUrl() + path)).header("Authorization", "Bearer " + token)
-                .GET(), "the admin API");
+        return send(adminRequest(token, path), "the admin API");
+    }
+
+    private HttpRequest.Builder adminRequest(String token, String path) {
+        return HttpRequest.newBuilder(URI.create(adminUrl() + path)).header("Authorization", "Bearer " + token).GET();
     }
 
     private JsonStructure send(HttpRequest.Builder request, String what) {
+        return json(answer(request, what), what);
+    }
+
+    private static JsonStructure json(HttpResponse<String> response, String what) {
+        if (response.statusCode() != 200) {
+            throw new RealmUnavailable("Keycloak's " + what + " answered " + response.statusCode(), null);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.read();
+        }
+    }
+
+    private HttpResponse<String> answer(HttpRequest.Builder request, String what) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+            return http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new RealmUnavailable("Keycloak's " + what + " answered " + response.statusCode(), null);
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.read();
-            }
         } catch (IOException e) {
             throw new RealmUnavailable("Keycloak's " + what + " cannot be reached", e);
         } catch (InterruptedException e) {

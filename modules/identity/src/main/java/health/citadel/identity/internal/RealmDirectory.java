@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** What the access review reads from the identity provider. */
+/** What the access review, and the care teams' check of a clinician, read from the identity provider. */
 interface RealmDirectory {
 
     /**
@@ -26,4 +27,7 @@ interface RealmDirectory {
 
     /** The realm's accounts, its login-event settings, and the logins since {@code loginsSince}. */
     Realm read(Instant loginsSince);
+
+    /** One account as the realm holds it now, by its id; empty when there is none. */
+    Optional<RealmAccount> account(String userId);
 }

@@ -36,9 +36,9 @@ public class BreakGlassResource {
         @NotNull
         public UUID patientId;
 
-        /** Why the chart must be opened now; reviewed later by an auditor. */
+        /** Why the chart must be opened now; reviewed later by an auditor. The service counts its characters. */
         @NotNull
-        @Size(min = 20, max = 1000)
+        @Size(max = 1000)
         public String reason;
     }
 
@@ -60,8 +60,9 @@ public class BreakGlassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.BREAK_THE_GLASS)
     @Operation(summary = "Break the glass", description = "Opens a patient's chart outside the care team for a short "
-            + "time. Needs a reason of at least 20 characters and a recent second factor (else 401 with an RFC 9470 "
-            + "challenge). Audited and alerted.")
+            + "time. Needs a reason of at least 20 characters other than spaces (else 400) and a recent second factor "
+            + "(else 401 with an RFC 9470 challenge); 404 for a patient who is not registered, 409 naming the grant "
+            + "while one of the caller's for the patient is open. Audited and alerted; refusals audited, not alerted.")
     public Response open(@NotNull @Valid Emergency request, @Context UriInfo uri) {
         BreakGlassGrants.Grant grant = service.open(request.patientId, request.reason);
         return Response.created(uri.getAbsolutePathBuilder().path(grant.id().toString()).build()).entity(grant).build();

@@ -8,7 +8,6 @@ import health.citadel.platform.web.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import health.citadel.platform.problem.RequestRefused;
@@ -46,11 +45,6 @@ public class CareTeamResource {
         public Instant startsAt;
 
         public Instant endsAt;
-
-        @AssertTrue(message = "endsAt must be after startsAt")
-        public boolean isEndAfterStart() {
-            return endsAt == null || endsAt.isAfter(startsAt == null ? Instant.now() : startsAt);
-        }
     }
 
     @Inject
@@ -62,7 +56,10 @@ public class CareTeamResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.MANAGE_CARE_TEAMS)
-    @Operation(summary = "Assign a clinician to a patient's care team")
+    @Operation(summary = "Assign a clinician to a patient's care team", description = "The clinician must be an "
+            + "enabled physician or nurse of the realm (404 for no such user, 400 otherwise), the patient registered "
+            + "(404); startsAt may lie at most CITADEL_IDENTITY_CARE_TEAM_BACKDATE (a day) in the past, and endsAt "
+            + "must come after it (400). Nothing is written when refused; 503 when the realm cannot be read.")
     public Response assign(@NotNull @Valid NewAssignment request, @jakarta.ws.rs.core.Context UriInfo uri) {
         CareTeams.Assignment assignment = service.assign(request.clinicianId, request.patientId, request.startsAt,
                 request.endsAt);

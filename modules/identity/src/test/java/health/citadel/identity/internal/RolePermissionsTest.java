@@ -55,6 +55,13 @@ class RolePermissionsTest {
 
     @ParameterizedTest
     @EnumSource(Role.class)
+    void onlyTheAdministratorSetsOrClearsTheRestrictedFlag(Role role) {
+        assertEquals(role == Role.ADMIN, RolePermissions.of(List.of(role)).contains(Permission.MANAGE_RESTRICTION),
+                role + " and MANAGE_RESTRICTION");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
     void everyRoleMaySeeItsOwnIdentity(Role role) {
         assertTrue(RolePermissions.of(List.of(role)).contains(Permission.VIEW_OWN_IDENTITY));
     }

@@ -57,6 +57,12 @@ public class Patient extends ChartRecord {
         changed(at);
     }
 
+    /** Sets or clears the flag alone; the demographics stay as they are. */
+    void restrict(boolean restricted, Instant at) {
+        this.restricted = restricted;
+        changed(at);
+    }
+
     /** Erasure drops the blind indexes: nothing can find the patient any more. */
     void forgetIndexes() {
         this.mrnIndex = null;

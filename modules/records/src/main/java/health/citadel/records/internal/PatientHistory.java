@@ -144,7 +144,8 @@ public class PatientHistory {
         Patient patient = rows.current(id, expectedVersion);
         Patient then = version(id, revision);
         Demographics old = sealed.open(then);
-        sealed.seal(patient, keys.of(id), old, then.restricted());
+        // the restricted flag is not the front desk's to change: it stays as it is (see PatientRegister.restrict)
+        sealed.seal(patient, keys.of(id), old, patient.restricted());
         access.change(AuditAction.REVERT, "Patient", patient, reason);
         return PatientRows.view(rows.flushed(patient), old);
     }

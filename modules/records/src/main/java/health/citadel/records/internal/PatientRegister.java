@@ -60,15 +60,45 @@ public class PatientRegister {
         return PatientRows.view(patient, sealed.open(patient));
     }
 
+    /** A change that sets or clears the restricted flag also needs {@link Permission#MANAGE_RESTRICTION}. */
     @Transactional
     public PatientRecord update(UUID id, long expectedVersion, Demographics demographics, boolean restricted,
                                 String reason) {
         access.require(Permission.WRITE_DEMOGRAPHICS, id);
         Patient patient = rows.current(id, expectedVersion);
+        boolean flagChanges = patient.restricted() != restricted;
+        if (flagChanges) {
+            access.require(Permission.MANAGE_RESTRICTION, id);
+        }
         refuseTakenMrn(demographics.mrn(), id);
         sealed.seal(patient, keys.of(id), demographics, restricted);
         access.change(AuditAction.UPDATE, "Patient", patient, reason);
+        if (flagChanges) {
+            auditRestriction(patient, reason);
+        }
         return PatientRows.view(rows.flushed(patient), demographics);
+    }
+
+    /**
+     * Sets or clears the restricted flag alone, for those who manage it and read no demographics. Nothing changes,
+     * and nothing is audited, when the flag is already as asked.
+     */
+    @Transactional
+    public PatientRestriction restrict(UUID id, boolean restricted, String reason) {
+        access.require(Permission.MANAGE_RESTRICTION, id);
+        Patient patient = rows.find(id);
+        if (patient.restricted() != restricted) {
+            patient.restrict(restricted, Instant.now());
+            auditRestriction(patient, reason);
+            rows.flushed(patient);
+        }
+        return new PatientRestriction(id, patient.version(), patient.restricted());
+    }
+
+    /** Setting and clearing are events of their own; clearing raises an alert (the restriction-cleared rule). */
+    private void auditRestriction(Patient patient, String reason) {
+        access.change(patient.restricted() ? AuditAction.RESTRICTION_SET : AuditAction.RESTRICTION_CLEARED,
+                "Patient.restricted", patient, reason);
     }
 
     @Transactional

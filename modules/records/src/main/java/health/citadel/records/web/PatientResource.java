@@ -11,6 +11,7 @@ import health.citadel.records.internal.PatientErasure;
 import health.citadel.records.internal.PatientHistory;
 import health.citadel.records.internal.PatientRecord;
 import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.PatientRestriction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -68,6 +69,13 @@ public class PatientResource {
         @Size(min = 5, max = 1000)
         @Schema(description = "Why: kept on the revision and in the audit log.", example = "Patient moved house")
         public String reason;
+    }
+
+    @Schema(description = "Whether the patient is restricted from now on, and why.")
+    public static class RestrictionChange extends Reason {
+        @NotNull
+        @Schema(description = "A VIP or an employee, whose every access raises an alert.")
+        public Boolean restricted;
     }
 
     @Schema(description = "Which earlier revision to restore, and why.")
@@ -159,7 +167,8 @@ public class PatientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.WRITE_DEMOGRAPHICS)
     @Operation(summary = "Change a patient's demographics", description = "Needs If-Match with the ETag last read "
-            + "(428 without, 412 when stale) and a reason. Writes a new revision.")
+            + "(428 without, 412 when stale) and a reason. Writes a new revision. Changing the restricted flag also "
+            + "needs MANAGE_RESTRICTION (else 403).")
     @APIResponse(responseCode = "200", description = "The changed patient, masked, with its new ETag.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PatientRecord.class)))
@@ -170,6 +179,22 @@ public class PatientResource {
                            @NotNull @Valid Change change) {
         return tagged(register.update(Parameters.uuid("id", id), Versions.expected(ifMatch), change.demographics,
                 change.restricted, change.reason));
+    }
+
+    @PUT
+    @Path("/{id}/restriction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.MANAGE_RESTRICTION)
+    @Operation(summary = "Set or clear the restricted flag", description = "The flag alone, with a reason; no "
+            + "demographics are read or returned. Audited as RESTRICTION_SET or RESTRICTION_CLEARED; clearing raises a "
+            + "HIGH alert. A new revision when the flag changes; nothing when it is already as asked.")
+    @APIResponse(responseCode = "200", description = "The flag as it now is, with the record's version as the ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientRestriction.class)))
+    public Response restrict(@PathParam("id") String id,
+                             @RequestBody(description = "The flag and why.") @NotNull @Valid RestrictionChange change) {
+        PatientRestriction restriction = register.restrict(Parameters.uuid("id", id), change.restricted, change.reason);
+        return Versions.tagged(restriction, restriction.version());
     }
 
     @POST
