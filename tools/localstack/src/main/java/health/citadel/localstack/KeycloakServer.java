@@ -63,8 +63,8 @@ final class KeycloakServer {
     }
 
     /** Starts Keycloak in the background; {@link #awaitReady} waits for it. */
-    void start(Path realmTemplate, Map<String, String> realmValues, String extraJvmArgs) {
-        StackHome.writeSecretFile(importedRealm, render(realmTemplate, realmValues));
+    void start(String realm, String extraJvmArgs) {
+        StackHome.writeSecretFile(importedRealm, realm);
         Map<String, String> environment = new HashMap<>();
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(StackSecrets.KEYCLOAK_ADMIN_PASSWORD));

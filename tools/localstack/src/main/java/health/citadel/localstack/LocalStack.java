@@ -79,7 +79,9 @@ final class LocalStack {
             keycloak.install(artifacts.keycloakZip());
             if (!keycloak.running()) {
                 out.println("Starting Keycloak ...");
-                keycloak.start(repository.resolve("infra/keycloak/citadel-realm.json"), KeycloakServer.realmValues(secrets, ports.app()), jvmArgs);
+                keycloak.start(LocalRealm.compose(repository.resolve("infra/keycloak/citadel-realm.json"),
+                        repository.resolve("infra/keycloak/local-overlay.json"),
+                        KeycloakServer.realmValues(secrets, ports.app())), jvmArgs);
                 startedNow.push(keycloak::stop);
             }
             PostgresRegion.install(home, RuntimeArtifacts.postgresVersion());

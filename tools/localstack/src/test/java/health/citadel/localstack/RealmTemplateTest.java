@@ -14,11 +14,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed realm template renders into valid JSON with every placeholder the launcher fills. */
+/**
+ * The committed production realm and the local overlay render into valid JSON with every placeholder the
+ * launcher fills; the production realm has no direct password grant and no demo user, and its sessions and
+ * refresh tokens keep the security policy.
+ */
 class RealmTemplateTest {
 
-    private static final Path TEMPLATE = Path.of(System.getProperty("citadel.root", "../.."))
-            .resolve("infra/keycloak/citadel-realm.json");
+    private static final Path INFRA = Path.of(System.getProperty("citadel.root", "../..")).resolve("infra/keycloak");
+    private static final Path TEMPLATE = INFRA.resolve("citadel-realm.json");
+    private static final Path OVERLAY = INFRA.resolve("local-overlay.json");
 
     @TempDir
     Path home;
@@ -28,7 +33,7 @@ class RealmTemplateTest {
         StackSecrets secrets = StackSecrets.loadOrCreate(home.resolve("secrets.properties"));
         Map<String, String> values = KeycloakServer.realmValues(secrets, 9443);
 
-        String rendered = KeycloakServer.render(TEMPLATE, values);
+        String rendered = LocalRealm.compose(TEMPLATE, OVERLAY, values);
 
         assertFalse(rendered.contains("${"), "no placeholder is left");
         JsonNode realm = new ObjectMapper().readTree(rendered);
@@ -37,6 +42,23 @@ class RealmTemplateTest {
         for (DemoUser user : DemoUser.values()) {
             assertTrue(rendered.contains("\"" + user.username + "\""), user.username);
         }
+        assertTrue(rendered.contains("\"citadel-cli\""), "the scripts' client is added locally");
+        assertTrue(rendered.contains("service-account-citadel-access-review"), "the realm's own users are kept");
+    }
+
+    @Test
+    void theProductionRealmHasNoPasswordGrantNoDemoUserAndShortSessions() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(TEMPLATE.toFile());
+        for (JsonNode client : realm.get("clients")) {
+            assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), client.get("clientId").asText());
+        }
+        for (JsonNode user : realm.get("users")) {
+            assertTrue(user.get("username").asText().startsWith("service-account-"), user.get("username").asText());
+        }
+        assertTrue(realm.get("ssoSessionIdleTimeout").asInt() <= 30 * 60, "idle sessions end within 30 minutes");
+        assertTrue(realm.get("ssoSessionMaxLifespan").asInt() <= 12 * 60 * 60, "no session outlives 12 hours");
+        assertTrue(realm.get("revokeRefreshToken").asBoolean(), "refresh tokens rotate");
+        assertEquals(0, realm.get("refreshTokenMaxReuse").asInt(), "a reused refresh token ends the session");
     }
 
     @Test

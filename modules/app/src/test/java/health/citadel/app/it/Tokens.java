@@ -3,26 +3,25 @@ package health.citadel.app.it;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 
 /**
- * Real tokens from the stack's Keycloak, by password grant with the demo user's TOTP code.
+ * Real tokens from the stack's Keycloak: by an interactive login on the portal client with the demo user's TOTP
+ * code (the only kind of token whose second factor step-up accepts, for it carries {@code auth_time}), or by the
+ * scripts' password grant.
  *
  * <p>Keycloak accepts each TOTP code once: a token is shared until it is within a minute of expiring, and a
- * second grant for the same person waits for the next 30-second code rather than failing on a spent one.
+ * second login for the same person waits for the next 30-second code rather than failing on a spent one.
  */
 public final class Tokens {
 
@@ -36,19 +35,30 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** A token from the scripts' client, fetched through the issuer the application trusts. */
-    public static String of(String username) {
-        return of(username, Stack.get().keycloakUrl(), "citadel-cli");
+    /** The person's shared token from an interactive login, as the portal has it. */
+    public static synchronized String of(String username) {
+        return shared(username + "|portal", () -> session(username).accessToken());
+    }
+
+    /** The shared token of the scripts' password grant, through any issuer URL. */
+    public static synchronized String of(String username, String keycloakUrl, String clientId) {
+        return shared(username + "|" + keycloakUrl + "|" + clientId,
+                () -> accessToken(username, grant(Stack.get().login(username), keycloakUrl, clientId, true)));
+    }
+
+    /** A new interactive login with the TOTP code, its refresh token included. */
+    public static synchronized PortalLogin.Session session(String username) {
+        Stack.DemoLogin login = Stack.get().login(username);
+        return PortalLogin.as(login, () -> spendCode(login));
     }
 
     /** The shared token, fetched anew once it is within a minute of expiring: the suite outlives a token. */
-    public static synchronized String of(String username, String keycloakUrl, String clientId) {
-        String key = username + "|" + keycloakUrl + "|" + clientId;
+    private static String shared(String key, java.util.function.Supplier<String> fetch) {
         String issued = ISSUED.get(key);
         if (issued != null && claims(issued).get("exp").asLong() - Instant.now().getEpochSecond() > FRESH_FOR_SECONDS) {
             return issued;
         }
-        issued = accessToken(username, grant(Stack.get().login(username), keycloakUrl, clientId, true));
+        issued = fetch.get();
         ISSUED.put(key, issued);
         return issued;
     }
@@ -64,8 +74,7 @@ public final class Tokens {
 
     /** A new token with the TOTP code, not the shared one: its second factor is as recent as can be. */
     public static synchronized String fresh(String username) {
-        Stack stack = Stack.get();
-        return accessToken(username, grant(stack.login(username), stack.keycloakUrl(), "citadel-cli", true));
+        return session(username).accessToken();
     }
 
     private static String accessToken(String username, HttpResponse<String> response) {
@@ -83,17 +92,19 @@ public final class Tokens {
         form.put("username", login.username());
         form.put("password", login.password());
         if (withTotp && login.totpSecret() != null) {
-            awaitUnspentCode(login.username());
-            form.put("totp", totp(login.totpSecret()));
-            SPENT_STEP.put(login.username(), Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS);
+            form.put("totp", spendCode(login));
         }
-        String body = form.entrySet().stream()
-                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         return Stack.send(HTTP, HttpRequest.newBuilder(
                         URI.create(keycloakUrl + "/realms/citadel/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(PortalLogin.form(form))).build());
+    }
+
+    /** A code the person has not used yet (waiting for the next one if need be), marked as used. */
+    private static String spendCode(Stack.DemoLogin login) {
+        awaitUnspentCode(login.username());
+        SPENT_STEP.put(login.username(), Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS);
+        return totp(login.totpSecret());
     }
 
     /** Waits until the person's current code has not been used yet: at most one TOTP period. */

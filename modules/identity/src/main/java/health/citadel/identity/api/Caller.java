@@ -10,7 +10,8 @@ import java.util.Set;
  * @param roles        the Citadel roles the token grants
  * @param permissions  what those roles allow
  * @param secondFactor whether the login proved a second factor ({@code amr} contains {@code otp})
- * @param authenticatedAt when the person last authenticated ({@code auth_time}, else {@code iat})
+ * @param authenticatedAt when the person last presented credentials ({@code auth_time}), or null when the token
+ *                        does not say (a password grant), which never counts as a recent second factor
  * @param clientId     the OAuth client the token was issued to ({@code azp})
  * @param patientId    for a patient's login, the chart it is linked to (the {@code patient_id} claim, from the
  *                     Keycloak user attribute {@code citadel_patient_id}); null for everyone else

@@ -52,14 +52,13 @@ final class TokenCaller {
     }
 
     /**
-     * Browser logins carry {@code auth_time}. A password grant authenticates when it issues the token, and
-     * Keycloak writes no {@code auth_time} for it, so its {@code iat} is the authentication time.
+     * When the person last presented their credentials: {@code auth_time}, which an interactive login sets and a
+     * refresh carries over unchanged. Without it there is no trustworthy time: a token's {@code iat} is renewed
+     * by every refresh, so falling back to it would let a second factor from hours ago count as fresh.
      */
     private static Instant authenticatedAt(JsonWebToken token) {
         Long authTime = epochSeconds(token.getClaim("auth_time"));
-        Long issuedAt = epochSeconds(token.getClaim("iat"));
-        return authTime != null ? Instant.ofEpochSecond(authTime)
-                : issuedAt != null ? Instant.ofEpochSecond(issuedAt) : null;
+        return authTime != null ? Instant.ofEpochSecond(authTime) : null;
     }
 
     /** Liberty reports an absent numeric claim as 0, so 0 means "not in the token". */

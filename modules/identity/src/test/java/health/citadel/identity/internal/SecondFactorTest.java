@@ -17,7 +17,7 @@ class SecondFactorTest {
     private final SecondFactor secondFactor = new SecondFactor();
 
     SecondFactorTest() {
-        secondFactor.maxAgeMinutes = 15;
+        secondFactor.maxAge = Duration.ofMinutes(15);
     }
 
     @Test

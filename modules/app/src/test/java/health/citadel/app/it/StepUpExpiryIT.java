@@ -1,0 +1,110 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Step-up counts from the moment the second factor was presented, not from when a token was issued: once the
+ * window has passed, a refreshed token (new {@code iat}, the login's {@code auth_time}) is challenged by every
+ * operation that needs a recent second factor, and a fresh login with the code passes again. Refresh tokens
+ * rotate: one used twice is refused. Liberty runs with a 15-second window for this class only.
+ */
+class StepUpExpiryIT {
+
+    private static final String WINDOW = "PT15S";
+    private final Stack stack = Stack.get();
+
+    @BeforeAll
+    static void shortWindow() throws Exception {
+        CitadelCli.Result restart = CitadelCli.run(Map.of("CITADEL_IDENTITY_STEP_UP_MAX_AGE", WINDOW), "restart");
+        assertEquals(0, restart.exitCode(), restart.output());
+    }
+
+    @AfterAll
+    static void shippedWindow() throws Exception {
+        CitadelCli.Result restart = CitadelCli.run("restart");
+        assertEquals(0, restart.exitCode(), restart.output());
+    }
+
+    @Test
+    void aRefreshedTokenIsChallengedOnceTheSecondFactorIsOlderThanTheWindow() throws Exception {
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1961-04-12", false);
+        Patients.assignCareTeam("dr.house", patient);
+        PortalLogin.Session physician = Tokens.session("dr.house");
+        PortalLogin.Session admin = Tokens.session("admin.alan");
+        PortalLogin.Session dba = Tokens.session("dba.dana");
+        assertEquals(200, reveal(patient, physician.accessToken()).statusCode(), "a fresh login steps up");
+
+        Instant loggedIn = Instant.ofEpochSecond(Tokens.claims(dba.accessToken()).get("auth_time").asLong());
+        Awaitility.await("the step-up window passes").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.now().isAfter(loggedIn.plus(Duration.parse(WINDOW)).plusSeconds(2)));
+        String physicianRefreshed = refreshed(physician);
+        String adminRefreshed = refreshed(admin);
+        String dbaRefreshed = refreshed(dba);
+
+        List<String> notChallenged = new ArrayList<>();
+        challenged(notChallenged, "reveal", reveal(patient, physicianRefreshed));
+        challenged(notChallenged, "break the glass", stack.post("/api/v1/identity/break-glass-grants",
+                physicianRefreshed, "{\"patientId\":\"" + patient + "\",\"reason\":\"unconscious in the emergency room\"}"));
+        challenged(notChallenged, "export", stack.get(Patients.PATIENTS + "/" + patient + "/export", physicianRefreshed));
+        challenged(notChallenged, "erase", stack.post(Patients.PATIENTS + "/" + patient + "/erase", adminRefreshed,
+                "{\"reason\":\"GDPR article 17 request\"}"));
+        challenged(notChallenged, "rotate keys", stack.post("/api/v1/keys/rotations", adminRefreshed,
+                "{\"kind\":\"DATA_KEYS\",\"maxPatients\":1}"));
+        challenged(notChallenged, "switch over", stack.post("/api/v1/dr/switchover", dbaRefreshed, "{}"));
+        challenged(notChallenged, "fail over", stack.post("/api/v1/dr/failover", dbaRefreshed, "{\"acceptDataLoss\":true}"));
+        challenged(notChallenged, "fence", stack.post("/api/v1/dr/regions/b/fence", dbaRefreshed, "{}"));
+        challenged(notChallenged, "rejoin", stack.post("/api/v1/dr/regions/b/rejoin", dbaRefreshed, "{}"));
+        assertEquals(List.of(), notChallenged);
+
+        assertEquals(200, reveal(patient, Tokens.fresh("dr.house")).statusCode(), "a new login with the code passes");
+    }
+
+    @Test
+    void aRefreshTokenUsedTwiceIsRefused() {
+        PortalLogin.Session session = Tokens.session("nurse.joy");
+        HttpResponse<String> first = PortalLogin.refresh(session.refreshToken());
+        assertEquals(200, first.statusCode(), first.body());
+
+        HttpResponse<String> reused = PortalLogin.refresh(session.refreshToken());
+        assertEquals(400, reused.statusCode(), reused.body());
+        assertEquals("invalid_grant", Stack.json(reused).get("error").asText());
+    }
+
+    private HttpResponse<String> reveal(UUID patient, String token) {
+        return stack.post(Patients.PATIENTS + "/" + patient + "/reveal", token,
+                "{\"reason\":\"insurance claim needs the full number\"}");
+    }
+
+    /** The refreshed access token, after checking it keeps the login's time and is newly issued. */
+    private static String refreshed(PortalLogin.Session session) {
+        HttpResponse<String> response = PortalLogin.refresh(session.refreshToken());
+        assertEquals(200, response.statusCode(), response.body());
+        String token = Stack.json(response).get("access_token").asText();
+        JsonNode before = Tokens.claims(session.accessToken());
+        JsonNode after = Tokens.claims(token);
+        assertEquals(before.get("auth_time").asLong(), after.get("auth_time").asLong(), "a refresh is no login");
+        assertTrue(after.get("iat").asLong() > before.get("iat").asLong(), "the refreshed token is new");
+        return token;
+    }
+
+    private static void challenged(List<String> notChallenged, String operation, HttpResponse<String> response) {
+        if (response.statusCode() != 401 || !response.headers().firstValue("WWW-Authenticate").orElse("")
+                .contains("error=\"insufficient_user_authentication\"")) {
+            notChallenged.add(operation + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+}
