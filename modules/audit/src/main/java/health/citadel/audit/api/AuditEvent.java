@@ -47,6 +47,12 @@ public record AuditEvent(UUID id, Instant occurredAt, String actorId, Set<String
                 resourceId, patientId, outcome, sourceIp, requestId, reason, false);
     }
 
+    /** The same event with another reason: the one stored, or the one read back. */
+    public AuditEvent withReason(String storedReason) {
+        return new AuditEvent(id, occurredAt, actorId, actorRoles, clientId, action, resourceType, resourceId,
+                patientId, outcome, sourceIp, requestId, storedReason, restrictedPatient);
+    }
+
     /** The same event, about a patient flagged restricted. */
     public AuditEvent aboutRestrictedPatient() {
         return new AuditEvent(id, occurredAt, actorId, actorRoles, clientId, action, resourceType, resourceId,

@@ -27,6 +27,9 @@ class JdbcAuditLog implements AuditLog {
     @Inject
     SealedHere sealedHere;
 
+    @Inject
+    ShreddableReasons reasons;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(AuditEvent event) {
@@ -39,7 +42,8 @@ class JdbcAuditLog implements AuditLog {
         insert(event);
     }
 
-    private void insert(AuditEvent event) {
+    private void insert(AuditEvent given) {
+        AuditEvent event = reasons.forStorage(given);
         byte[] canonical = CanonicalEvent.of(event);
         byte[] seal = keys.sign(canonical);
         sealedHere.remember(event.id(), canonical, seal, Instant.now());

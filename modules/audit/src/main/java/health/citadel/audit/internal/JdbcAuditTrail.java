@@ -24,6 +24,9 @@ class JdbcAuditTrail implements AuditTrail {
     @Inject
     ApplicationDatabase database;
 
+    @Inject
+    ShreddableReasons reasons;
+
     @Override
     public AuditPage find(AuditQuery query) {
         try (Connection connection = database.getConnection();
@@ -31,7 +34,7 @@ class JdbcAuditTrail implements AuditTrail {
              ResultSet rows = statement.executeQuery()) {
             List<AuditEvent> events = new ArrayList<>();
             while (rows.next()) {
-                events.add(EventRows.read(rows));
+                events.add(reasons.forReading(EventRows.read(rows)));
             }
             boolean hasMore = events.size() > query.size();
             return new AuditPage(hasMore ? events.subList(0, query.size()) : events, query.page(), query.size(), hasMore);
@@ -49,7 +52,7 @@ class JdbcAuditTrail implements AuditTrail {
             statement.setFetchSize(EXPORT_FETCH);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    sink.accept(EventRows.read(rows));
+                    sink.accept(reasons.forReading(EventRows.read(rows)));
                 }
             }
         } catch (SQLException e) {

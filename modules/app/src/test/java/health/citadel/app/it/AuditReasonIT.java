@@ -1,0 +1,61 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A clinician's reason often names the condition, so the audit log keeps the reasons given about a patient
+ * encrypted under that patient's key: the database holds no clear text, auditors read it through the API,
+ * and erasing the patient shreds it while the event stays and the chain still verifies.
+ */
+class AuditReasonIT {
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aReasonIsReadableByAuditorsUntilThePatientIsErasedAndNeverStoredInClear() throws Exception {
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1958-03-09", false);
+        Patients.assignCareTeam("dr.house", patient);
+        String reason = "suspected " + Patients.CANARY + UUID.randomUUID().toString().substring(0, 8) + " relapse, "
+                + "insurer needs the number";
+        HttpResponse<String> revealed = stack.post(Patients.PATIENTS + "/" + patient + "/reveal",
+                Tokens.of("dr.house"), "{\"reason\":\"" + reason + "\"}");
+        assertEquals(200, revealed.statusCode(), revealed.body());
+
+        try (Connection a = Regions.dba("a")) {
+            List<String> stored = Regions.strings(a, "SELECT reason FROM audit.access_event WHERE patient_id = ?::uuid"
+                    + " AND action = 'REVEAL'", patient.toString());
+            assertEquals(1, stored.size());
+            assertFalse(stored.get(0).contains(Patients.CANARY), "the reason is not in the database in clear");
+        }
+        assertEquals(reason, revealReason(patient), "the auditor reads it");
+
+        HttpResponse<String> erased = stack.post(Patients.PATIENTS + "/" + patient + "/erase", Tokens.of("admin.alan"),
+                "{\"reason\":\"GDPR article 17 request\"}");
+        assertEquals(200, erased.statusCode(), erased.body());
+
+        String afterErasure = revealReason(patient);
+        assertNotEquals(reason, afterErasure, "erasure shreds the reason");
+        assertFalse(afterErasure.contains(Patients.CANARY), afterErasure);
+        assertTrue(AuditChains.cliVerify().get("ok").asBoolean(), "the chain still verifies after the erasure");
+    }
+
+    /** The reason of the patient's REVEAL event, as the auditor's query returns it. */
+    private String revealReason(UUID patient) {
+        HttpResponse<String> events = stack.get("/api/v1/audit/events?patient=" + patient + "&action=REVEAL",
+                Tokens.of("auditor.ada"));
+        assertEquals(200, events.statusCode(), events.body());
+        JsonNode items = Stack.json(events).get("events");
+        assertEquals(1, items.size(), events.body());
+        return items.get(0).path("reason").asText();
+    }
+}
