@@ -10,8 +10,11 @@ REVOKE ALL ON ALL TABLES IN SCHEMA records FROM ${appRole};
 -- an identity column draws its numbers without any right on its sequence
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA records FROM ${appRole};
 
-GRANT SELECT, INSERT, UPDATE ON records.patient, records.patient_key, records.chart_entry, records.key_rotation
-    TO ${appRole};
+GRANT SELECT, INSERT, UPDATE ON records.patient, records.chart_entry TO ${appRole};
+-- a key changes only by rewrapping or destruction, a rotation only in its progress
+GRANT SELECT, INSERT ON records.patient_key, records.key_rotation TO ${appRole};
+GRANT UPDATE (wrapped_key, destroyed_at) ON records.patient_key TO ${appRole};
+GRANT UPDATE (finished_at, cursor, processed, skipped) ON records.key_rotation TO ${appRole};
 GRANT SELECT, INSERT ON records.revision, records.patient_history, records.chart_entry_history TO ${appRole};
 GRANT UPDATE (demographics) ON records.patient_history TO ${appRole};
 GRANT UPDATE (content) ON records.chart_entry_history TO ${appRole};
