@@ -45,9 +45,12 @@ class RegionsIT {
         String probe = "records.it_replication_probe";
         String marker = UUID.randomUUID().toString();
         try (Connection a = Regions.dba("a"); Connection b = Regions.dba("b")) {
-            // DDL is not replicated: the table is created on both sides, subscriber first
+            // DDL is not replicated: the table is created on both sides, subscriber first, owned as a migration's
+            // would be: the apply worker writes as the table's owner, which the DR role owning the subscription
+            // after any DR operation may become, and a superuser it may not
             for (Connection region : List.of(b, a)) {
                 region.createStatement().execute("CREATE TABLE IF NOT EXISTS " + probe + " (id uuid PRIMARY KEY)");
+                region.createStatement().execute("ALTER TABLE " + probe + " OWNER TO citadel_owner");
             }
             b.createStatement().execute("ALTER SUBSCRIPTION citadel_sub REFRESH PUBLICATION WITH (copy_data = false)");
             try (var insert = a.prepareStatement("INSERT INTO " + probe + " VALUES (?::uuid)")) {

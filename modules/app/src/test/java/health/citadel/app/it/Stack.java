@@ -85,11 +85,17 @@ public final class Stack {
         return trustingStack;
     }
 
-    /** GET over HTTPS, trusting only the stack's own certificate, with an optional bearer token. */
-    public HttpResponse<String> get(String path, String bearer) {
+    /**
+     * GET over HTTPS, trusting only the stack's own certificate, with an optional bearer token; {@code headers}
+     * are extra name, value pairs.
+     */
+    public HttpResponse<String> get(String path, String bearer, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return send(https, request.build());
     }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Gives every API request an id, returned as {@code X-Request-Id}, recorded with its audit events and put on
  * every log line written while the request is served (Liberty's JSON field {@code ext_requestId}), so a
- * support call, a log line and an audit entry can be matched. A caller's own id is kept only if it is a UUID.
+ * support call, a log line and an audit entry can be matched. A caller's own id (a proxy's or a client's, to follow
+ * a call across systems) is kept only if it is short and plain; anything else, which could forge log lines or
+ * carry markup into an auditor's screen, is replaced by one the server makes, and the response says which.
  */
 @Provider
 @PreMatching
@@ -25,14 +27,11 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     public static final String HEADER = "X-Request-Id";
     private static final String LOG_FIELD = "requestId";
     private static final String PROPERTY = RequestIds.class.getName();
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        String id = offered != null && UUID_TEXT.matcher(offered).matches()
-                ? offered.toLowerCase(java.util.Locale.ROOT) : UUID.randomUUID().toString();
+        String id = chosen(request.getHeaderString(HEADER));
         request.setProperty(PROPERTY, id);
         LogRecordContext.addExtension(LOG_FIELD, id);
     }
@@ -45,6 +44,11 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
         }
         // the thread goes back to the pool: the next request's lines must not carry this id
         LogRecordContext.removeExtension(LOG_FIELD);
+    }
+
+    /** The caller's id if it is plain, else a new one; several {@code X-Request-Id} headers arrive comma-joined. */
+    static String chosen(String offered) {
+        return offered != null && PLAIN_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     /** The id of the request being served. */

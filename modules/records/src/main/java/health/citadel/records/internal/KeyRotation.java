@@ -32,16 +32,17 @@ public class KeyRotation {
     @Schema(description = "The rotation's id.")
     private UUID id;
 
+    // which, when and by whom never change: the database lets the application update a rotation's progress only
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     @Schema(description = "Which keys it rotates.")
     private Kind kind;
 
-    @Column(name = "started_at", nullable = false)
+    @Column(name = "started_at", nullable = false, updatable = false)
     @Schema(description = "When the first run began.")
     private Instant startedAt;
 
-    @Column(name = "started_by", nullable = false)
+    @Column(name = "started_by", nullable = false, updatable = false)
     @Schema(description = "The administrator who started it: the identity provider's id.")
     private String startedBy;
 

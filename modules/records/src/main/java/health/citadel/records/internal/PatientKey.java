@@ -22,7 +22,8 @@ public class PatientKey {
     @Column(name = "wrapped_key")
     private byte[] wrappedKey;
 
-    @Column(name = "created_at", nullable = false)
+    // the database lets the application update only the wrapped key and its destruction
+    @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
     @Column(name = "destroyed_at")
