@@ -34,6 +34,7 @@ class LeastPrivilegeIT {
             entry("audit.chain_checkpoint", "SELECT, INSERT"),
             entry("audit.alert", "SELECT, INSERT"),
             entry("audit.alert_delivery_attempt", "SELECT, INSERT"),
+            entry("audit.checkpoint_delivery_attempt", "SELECT, INSERT"),
             entry("identity.staff_member", "SELECT, INSERT, UPDATE(display_name, roles, seen_at)"),
             entry("identity.care_team_assignment", "SELECT, INSERT, UPDATE(ends_at)"),
             entry("identity.break_glass_grant",

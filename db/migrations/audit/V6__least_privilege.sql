@@ -8,4 +8,4 @@ REVOKE ALL ON ALL TABLES IN SCHEMA audit FROM ${appRole};
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA audit FROM ${appRole};
 
 GRANT SELECT, INSERT ON audit.access_event, audit.chain_link, audit.chain_checkpoint, audit.alert,
-    audit.alert_delivery_attempt TO ${appRole};
+    audit.alert_delivery_attempt, audit.checkpoint_delivery_attempt TO ${appRole};
