@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Step-up counts from the moment the second factor was presented, not from when a token was issued: once the
  * window has passed, a refreshed token (new {@code iat}, the login's {@code auth_time}) is challenged by every
  * operation that needs a recent second factor, and a fresh login with the code passes again. Refresh tokens
- * rotate: one used twice is refused. Liberty runs with a 15-second window for this class only.
+ * rotate: one used twice is refused, and the session it belonged to ends. Liberty runs with a 15-second window for this class only.
  */
 class StepUpExpiryIT {
 
@@ -74,7 +74,7 @@ class StepUpExpiryIT {
     }
 
     @Test
-    void aRefreshTokenUsedTwiceIsRefused() {
+    void aRefreshTokenUsedTwiceIsRefusedAndEndsTheSession() {
         PortalLogin.Session session = Tokens.session("nurse.joy");
         HttpResponse<String> first = PortalLogin.refresh(session.refreshToken());
         assertEquals(200, first.statusCode(), first.body());
@@ -82,6 +82,10 @@ class StepUpExpiryIT {
         HttpResponse<String> reused = PortalLogin.refresh(session.refreshToken());
         assertEquals(400, reused.statusCode(), reused.body());
         assertEquals("invalid_grant", Stack.json(reused).get("error").asText());
+
+        HttpResponse<String> newest = PortalLogin.refresh(Stack.json(first).get("refresh_token").asText());
+        assertEquals(400, newest.statusCode(), "the reuse ended the session, whoever holds its newest token: "
+                + newest.body());
     }
 
     private HttpResponse<String> reveal(UUID patient, String token) {
