@@ -1,0 +1,43 @@
+package health.citadel.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input the fuzzing found accepted or answered 500: a body with a key twice (the last one won, and really erased a
+ * patient), and NUL characters in a body or a query parameter. Each is now a 400 naming the field, with nothing
+ * written.
+ */
+class StrictInputIT {
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aBodyWithAKeyTwiceIsRefusedAndChangesNothing() {
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1949-10-10", false);
+        HttpResponse<String> erase = stack.post(Patients.PATIENTS + "/" + patient + "/erase", Tokens.of("admin.alan"),
+                "{\"reason\":\"GDPR article 17 request\",\"reason\":\"another\"}");
+
+        assertRefused(erase, "reason: appears more than once");
+        assertEquals(200, stack.get(Patients.PATIENTS + "/" + patient, Tokens.of("front.desk")).statusCode(),
+                "the patient is not erased");
+    }
+
+    @Test
+    void aNulCharacterInABodyOrAParameterIsA400NotAServerError() {
+        UUID patient = Patients.register(Patients.Canary.fresh(), "1949-10-11", false);
+        assertRefused(stack.post("/api/v1/identity/break-glass-grants", Tokens.of("nurse.joy"), "{\"patientId\":\""
+                + patient + "\",\"reason\":\"unconscious in the emergency \\u0000 room\"}"), "reason: must not contain");
+        assertRefused(stack.get("/api/v1/audit/events?actor=%00", Tokens.of("auditor.ada")), "actor: must not contain");
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String detail) {
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(Stack.json(response).get("detail").asText().contains(detail), response.body());
+    }
+}
