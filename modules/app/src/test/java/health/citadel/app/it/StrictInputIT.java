@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Input the fuzzing found accepted or answered 500: a body with a key twice (the last one won, and really erased a
- * patient), and NUL characters in a body or a query parameter. Each is now a 400 naming the field, with nothing
- * written.
+ * patient), and NUL characters in a body or a query parameter; and a value of the wrong shape, whose 400 did not
+ * say which field. Each is now a 400 naming the field, with nothing written.
  */
 class StrictInputIT {
 
@@ -33,6 +33,12 @@ class StrictInputIT {
         assertRefused(stack.post("/api/v1/identity/break-glass-grants", Tokens.of("nurse.joy"), "{\"patientId\":\""
                 + patient + "\",\"reason\":\"unconscious in the emergency \\u0000 room\"}"), "reason: must not contain");
         assertRefused(stack.get("/api/v1/audit/events?actor=%00", Tokens.of("auditor.ada")), "actor: must not contain");
+    }
+
+    @Test
+    void aValueOfTheWrongShapeIsA400NamingItsField() {
+        String registration = Patients.Canary.fresh().registration("1961-13-45", false);
+        assertRefused(stack.post(Patients.PATIENTS, Tokens.of("front.desk"), registration), "birthDate: not a valid value");
     }
 
     private static void assertRefused(HttpResponse<String> response, String detail) {

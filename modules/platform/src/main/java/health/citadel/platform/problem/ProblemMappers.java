@@ -60,14 +60,13 @@ public final class ProblemMappers {
 
     /**
      * A body that does not bind to the request's fields: an unknown field, or a value of the wrong type. The
-     * binder's message may quote the body, so it is dropped.
+     * binder's message may quote the body, so only the field's path is taken from it ({@link BindingFailure}).
      */
     @Provider
     public static final class UnreadableBody implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Problem.of(Response.Status.BAD_REQUEST,
-                    "the body has a field this request does not take, or a value of the wrong type").toResponse();
+            return Problem.of(Response.Status.BAD_REQUEST, BindingFailure.detail(e.getMessage())).toResponse();
         }
     }
 

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  * What a JSON body must not hold, whatever it binds to: a key twice in one object (the binder keeps the last, so
  * a second {@code reason} would silently win over the first), or a NUL character (PostgreSQL text cannot store
  * one). The problem names the field by its path, e.g. {@code demographics.address.city} or {@code items[2]},
- * and shows a field name only if it is a plain identifier, never other submitted text.
+ * and shows a field name only if it has the API's own form, so that a key made of submitted text is not echoed.
  */
 final class JsonBodyRules {
 
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    /** The API's own field names are lowerCamelCase; any other key may be submitted text and is not quoted. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
 
     /** One open object (its keys so far) or array (its next index), and how it is reached. */
     private static final class Level {

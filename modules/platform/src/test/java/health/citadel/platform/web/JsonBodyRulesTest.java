@@ -27,6 +27,7 @@ class JsonBodyRulesTest {
     @Test
     void submittedNamesAreNotQuotedUnlessPlain() {
         assertEquals("(a field): appears more than once", problem("{\"<b>x</b>\":1,\"<b>x</b>\":2}"));
+        assertEquals("(a field): appears more than once", problem("{\"Smith\":1,\"Smith\":2}"));
     }
 
     @Test
