@@ -84,6 +84,21 @@ class LeastPrivilegeIT {
         }
     }
 
+    /**
+     * History's ciphertext column may be updated only while a data-key rotation re-encrypts it: at any other time
+     * the application cannot rewrite a single stored version, though its grant names the column.
+     */
+    @Test
+    void historyIsRewrittenOnlyByADataKeyRotation() throws SQLException {
+        try (Connection a = Regions.dba("a")) {
+            a.setAutoCommit(false);
+            assertEquals(List.of(), Statements.column(a, "SELECT id::text FROM records.key_rotation WHERE kind = "
+                    + "'DATA_KEYS' AND finished_at IS NULL"), "no data-key rotation is under way");
+            assertRefused(a, "UPDATE records.patient_history SET demographics = demographics");
+            assertRefused(a, "UPDATE records.chart_entry_history SET content = content");
+        }
+    }
+
     /** A statement that needs the privilege on the table and changes no row even where it is allowed. */
     private static String statement(Connection dba, String privilege, String table) throws SQLException {
         return switch (privilege) {
