@@ -107,10 +107,10 @@ class OpenIdProvider {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak's token endpoint did not answer", e);
+            throw new KeycloakUnavailable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            throw new KeycloakUnavailable(e);
         }
     }
 

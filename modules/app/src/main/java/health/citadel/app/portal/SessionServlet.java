@@ -31,7 +31,13 @@ public class SessionServlet extends HttpServlet {
             refuse(response, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<String> returnTo = signIn.finish(request);
+        Optional<String> returnTo;
+        try {
+            returnTo = signIn.finish(request);
+        } catch (KeycloakUnavailable e) {
+            refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         if (returnTo.isEmpty()) {
             // another browser's answer, a replayed one or a refused code: nothing is signed in, start again
             refuse(response, HttpServletResponse.SC_BAD_REQUEST);
@@ -51,7 +57,12 @@ public class SessionServlet extends HttpServlet {
             refuse(response, HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        boolean keycloakSessionEnded = signIn.end(request);
+        boolean keycloakSessionEnded;
+        try {
+            keycloakSessionEnded = signIn.end(request);
+        } catch (KeycloakUnavailable e) {
+            keycloakSessionEnded = false;
+        }
         response.setContentType("text/html;charset=UTF-8");
         PageWriter.render(new Page("portal/signed-out", Map.of("keycloakSessionEnded", keycloakSessionEnded)),
                 response.getWriter());

@@ -86,6 +86,7 @@ class PortalIT {
             assertEquals("You may not do this", browser.await(By.tagName("h1")).getText());
             browser.screenshot("forbidden");
             assertEquals(List.of(), browser.cspViolations());
+            assertPageDenialAudited("GET /my-chart", "front_desk");
 
             browser.open(stack.app("/portal/no-such-page").toString());
             assertEquals("Page not found", browser.await(By.tagName("h1")).getText());
@@ -132,6 +133,18 @@ class PortalIT {
         browser.screenshot(screenshot);
         assertEquals(List.of(), browser.cspViolations());
         return browser.driver().findElements(By.cssSelector("nav .tasks a")).stream().map(WebElement::getText).toList();
+    }
+
+    /** A page refused by the permission check is audited as the API's denials are, naming the portal's client. */
+    private void assertPageDenialAudited(String operation, String role) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            var events = Stack.json(stack.get("/api/v1/audit/events?action=DENIED&size=100", Tokens.of("auditor.ada")))
+                    .get("events");
+            assertTrue(java.util.stream.StreamSupport.stream(events.spliterator(), false).anyMatch(event ->
+                    operation.equals(event.get("resourceId").asText())
+                            && "citadel-portal".equals(event.get("clientId").asText())
+                            && event.get("actorRoles").toString().contains(role)), "no audited denial of " + operation);
+        });
     }
 
     private static void assertRefused(HttpResponse<String> answer) {
