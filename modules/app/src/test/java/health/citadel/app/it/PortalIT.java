@@ -108,15 +108,12 @@ class PortalIT {
     }
 
     @Test
-    void thePatientSignsInAndSeesOnlyTheirOwnTasks() throws Exception {
+    void thePatientSignsInBackToThePageAskedForAndSeesOnlyTheirOwnTasks() throws Exception {
         try (Browser browser = new Browser()) {
-            browser.open(stack.app("/portal/").toString());
+            // a page asked for without a session (never signed in, or expired) is where the login comes back to
+            browser.open(stack.app("/portal/my-chart").toString());
             browser.logIn(stack.login("patient.pat"));
 
-            assertEquals(List.of("Home", "My chart"), signedInHome(browser, "patient-home"));
-            assertEquals("patient", browser.driver().findElement(By.className("roles")).getText());
-
-            browser.driver().findElement(By.linkText("My chart")).click();
             assertEquals("DEMO-000000", browser.await(By.cssSelector("dd.mrn")).getText());
             assertTrue(browser.driver().findElements(By.cssSelector(".entries li")).size() >= 5,
                     "the demo chart's vitals, problem, allergy, medication, visit and note");
@@ -124,8 +121,13 @@ class PortalIT {
             assertEquals(List.of(), browser.cspViolations());
             assertEquals(403, get("/portal/patients/search",
                     browser.driver().manage().getCookieNamed(SESSION_COOKIE).getValue()).statusCode());
+
+            browser.driver().findElement(By.linkText("Home")).click();
+            assertEquals(List.of("Home", "My chart"), signedInHome(browser, "patient-home"));
+            assertEquals("patient", browser.driver().findElement(By.className("roles")).getText());
         }
     }
+
 
     /** The navigation of the home page the login ended on, after checking it has no CSP violation. */
     private static List<String> signedInHome(Browser browser, String screenshot) {
