@@ -259,6 +259,9 @@ final class LocalStack {
         settings.put("CITADEL_DR_JOURNAL", home.drJournal().toString());
         settings.put("CITADEL_JWT_ISSUER", keycloak.issuer());
         settings.put("CITADEL_JWT_JWKS_URI", keycloak.issuer() + "/protocol/openid-connect/certs");
+        // the portal signs browsers in as Keycloak's confidential client citadel-portal, which redirects back here
+        settings.put("CITADEL_PORTAL_URL", "https://localhost:" + ports.app() + "/portal");
+        settings.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));
         settings.putAll(applicationOverrides);
         return settings;
@@ -278,6 +281,7 @@ final class LocalStack {
                         : String.format(java.util.Locale.ROOT, "; Liberty started in %.1f s",
                         startup.libertyStart().toMillis() / 1000.0));
         out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
+        out.printf("  Portal        %s/portal/   sign in with a demo login below%n", liberty.url());
         out.printf("  Readiness     %s/health/ready%n", liberty.url());
         out.printf("  OpenAPI       %s/openapi%n", liberty.url());
         out.printf("  Metrics       %s/metrics%n", liberty.url());

@@ -101,7 +101,7 @@ public final class Tokens {
     }
 
     /** A code the person has not used yet (waiting for the next one if need be), marked as used. */
-    private static String spendCode(Stack.DemoLogin login) {
+    static String spendCode(Stack.DemoLogin login) {
         awaitUnspentCode(login.username());
         SPENT_STEP.put(login.username(), Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS);
         return totp(login.totpSecret());

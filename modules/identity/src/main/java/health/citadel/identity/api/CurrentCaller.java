@@ -5,4 +5,7 @@ public interface CurrentCaller {
 
     /** @throws IllegalStateException outside an authorized request */
     Caller get();
+
+    /** The caller, when this request has been authorized: a page shows its navigation only then. */
+    java.util.Optional<Caller> authorized();
 }

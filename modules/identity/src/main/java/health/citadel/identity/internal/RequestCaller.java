@@ -21,4 +21,9 @@ class RequestCaller implements CurrentCaller {
         }
         return caller;
     }
+
+    @Override
+    public java.util.Optional<Caller> authorized() {
+        return java.util.Optional.ofNullable(caller);
+    }
 }

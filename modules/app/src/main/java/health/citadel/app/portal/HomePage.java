@@ -1,0 +1,34 @@
+package health.citadel.app.portal;
+
+import health.citadel.identity.api.Caller;
+import health.citadel.identity.api.CurrentCaller;
+import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.RequiresPermission;
+import health.citadel.platform.page.Page;
+import health.citadel.platform.page.PortalPage;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** The portal's home: who is signed in, with which roles, and the tasks they may start from here. */
+@Path("/")
+@PortalPage
+@RequestScoped
+public class HomePage {
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RequiresPermission(Permission.VIEW_OWN_IDENTITY)
+    public Page home() {
+        Caller caller = currentCaller.get();
+        return new Page("portal/home", Map.of("roles", caller.roleNames().stream().sorted().toList(),
+                "secondFactor", caller.secondFactor()));
+    }
+}

@@ -1,0 +1,24 @@
+package health.citadel.app.portal;
+
+import health.citadel.identity.api.Caller;
+import health.citadel.identity.api.Permission;
+import java.util.List;
+
+/** The portal's task pages and the permission each needs: a person sees in the navigation only what they may do. */
+final class PortalTasks {
+
+    /** A task page: its label, where it is, and the permission of the permission table it needs. */
+    record Task(String label, String path, Permission needs) {
+    }
+
+    private static final List<Task> TASKS = List.of(
+            new Task("Find a patient", "/portal/patients/search", Permission.READ_DEMOGRAPHICS),
+            new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART));
+
+    private PortalTasks() {
+    }
+
+    static List<Task> allowedTo(Caller caller) {
+        return TASKS.stream().filter(task -> caller.may(task.needs())).toList();
+    }
+}

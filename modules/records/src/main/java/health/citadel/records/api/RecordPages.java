@@ -1,0 +1,16 @@
+package health.citadel.records.api;
+
+import health.citadel.records.web.pages.MyChartPage;
+import health.citadel.records.web.pages.PatientSearchPage;
+import java.util.Set;
+
+/** The portal's pages of the patient register and the chart, for the portal application to serve. */
+public final class RecordPages {
+
+    private RecordPages() {
+    }
+
+    public static Set<Class<?>> resources() {
+        return Set.of(PatientSearchPage.class, MyChartPage.class);
+    }
+}
