@@ -18,17 +18,25 @@ import java.net.URI;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies the tokens the portal holds with the checks Liberty's mpJwt makes for the API (server.xml): RS256
- * signature by a key of Keycloak's JWKS, issuer, audience, expiry with 30 s of skew. The ID token is checked
+ * signature by a key of Keycloak's JWKS, issuer, audience, expiry with the same clock skew. The ID token is checked
  * for the portal's own client as its audience.
  */
 @ApplicationScoped
 class TokenVerifier {
 
-    private static final int CLOCK_SKEW_SECONDS = 30;
+    /** Liberty's duration form, as server.xml's mpJwt reads the same variable: seconds here, e.g. {@code 30s}. */
+    private static final Pattern SECONDS = Pattern.compile("(\\d+)s?");
+
+    /** The API's own skew (CITADEL_JWT_CLOCK_SKEW), so that a page and the API accept the same tokens. */
+    @Inject
+    @ConfigProperty(name = "citadel.jwt.clock-skew", defaultValue = "30s")
+    String clockSkew;
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.issuer")
@@ -65,7 +73,11 @@ class TokenVerifier {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat"), null);
-        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        Matcher seconds = SECONDS.matcher(clockSkew.trim());
+        if (!seconds.matches()) {
+            throw new IllegalStateException("CITADEL_JWT_CLOCK_SKEW must be whole seconds, e.g. 30s");
+        }
+        claims.setMaxClockSkew(Integer.parseInt(seconds.group(1)));
         processor.setJWTClaimsSetVerifier(claims);
         return processor;
     }

@@ -9,21 +9,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import health.citadel.audit.internal.CanonicalEvent;
-import health.citadel.audit.internal.ChainMath;
-import health.citadel.audit.internal.Checkpoint;
-import health.citadel.audit.internal.EventRows;
-import health.citadel.audit.internal.WitnessFile;
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.AuditOutcome;
+import health.citadel.audit.api.CanonicalEvent;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -108,9 +113,9 @@ class AuditWitnessIT {
         quietChain();
         Awaitility.await("a heartbeat: the unchanged head signed again").atMost(HEARTBEAT.multipliedBy(3))
                 .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    List<Checkpoint> witnessed = WitnessFile.read(witness);
+                    List<Long> witnessed = witnessedPositions();
                     int last = witnessed.size() - 1;
-                    return last > 0 && witnessed.get(last).position() == witnessed.get(last - 1).position();
+                    return last > 0 && witnessed.get(last).equals(witnessed.get(last - 1));
                 });
 
         try (Connection linker = holdLinker()) {
@@ -153,15 +158,14 @@ class AuditWitnessIT {
             }
         }
         execute(a, "DELETE FROM audit.chain_link WHERE position >= " + position);
-        try (PreparedStatement later = a.prepareStatement("SELECT k.position, k.event_seq, e." + EventRows.COLUMNS
-                .replace(", ", ", e.") + " FROM kept_links k JOIN audit.access_event e ON e.id = k.event_id"
-                + " WHERE k.position > ? ORDER BY k.position");
+        try (PreparedStatement later = a.prepareStatement("SELECT k.position, k.event_seq, e.* FROM kept_links k "
+                + "JOIN audit.access_event e ON e.id = k.event_id WHERE k.position > ? ORDER BY k.position");
              PreparedStatement link = a.prepareStatement("INSERT INTO audit.chain_link (position, event_id, event_seq,"
                      + " previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
             later.setLong(1, position);
             try (ResultSet row = later.executeQuery()) {
                 while (row.next()) {
-                    byte[] hash = ChainMath.link(previous, CanonicalEvent.of(EventRows.read(row)), row.getBytes("seal"));
+                    byte[] hash = sha256(previous, CanonicalEvent.of(event(row)), row.getBytes("seal"));
                     link.setLong(1, row.getLong("position") - 1);
                     link.setObject(2, row.getObject("id"));
                     link.setLong(3, row.getLong("event_seq"));
@@ -171,6 +175,29 @@ class AuditWitnessIT {
                     previous = hash;
                 }
             }
+        }
+    }
+
+    /** The event as the application sealed it, read from its row with the public types only. */
+    private static AuditEvent event(ResultSet row) throws SQLException {
+        String roles = row.getString("actor_roles");
+        return new AuditEvent(row.getObject("id", UUID.class), row.getTimestamp("occurred_at").toInstant(),
+                row.getString("actor_id"), roles.isEmpty() ? Set.of() : Set.of(roles.split(",")),
+                row.getString("client_id"), AuditAction.valueOf(row.getString("action")), row.getString("resource_type"),
+                row.getString("resource_id"), row.getObject("patient_id", UUID.class),
+                AuditOutcome.valueOf(row.getString("outcome")), row.getString("source_ip"), row.getString("request_id"),
+                row.getString("reason"), row.getBoolean("restricted_patient"));
+    }
+
+    private static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -184,13 +211,25 @@ class AuditWitnessIT {
 
     /** The newest position below {@code limit} that the witness holds a checkpoint for. */
     private long newestWitnessedBelow(long limit) throws Exception {
-        return WitnessFile.read(witness).stream().mapToLong(Checkpoint::position).filter(p -> p > 0 && p < limit)
+        return witnessedPositions().stream().mapToLong(Long::longValue).filter(p -> p > 0 && p < limit)
                 .max().orElseThrow(() -> new AssertionError("no witnessed checkpoint below " + limit));
     }
 
     private void awaitWitnessed(long position) {
         Awaitility.await("the head witnessed").atMost(HEARTBEAT.multipliedBy(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> WitnessFile.read(witness).stream().anyMatch(c -> c.position() == position));
+                .until(() -> witnessedPositions().contains(position));
+    }
+
+    /** The positions the witness file holds, in the order they were witnessed (its lines are JSON, one each). */
+    private List<Long> witnessedPositions() throws IOException {
+        if (!Files.exists(witness)) {
+            return List.of();
+        }
+        List<Long> positions = new ArrayList<>();
+        for (String line : Files.readAllLines(witness)) {
+            positions.add(Stack.JSON.readTree(line).get("position").asLong());
+        }
+        return positions;
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

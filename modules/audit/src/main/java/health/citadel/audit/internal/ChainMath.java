@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /** The hash that links an event to its predecessor, and the text a checkpoint signature covers. */
-public final class ChainMath {
+final class ChainMath {
 
     /** The predecessor of the first event. */
     static final byte[] GENESIS = new byte[32];
@@ -15,8 +15,7 @@ public final class ChainMath {
     private ChainMath() {
     }
 
-    /** Public so that anyone holding the rows can recompute the chain: the algorithm is not the secret, the key is. */
-    public static byte[] link(byte[] previousHash, byte[] canonicalEvent, byte[] seal) {
+    static byte[] link(byte[] previousHash, byte[] canonicalEvent, byte[] seal) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(previousHash);

@@ -1,5 +1,6 @@
 package health.citadel.audit.internal;
 
+import health.citadel.audit.api.CanonicalEvent;
 import health.citadel.audit.api.ChainVerification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,9 +69,8 @@ public final class ChainVerifier {
         }
 
         ChainVerification through(Connection connection) throws SQLException {
-            try (PreparedStatement links = connection.prepareStatement("SELECT l.position, l.previous_hash, l.hash, "
-                    + "e." + EventRows.COLUMNS.replace(", ", ", e.")
-                    + " FROM audit.chain_link l LEFT JOIN audit.access_event e ON e.id = l.event_id ORDER BY l.position")) {
+            try (PreparedStatement links = connection.prepareStatement(LinkRule.LINKS_FROM)) {
+                links.setLong(1, 1);
                 links.setFetchSize(FETCH);
                 try (ResultSet row = links.executeQuery()) {
                     while (row.next()) {
@@ -87,30 +87,12 @@ public final class ChainVerifier {
 
         /** @return the verdict if the chain breaks at this link, else null */
         private ChainVerification check(ResultSet row) throws SQLException {
-            long position = row.getLong("position");
-            if (position != expected) {
-                return broken(expected, "position " + expected + " is missing from the chain");
+            LinkRule.Checked link = LinkRule.check(row, expected, previous, keys);
+            if (link.problem() != null) {
+                return broken(expected, link.problem());
             }
-            if (row.getObject("id") == null) {
-                return broken(position, "the chained event is missing");
-            }
-            if (!Arrays.equals(previous, row.getBytes("previous_hash"))) {
-                return broken(position, "the link does not follow its predecessor");
-            }
-            byte[] canonical;
-            try {
-                canonical = CanonicalEvent.of(EventRows.read(row));
-            } catch (RuntimeException unreadable) {
-                return broken(position, "the event cannot be read");
-            }
-            byte[] seal = row.getBytes("seal");
-            if (!keys.verifies(seal, canonical)) {
-                return broken(position, "the event's seal does not match its content");
-            }
-            byte[] hash = ChainMath.link(previous, canonical, seal);
-            if (!Arrays.equals(hash, row.getBytes("hash"))) {
-                return broken(position, "the link's hash does not match the event");
-            }
+            long position = expected;
+            byte[] hash = link.hash();
             for (Checkpoint checkpoint : stored.getOrDefault(position, List.of())) {
                 if (!Arrays.equals(checkpoint.hash(), hash) || !checkpoint.signedBy(keys)) {
                     return broken(position, "the signed checkpoint does not match the chain");

@@ -1,8 +1,10 @@
 package health.citadel.audit.internal;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,19 @@ class CheckpointWitnesses {
     @ConfigProperty(name = "citadel.audit.checkpoint-interval", defaultValue = "PT60S")
     Duration interval;
 
+    /** The folder is made once; the file itself is made owner-only by the first append, and again if moved aside. */
+    @PostConstruct
+    void prepare() {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            LOG.severe(() -> "The audit witness file's folder cannot be made (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     synchronized void witness(Checkpoint checkpoint) {
         try {
-            WitnessFile.create(Path.of(file));
             WitnessFile.append(Path.of(file), checkpoint);
         } catch (IOException e) {
             // no path in the log; verification reports the missing checkpoints
@@ -39,7 +51,6 @@ class CheckpointWitnesses {
 
     /** What the chain must agree with while the application runs: the witness, signed within two intervals. */
     ChainExpectations whileRunning() throws IOException {
-        WitnessFile.create(Path.of(file));
         return new ChainExpectations(WitnessFile.read(Path.of(file)), Instant.now().minus(interval.multipliedBy(2)),
                 null);
     }

@@ -15,9 +15,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Maps events to and from {@code audit.access_event} rows, with bind parameters only. */
-public final class EventRows {
+final class EventRows {
 
-    public static final String COLUMNS = "id, occurred_at, actor_id, actor_roles, client_id, action, resource_type, "
+    static final String COLUMNS = "id, occurred_at, actor_id, actor_roles, client_id, action, resource_type, "
             + "resource_id, patient_id, outcome, source_ip, request_id, reason, restricted_patient, seal";
     static final String INSERT = "INSERT INTO audit.access_event (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -48,7 +48,7 @@ public final class EventRows {
     }
 
     /** Reads the event columns of the current row; the row may come from a join. */
-    public static AuditEvent read(ResultSet row) throws SQLException {
+    static AuditEvent read(ResultSet row) throws SQLException {
         String roles = row.getString("actor_roles");
         Set<String> actorRoles = roles == null || roles.isEmpty() ? Set.of()
                 : Arrays.stream(roles.split(",")).collect(Collectors.toUnmodifiableSet());

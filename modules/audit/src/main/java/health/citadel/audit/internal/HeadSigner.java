@@ -66,20 +66,15 @@ final class HeadSigner {
     private boolean tailVerifies(Connection connection, Checkpoint last, ChainExpectations.Head head) throws SQLException {
         byte[] previous = last == null ? ChainMath.GENESIS : last.hash();
         long expected = last == null ? 1 : last.position() + 1;
-        try (PreparedStatement links = connection.prepareStatement("SELECT l.position, l.previous_hash, l.hash, e."
-                + EventRows.COLUMNS.replace(", ", ", e.") + " FROM audit.chain_link l JOIN audit.access_event e"
-                + " ON e.id = l.event_id WHERE l.position >= ? ORDER BY l.position")) {
+        try (PreparedStatement links = connection.prepareStatement(LinkRule.LINKS_FROM)) {
             links.setLong(1, expected);
             try (ResultSet row = links.executeQuery()) {
                 while (row.next()) {
-                    byte[] canonical = CanonicalEvent.of(EventRows.read(row));
-                    byte[] seal = row.getBytes("seal");
-                    byte[] hash = ChainMath.link(previous, canonical, seal);
-                    if (row.getLong("position") != expected++ || !Arrays.equals(previous, row.getBytes("previous_hash"))
-                            || !keys.verifies(seal, canonical) || !Arrays.equals(hash, row.getBytes("hash"))) {
+                    LinkRule.Checked link = LinkRule.check(row, expected++, previous, keys);
+                    if (link.problem() != null) {
                         return false;
                     }
-                    previous = hash;
+                    previous = link.hash();
                 }
             }
         }

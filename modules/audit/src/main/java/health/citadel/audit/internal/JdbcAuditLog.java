@@ -1,5 +1,6 @@
 package health.citadel.audit.internal;
 
+import health.citadel.audit.api.CanonicalEvent;
 import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditLog;

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,23 +26,17 @@ public final class WitnessFile {
     private WitnessFile() {
     }
 
-    /** Appends the checkpoint and forces it to disk before returning; creates the file owner-only. */
+    private static final Set<StandardOpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    /** Appends the checkpoint and forces it to disk before returning; a new file is created owner-only. */
     static void append(Path file, Checkpoint checkpoint) throws IOException {
         byte[] line = (checkpoint.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(file, APPEND, OWNER_ONLY)) {
             channel.write(ByteBuffer.wrap(line));
             channel.force(true);
-        }
-    }
-
-    /** Creates the file, owner-only, unless it exists. */
-    static void create(Path file) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 
@@ -53,8 +50,8 @@ public final class WitnessFile {
             try (Stream<Path> listed = Files.list(fileOrFolder)) {
                 listed.filter(path -> path.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
             }
-        } else {
-            files.add(fileOrFolder);
+        } else if (Files.exists(fileOrFolder)) {
+            files.add(fileOrFolder); // none yet (moved aside, or before the first checkpoint): nothing witnessed
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (Path file : files) {

@@ -32,7 +32,8 @@ class WitnessFileTest {
     void checkpointsAppendedReadBackSignedAndOwnerOnly() throws Exception {
         AuditKeys keys = keys(folder);
         Path file = folder.resolve("witness/audit-witness.jsonl");
-        WitnessFile.create(file);
+        Files.createDirectories(file.getParent());
+        assertEquals(List.of(), WitnessFile.read(file), "no file yet: nothing witnessed");
         WitnessFile.append(file, signed(keys, 7));
         WitnessFile.append(file, signed(keys, 7));
 

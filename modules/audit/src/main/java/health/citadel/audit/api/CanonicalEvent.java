@@ -1,6 +1,5 @@
-package health.citadel.audit.internal;
+package health.citadel.audit.api;
 
-import health.citadel.audit.api.AuditEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -8,9 +7,10 @@ import java.util.Objects;
 
 /**
  * The one byte encoding of an event that seals and chain hashes are computed over. Every field is length
- * prefixed, so no value can be shifted into its neighbour; absent fields have their own marker. Public, like
- * {@link ChainMath}: whoever holds the rows can recompute the chain, and only the signed checkpoints and their
- * witnesses tell a recomputed chain from the original.
+ * prefixed, so no value can be shifted into its neighbour; absent fields have their own marker. It is part of the
+ * audit log's contract, with the chain's rule {@code hash(n) = SHA-256(hash(n-1) || event(n) || seal(n))}: whoever
+ * holds the rows can recompute the chain, and only the signed checkpoints and their witnesses tell a recomputed
+ * chain from the original.
  */
 public final class CanonicalEvent {
 
