@@ -49,12 +49,20 @@ class OpenIdProvider {
     @ConfigProperty(name = "citadel.portal.url")
     String portalUrl;
 
-    /** Keycloak's login page for this login. */
+    /**
+     * Keycloak's login page for this login. A step-up login adds {@code prompt=login} and {@code max_age=0}, so
+     * that Keycloak asks again instead of answering from its session.
+     */
     URI authorization(PortalSession.PendingLogin login) {
-        return URI.create(endpoint("auth") + "?" + form(Map.of(
+        Map<String, String> fields = new LinkedHashMap<>(Map.of(
                 "client_id", clientId, "response_type", "code", "scope", "openid", "redirect_uri", callback(),
                 "state", login.state(), "nonce", login.nonce(), "code_challenge", challenge(login.codeVerifier()),
-                "code_challenge_method", "S256")));
+                "code_challenge_method", "S256"));
+        if (login.stepUp()) {
+            fields.put("prompt", "login");
+            fields.put("max_age", "0");
+        }
+        return URI.create(endpoint("auth") + "?" + form(fields));
     }
 
     /** The tokens for a code Keycloak returned to the callback, or empty when it refuses it. */

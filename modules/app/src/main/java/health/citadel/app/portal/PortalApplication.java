@@ -22,7 +22,7 @@ public class PortalApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new HashSet<>(Set.of(HomePage.class,
-                SignedInCaller.class, CsrfCheck.class, PortalFrame.class, PageWriter.class,
+                SignedInCaller.class, CsrfCheck.class, PortalFrame.class, StepUpLogin.class, PageWriter.class,
                 RequestIds.class, RateLimits.class,
                 ProblemMappers.Refusals.class, ProblemMappers.HttpErrors.class, ProblemMappers.InvalidInput.class,
                 ProblemMappers.UnreadableBody.class, ProblemMappers.Unexpected.class));

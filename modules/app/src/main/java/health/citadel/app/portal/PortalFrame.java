@@ -57,7 +57,14 @@ public class PortalFrame implements ContainerResponseFilter {
             case 403 -> new ErrorPage(status, "You may not do this",
                     "Your role does not allow this page or this patient. If you need it for care, ask your administrator.");
             case 404 -> new ErrorPage(status, "Page not found", "Check the address, or go back to the portal's home.");
+            case 409 -> new ErrorPage(status, "This conflicts with the record as it is now",
+                    "Someone else changed it, or it is in a state that does not allow this. Reload the page, check "
+                            + "what it shows now, then try again.");
+            case 412 -> new ErrorPage(status, "Changed by someone else meanwhile",
+                    "Nothing of yours was saved. Reload the page to see the current version, then make your change again.");
             case 429 -> new ErrorPage(status, "Too many requests", "Wait a few seconds, then try again.");
+            case 503 -> new ErrorPage(status, "Citadel is briefly unavailable",
+                    "A service it depends on does not answer. Nothing was changed; try again in a minute.");
             default -> status >= 500
                     ? new ErrorPage(status, "Something went wrong", "Try again in a minute. If it keeps happening, call "
                             + "the service desk and give them the time it happened.")

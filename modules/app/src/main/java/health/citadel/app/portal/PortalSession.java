@@ -19,8 +19,12 @@ final class PortalSession implements Serializable {
     private static final String ATTRIBUTE = PortalSession.class.getName();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A login sent to Keycloak and not yet back: what its answer must match, and where to go afterwards. */
-    record PendingLogin(String state, String nonce, String codeVerifier, String returnTo) implements Serializable {
+    /**
+     * A login sent to Keycloak and not yet back: what its answer must match, where to go afterwards, and whether
+     * it is a step-up (the password and second factor asked again, even within Keycloak's session).
+     */
+    record PendingLogin(String state, String nonce, String codeVerifier, String returnTo, boolean stepUp)
+            implements Serializable {
     }
 
     /** The tokens of a finished login; the ID token only proves the login's nonce. */

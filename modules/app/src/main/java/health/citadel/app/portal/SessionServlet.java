@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two ends of a login, outside the pages' permission check because nobody is signed in yet at the first:
- * Keycloak's answer ({@code GET /portal/session/callback}) and the logout ({@code POST /portal/session/logout},
+ * The ends of a login, outside the pages' permission check because nobody is signed in yet at the first:
+ * Keycloak's answer ({@code GET /portal/session/callback}), a step-up asked for from a page
+ * ({@code GET /portal/session/step-up?return=/portal/...}), and the logout ({@code POST /portal/session/logout},
  * with the session's CSRF token), which answers with a page of its own rather than a redirect: the CSP's
  * {@code form-action 'self'} would stop a redirect from there to Keycloak's login.
  */
@@ -27,6 +28,11 @@ public class SessionServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/step-up".equals(request.getPathInfo())) {
+            // only the portal's own pages are returned to (SignIn checks), so this sends nobody elsewhere
+            response.sendRedirect(signIn.begin(request, request.getParameter("return"), true).toString());
+            return;
+        }
         if (!"/callback".equals(request.getPathInfo())) {
             refuse(response, HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -26,11 +26,14 @@ class SignIn {
     @Inject
     TokenVerifier verifier;
 
-    /** Keycloak's login page for a login that comes back to {@code returnTo}. */
-    URI begin(HttpServletRequest request, String returnTo) {
+    /**
+     * Keycloak's login page for a login that comes back to {@code returnTo}; a step-up login asks for the password
+     * and the second factor again even when Keycloak's session is alive, renewing the token's {@code auth_time}.
+     */
+    URI begin(HttpServletRequest request, String returnTo, boolean stepUp) {
         PortalSession.PendingLogin login = new PortalSession.PendingLogin(PortalSession.randomText(),
                 PortalSession.randomText(), PortalSession.randomText(),
-                returnTo != null && returnTo.startsWith(PORTAL_PATH) ? returnTo : PORTAL_PATH);
+                returnTo != null && returnTo.startsWith(PORTAL_PATH) ? returnTo : PORTAL_PATH, stepUp);
         PortalSession.start(request).pendingLogin(login);
         return provider.authorization(login);
     }

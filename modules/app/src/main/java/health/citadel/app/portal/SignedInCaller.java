@@ -33,7 +33,7 @@ public class SignedInCaller implements ContainerRequestFilter {
         Optional<VerifiedToken> token = signIn.signedIn(servletRequest);
         if (token.isEmpty()) {
             String returnTo = HttpMethod.GET.equals(request.getMethod()) ? servletRequest.getRequestURI() : null;
-            request.abortWith(Response.seeOther(signIn.begin(servletRequest, returnTo)).build());
+            request.abortWith(Response.seeOther(signIn.begin(servletRequest, returnTo, false)).build());
             return;
         }
         request.setSecurityContext(new SignedIn(token.get()));

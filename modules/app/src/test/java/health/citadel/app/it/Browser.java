@@ -72,9 +72,14 @@ final class Browser implements AutoCloseable {
         return driver.findElement(what);
     }
 
-    /** Keycloak's real login page: the password, then, for staff, the code of their authenticator. */
+    /**
+     * Keycloak's real login page: the password, then, for staff, the code of their authenticator. A step-up asks
+     * on the same page, with the name perhaps filled in already.
+     */
     void logIn(Stack.DemoLogin login) {
-        await(By.id("username")).sendKeys(login.username());
+        org.openqa.selenium.WebElement username = await(By.id("username"));
+        username.clear();
+        username.sendKeys(login.username());
         driver.findElement(By.id("password")).sendKeys(login.password());
         driver.findElement(By.id("kc-login")).click();
         if (login.totpSecret() != null) {

@@ -3,6 +3,7 @@ package health.citadel.identity.internal;
 import health.citadel.audit.api.AuditLog;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
+import health.citadel.identity.api.RequiresStepUp;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
@@ -16,7 +17,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 
-/** Puts a {@link PermissionCheck} in front of every resource method of the application. */
+/**
+ * Puts a {@link PermissionCheck} in front of every resource method of the application, with the permission it
+ * declares and whether it {@link RequiresStepUp}.
+ */
 @Provider
 public class DefaultDenyAuthorization implements DynamicFeature {
 
@@ -27,11 +31,13 @@ public class DefaultDenyAuthorization implements DynamicFeature {
             declared = resource.getResourceClass().getAnnotation(RequiresPermission.class);
         }
         Permission required = declared == null ? null : declared.value();
-        context.register(new PermissionCheck(required, operation(resource),
+        boolean stepUp = resource.getResourceMethod().isAnnotationPresent(RequiresStepUp.class);
+        context.register(new PermissionCheck(required, stepUp, operation(resource),
                 () -> CDI.current().select(RequestCaller.class).get(),
                 () -> CDI.current().select(AuditLog.class).get(),
                 () -> CDI.current().select(HttpServletRequest.class).get(),
-                () -> CDI.current().select(StaffDirectory.class).get()),
+                () -> CDI.current().select(StaffDirectory.class).get(),
+                () -> CDI.current().select(SecondFactor.class).get()),
                 Priorities.AUTHORIZATION);
     }
 

@@ -6,6 +6,7 @@ import health.citadel.audit.api.AuditLog;
 import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.Permission;
+import health.citadel.identity.api.StepUpRequired;
 import health.citadel.platform.problem.Problem;
 import health.citadel.platform.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Lets a request through only if the verified caller holds the resource method's permission. A method
  * without a declared permission gets {@code required == null} and is always denied. Every denial is audited
- * in a transaction of its own.
+ * in a transaction of its own. A method that {@link health.citadel.identity.api.RequiresStepUp requires step-up}
+ * also needs a recent second factor.
  */
 final class PermissionCheck implements ContainerRequestFilter {
 
@@ -27,21 +29,25 @@ final class PermissionCheck implements ContainerRequestFilter {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PermissionCheck.class.getName());
 
     private final Permission required;
+    private final boolean stepUp;
     private final String operation;
     private final Supplier<RequestCaller> requestCaller;
     private final Supplier<AuditLog> auditLog;
     private final Supplier<HttpServletRequest> servletRequest;
     private final Supplier<StaffDirectory> staffDirectory;
+    private final Supplier<SecondFactor> secondFactor;
 
-    PermissionCheck(Permission required, String operation, Supplier<RequestCaller> requestCaller,
+    PermissionCheck(Permission required, boolean stepUp, String operation, Supplier<RequestCaller> requestCaller,
                     Supplier<AuditLog> auditLog, Supplier<HttpServletRequest> servletRequest,
-                    Supplier<StaffDirectory> staffDirectory) {
+                    Supplier<StaffDirectory> staffDirectory, Supplier<SecondFactor> secondFactor) {
         this.required = required;
+        this.stepUp = stepUp;
         this.operation = operation;
         this.requestCaller = requestCaller;
         this.auditLog = auditLog;
         this.servletRequest = servletRequest;
         this.staffDirectory = staffDirectory;
+        this.secondFactor = secondFactor;
     }
 
     @Override
@@ -60,6 +66,10 @@ final class PermissionCheck implements ContainerRequestFilter {
             LOG.info(() -> "Access denied to " + operation + ": " + reason);
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, reason).toResponse());
             return;
+        }
+        if (stepUp && !secondFactor.get().recent(caller)) {
+            // mapped like the services' own: the API's challenge, the portal's login again
+            throw new StepUpRequired();
         }
         requestCaller.get().set(caller);
         staffDirectory.get().remember(caller, TokenCaller.displayName(token));
