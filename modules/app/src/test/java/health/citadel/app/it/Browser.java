@@ -99,6 +99,41 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the page shown as every portal page must be: no CSP violation in the console, no serious or critical
+     * WCAG 2.2 AA violation found by axe-core, and nothing wider than a 768 px tablet's screen. Keeps screenshots
+     * at both widths ({@code <name>.png}, {@code <name>-768.png}).
+     */
+    void inspect(String name) {
+        screenshot(name);
+        List<String> csp = cspViolations();
+        if (!csp.isEmpty()) {
+            throw new AssertionError(name + ": CSP violations " + csp);
+        }
+        List<String> inaccessible = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver)
+                .getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " at " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        if (!inaccessible.isEmpty()) {
+            throw new AssertionError(name + ": accessibility violations " + inaccessible);
+        }
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        try {
+            screenshot(name + "-768");
+            Object overflow = driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            if (((Number) overflow).longValue() > 1) {
+                throw new AssertionError(name + ": wider than a 768 px screen by " + overflow + " px");
+            }
+        } finally {
+            driver.manage().window().setSize(desktop);
+        }
+    }
+
     /** Console messages about the Content-Security-Policy since the last call. */
     List<String> cspViolations() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)

@@ -79,27 +79,23 @@ class PortalIT {
             browser.driver().findElement(By.cssSelector("form.search button")).click();
             assertEquals("DEMO-000003", browser.await(By.cssSelector("table.patients tbody td")).getText());
             assertFalse(browser.driver().getCurrentUrl().contains("DEMO"), "the MRN is posted, not in the address");
-            browser.screenshot("patient-search");
-            assertEquals(List.of(), browser.cspViolations());
+            browser.inspect("patient-search");
 
             browser.open(stack.app("/portal/my-chart").toString());
             assertEquals("You may not do this", browser.await(By.tagName("h1")).getText());
-            browser.screenshot("forbidden");
-            assertEquals(List.of(), browser.cspViolations());
+            browser.inspect("forbidden");
             assertPageDenialAudited("GET /my-chart", "front_desk");
 
             browser.open(stack.app("/portal/no-such-page").toString());
             assertEquals("Page not found", browser.await(By.tagName("h1")).getText());
             assertFalse(browser.driver().getPageSource().contains("Exception"));
-            browser.screenshot("not-found");
-            assertEquals(List.of(), browser.cspViolations());
+            browser.inspect("not-found");
 
             browser.open(stack.app("/portal/").toString());
             browser.await(By.cssSelector("form.logout button")).click();
             assertEquals("You have signed out", browser.await(By.tagName("h1")).getText());
             assertTrue(browser.driver().getPageSource().contains("sign-in at the hospital's login have ended"));
-            browser.screenshot("signed-out");
-            assertEquals(List.of(), browser.cspViolations());
+            browser.inspect("signed-out");
             // Keycloak's session ended too: the next visit asks for the password again
             browser.driver().findElement(By.id("sign-in-again")).click();
             browser.await(By.id("password"));
@@ -117,8 +113,7 @@ class PortalIT {
             assertEquals("DEMO-000000", browser.await(By.cssSelector("dd.mrn")).getText());
             assertTrue(browser.driver().findElements(By.cssSelector(".entries li")).size() >= 5,
                     "the demo chart's vitals, problem, allergy, medication, visit and note");
-            browser.screenshot("my-chart");
-            assertEquals(List.of(), browser.cspViolations());
+            browser.inspect("my-chart");
             assertEquals(403, get("/portal/patients/search",
                     browser.driver().manage().getCookieNamed(SESSION_COOKIE).getValue()).statusCode());
 
@@ -132,8 +127,7 @@ class PortalIT {
     /** The navigation of the home page the login ended on, after checking it has no CSP violation. */
     private static List<String> signedInHome(Browser browser, String screenshot) {
         assertTrue(browser.await(By.tagName("h1")).getText().startsWith("Signed in as"));
-        browser.screenshot(screenshot);
-        assertEquals(List.of(), browser.cspViolations());
+        browser.inspect(screenshot);
         return browser.driver().findElements(By.cssSelector("nav .tasks a")).stream().map(WebElement::getText).toList();
     }
 
