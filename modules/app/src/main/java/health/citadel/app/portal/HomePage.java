@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** The portal's home: who is signed in, with which roles, and the tasks they may start from here. */
@@ -19,6 +21,8 @@ import java.util.Map;
 @PortalPage
 @RequestScoped
 public class HomePage {
+
+    private static final DateTimeFormatter SIGN_IN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     @Inject
     CurrentCaller currentCaller;
@@ -28,7 +32,10 @@ public class HomePage {
     @RequiresPermission(Permission.VIEW_OWN_IDENTITY)
     public Page home() {
         Caller caller = currentCaller.get();
+        // when the person last gave password and code: what step-up's window counts from
+        String signedInAt = caller.authenticatedAt() == null ? ""
+                : SIGN_IN_TIME.format(caller.authenticatedAt().atZone(ZoneOffset.UTC));
         return new Page("portal/home", Map.of("roles", caller.roleNames().stream().sorted().toList(),
-                "secondFactor", caller.secondFactor()));
+                "secondFactor", caller.secondFactor(), "signedInAt", signedInAt));
     }
 }

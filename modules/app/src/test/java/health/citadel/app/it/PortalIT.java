@@ -124,6 +124,41 @@ class PortalIT {
     }
 
 
+    @Test
+    void aStepUpAsksForPasswordAndCodeAgainWithinKeycloaksSessionAndReturnsToThePage() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(stack.app("/portal/").toString());
+            browser.logIn(stack.login("dr.house"));
+            String firstSignIn = browser.await(By.cssSelector("dd.signed-in-at")).getText();
+
+            // Keycloak's session is alive, yet the step-up login shows its form again rather than answering at once
+            browser.open(stack.app("/portal/session/step-up?return=/portal/patients/search").toString());
+            browser.await(By.id("password"));
+            browser.screenshot("step-up-login");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> !java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                            .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()).equals(firstSignIn));
+            browser.logIn(stack.login("dr.house"));
+
+            browser.await(By.id("mrn"));
+            assertEquals(stack.app("/portal/patients/search").toString(), browser.driver().getCurrentUrl());
+            browser.driver().findElement(By.linkText("Home")).click();
+            String stepUp = browser.await(By.cssSelector("dd.signed-in-at")).getText();
+            assertTrue(stepUp.compareTo(firstSignIn) > 0, "the login's time renews: " + firstSignIn + " → " + stepUp);
+            browser.inspect("physician-home");
+        }
+    }
+
+    @Test
+    void aStepUpLoginAsksKeycloakToAskAgain() {
+        HttpResponse<String> answer = get("/portal/session/step-up?return=/portal/", null);
+
+        assertEquals(302, answer.statusCode());
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(stack.issuer() + "/protocol/openid-connect/auth?")
+                && location.contains("prompt=login") && location.contains("max_age=0"), location);
+    }
+
     /** The navigation of the home page the login ended on, after checking it has no CSP violation. */
     private static List<String> signedInHome(Browser browser, String screenshot) {
         assertTrue(browser.await(By.tagName("h1")).getText().startsWith("Signed in as"));
