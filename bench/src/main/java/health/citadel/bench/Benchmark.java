@@ -60,7 +60,11 @@ final class Benchmark {
                 try {
                     workload.prepare(plan.chartPatients());
                     workload.checkDeployed(variant);
-                    for (Map.Entry<String, LoadPhase.Operation> operation : workload.operations().entrySet()) {
+                    Map<String, LoadPhase.Operation> operations = new java.util.LinkedHashMap<>(workload.operations());
+                    if (variant == Variant.PRODUCTION) {
+                        operations.putAll(workload.portalOperations());
+                    }
+                    for (Map.Entry<String, LoadPhase.Operation> operation : operations.entrySet()) {
                         Measurement measured = LoadPhase.run(operation.getKey(), variant, plan, operation.getValue());
                         out.printf("  %-22s %8.1f ops/s   p50 %6.1f ms   p99 %6.1f ms%n", measured.operation(),
                                 measured.opsPerSecond(), measured.percentileMillis(50), measured.percentileMillis(99));

@@ -30,6 +30,8 @@ final class ChartWorkload {
     static final String HISTORY_LIST = "history list";
     static final List<String> OPERATIONS = List.of(CREATE_PATIENT, READ_CHART, SEARCH_BY_MRN, UPDATE_WITH_IF_MATCH,
             HISTORY_LIST);
+    static final String PORTAL_CHART_PAGE = "portal: chart page";
+    static final String PORTAL_SEARCH = "portal: search by MRN";
 
     private static final String PATIENTS = "/api/v1/patients";
 
@@ -44,6 +46,9 @@ final class ChartWorkload {
     /** Patients on the physician's care team, with full charts: read, searched and updated. */
     private final List<ChartPatient> charts = new ArrayList<>();
     private final AtomicInteger turn = new AtomicInteger();
+    /** The same physician and front desk in the web portal, signed in once the variant's Liberty runs. */
+    private PortalVisitor physicianInPortal;
+    private PortalVisitor frontDeskInPortal;
 
     private record ChartPatient(UUID id, String mrn, String[] etag) {
     }
@@ -71,6 +76,8 @@ final class ChartWorkload {
             }
             charts.add(new ChartPatient(id, mrn, new String[] {created.headers().firstValue("ETag").orElseThrow()}));
         }
+        physicianInPortal = PortalVisitor.signIn(stack, physician);
+        frontDeskInPortal = PortalVisitor.signIn(stack, frontDesk);
     }
 
     Map<String, LoadPhase.Operation> operations() {
@@ -94,6 +101,23 @@ final class ChartWorkload {
         });
         operations.put(HISTORY_LIST, client -> api.call("GET", PATIENTS + "/" + next().id + "/history",
                 physician.bearer(), null, 200));
+        return operations;
+    }
+
+    /**
+     * The same reads through the web portal's pages, as a browser makes them: the page's whole cost (session,
+     * CSRF check, the same services and audit, the template) against the REST read's.
+     */
+    Map<String, LoadPhase.Operation> portalOperations() {
+        Map<String, LoadPhase.Operation> operations = new LinkedHashMap<>();
+        operations.put(PORTAL_CHART_PAGE, client -> physicianInPortal.get("/portal/patients/" + next().id));
+        operations.put(PORTAL_SEARCH, client -> {
+            ChartPatient patient = next();
+            if (!frontDeskInPortal.post("/portal/patients/search", Map.of("mrn", patient.mrn)).body()
+                    .contains(patient.mrn)) {
+                throw new BenchFailure("a search by MRN in the portal did not find its one patient");
+            }
+        });
         return operations;
     }
 

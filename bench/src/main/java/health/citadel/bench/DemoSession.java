@@ -1,15 +1,11 @@
 package health.citadel.bench;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.security.InvalidKeyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 
 /**
  * One demo user signed in with password and TOTP, as a script would. The access token lives 5 minutes, so it is
@@ -18,22 +14,30 @@ import org.apache.commons.codec.binary.Base32;
  */
 final class DemoSession {
 
-    private static final long TOTP_PERIOD_SECONDS = 30;
     /** Refresh this long before the token expires, so no call of a phase meets an expired token. */
     private static final Duration MARGIN = Duration.ofSeconds(90);
 
     private final LocalStack stack;
     private final Api api;
     private final String username;
+    private final Authenticator authenticator;
     private String accessToken;
     private String refreshToken;
     private Instant expiresAt = Instant.EPOCH;
-    private long spentTotpStep = -1;
 
-    DemoSession(LocalStack stack, Api api, String username) {
+    DemoSession(LocalStack stack, Api api, String username, Authenticator authenticator) {
         this.stack = stack;
         this.api = api;
         this.username = username;
+        this.authenticator = authenticator;
+    }
+
+    String username() {
+        return username;
+    }
+
+    Authenticator authenticator() {
+        return authenticator;
     }
 
     synchronized String bearer() {
@@ -56,9 +60,7 @@ final class DemoSession {
         form.put("client_id", stack.tokenClient());
         form.put("username", username);
         form.put("password", login.get("password").asText());
-        if (login.hasNonNull("totpSecret")) {
-            form.put("totp", unspentCode(login.get("totpSecret").asText()));
-        }
+        form.put("totp", authenticator.unspentCode());
         accept(token(form));
     }
 
@@ -74,23 +76,5 @@ final class DemoSession {
         accessToken = token.get("access_token").asText();
         refreshToken = token.path("refresh_token").asText(null);
         expiresAt = Instant.now().plusSeconds(token.get("expires_in").asLong());
-    }
-
-    /** Keycloak takes each code once: waits, at most one period, for a code this session has not used. */
-    private String unspentCode(String base32Secret) {
-        try {
-            while (Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS <= spentTotpStep) {
-                Thread.sleep(250);
-            }
-            spentTotpStep = Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS;
-            var generator = new TimeBasedOneTimePasswordGenerator();
-            return generator.generateOneTimePasswordString(
-                    new SecretKeySpec(new Base32().decode(base32Secret), generator.getAlgorithm()), Instant.now());
-        } catch (InvalidKeyException e) {
-            throw new BenchFailure("the TOTP secret of " + username + " is not a key", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted", e);
-        }
     }
 }

@@ -4,7 +4,11 @@ package health.citadel.bench;
 record Sessions(DemoSession frontDesk, DemoSession physician, DemoSession admin) {
 
     static Sessions of(LocalStack stack, Api api) {
-        return new Sessions(new DemoSession(stack, api, "front.desk"), new DemoSession(stack, api, "dr.house"),
-                new DemoSession(stack, api, "admin.alan"));
+        return new Sessions(session(stack, api, "front.desk"), session(stack, api, "dr.house"),
+                session(stack, api, "admin.alan"));
+    }
+
+    private static DemoSession session(LocalStack stack, Api api, String username) {
+        return new DemoSession(stack, api, username, new Authenticator(stack.login(username).get("totpSecret").asText()));
     }
 }

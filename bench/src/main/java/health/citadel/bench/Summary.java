@@ -22,7 +22,7 @@ final class Summary {
                     m.variant().label, m.opsPerSecond(), m.percentileMillis(50), m.percentileMillis(95),
                     m.percentileMillis(99)));
         }
-        md.append("\n## Ratios (production throughput ÷ the variant's, same run)\n\n");
+        md.append("\n## Ratios (production throughput ÷ the other's, same run)\n\n");
         md.append("| operation | against | ratio | goal |\n|---|---|---:|---|\n");
         for (BenchResults.Ratio ratio : results.ratios()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", ratio.operation(), ratio.against(),
