@@ -132,6 +132,8 @@ final class PostgresRegion {
                     max_wal_senders = 10
                     max_replication_slots = 10
                     max_logical_replication_workers = 8
+                    # a dead standby may not fill the writer's disk: past this, its slot is lost and it is re-seeded
+                    max_slot_wal_keep_size = '2GB'
                     password_encryption = 'scram-sha-256'
                     # statements may quote patient data: never log them
                     log_statement = 'none'

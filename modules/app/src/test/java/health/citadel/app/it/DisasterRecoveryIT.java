@@ -96,7 +96,7 @@ class DisasterRecoveryIT {
             assertEquals(200, changePhone(changedInBoth, shared, "+1 555 0111").statusCode());
             load.awaitMore(15, TAKES_WRITES);
 
-            killedAt = kill("a");
+            killedAt = Regions.kill("a");
 
             CitadelCli.Result refused = CitadelCli.run("dr", "failover");
             assertEquals(2, refused.exitCode(), "a failover needs the DBA to accept the data loss");
@@ -315,21 +315,6 @@ class DisasterRecoveryIT {
             }
             return present;
         }
-    }
-
-    /** SIGKILL to the region's postmaster and every process under it, as when its machine dies. */
-    private static Instant kill(String region) throws Exception {
-        Path pidFile = Stack.get().home().resolve("postgres").resolve(region).resolve("postmaster.pid");
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
-        all.add(0, postmaster);
-        all.forEach(ProcessHandle::destroyForcibly);
-        Instant killedAt = Instant.now();
-        for (ProcessHandle process : all) {
-            process.onExit().get(30, TimeUnit.SECONDS);
-        }
-        return killedAt;
     }
 
     private static void assertFenced(Connection region) throws SQLException {

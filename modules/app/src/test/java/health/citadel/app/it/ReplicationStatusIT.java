@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -14,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The DBA's view of replication on the real pair of regions: healthy while region B applies; a stopped
- * subscription reported by the API, by readiness and by {@code bin/citadel dr status}, until it runs again;
+ * subscription reported by the API and by {@code bin/citadel dr status} (readiness stays up: the instance still
+ * serves), until it runs again;
  * and {@code bin/citadel dr verify} naming a table whose rows differ.
  */
 class ReplicationStatusIT {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
     private final Stack stack = Stack.get();
 
     @Test
@@ -49,8 +48,10 @@ class ReplicationStatusIT {
                 JsonNode stopped = awaitStatus(s -> s.get("problems").toString().contains("disabled")
                         && s.get("lagSeconds").asDouble() > 3);
                 assertTrue(!stopped.at("/slot/active").asBoolean(), "no walsender serves the slot: " + stopped);
-                HttpResponse<String> ready = awaitReadiness(503);
-                assertTrue(ready.body().contains("\"replication\""), ready.body());
+                // the standby's trouble is the DBA's, not the load balancer's: this instance still serves
+                HttpResponse<String> ready = stack.get("/health/ready", null);
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(!ready.body().contains("replication"), ready.body());
 
                 CitadelCli.Result cli = cli("status");
                 assertEquals(1, cli.exitCode(), "unhealthy");
@@ -60,7 +61,6 @@ class ReplicationStatusIT {
             }
         }
         awaitStatus(s -> s.get("problems").isEmpty() && s.get("lagSeconds").asDouble() < 5);
-        awaitReadiness(200);
         assertEquals(0, cli("status").exitCode(), "healthy again");
     }
 
@@ -92,19 +92,6 @@ class ReplicationStatusIT {
 
     private JsonNode awaitStatus(Predicate<JsonNode> condition) throws Exception {
         return DrStatus.await(Tokens.of("dba.dana"), condition);
-    }
-
-    private HttpResponse<String> awaitReadiness(int expected) throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        HttpResponse<String> ready;
-        do {
-            ready = stack.get("/health/ready", null);
-            if (ready.statusCode() == expected) {
-                return ready;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("readiness stayed " + ready.statusCode() + ": " + ready.body());
     }
 
     private static CitadelCli.Result cli(String command) throws Exception {

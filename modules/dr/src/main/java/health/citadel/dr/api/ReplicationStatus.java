@@ -20,17 +20,21 @@ public record ReplicationStatus(Instant probedAt, Region writer, Region standby,
     public record Region(String name, boolean reachable, Long epoch, String writerRegion) {
     }
 
-    /** The writer's replication slot for the standby's subscription. */
-    public record Slot(String name, boolean active, String walStatus) {
+    /**
+     * The writer's replication slot for the standby's subscription, as the writer alone sees it: readable while the
+     * standby is down, when it tells how far behind the standby has fallen.
+     *
+     * @param retainedBytes       WAL the writer keeps for the slot (from its {@code restart_lsn})
+     * @param unconfirmedBytes    WAL the standby has not confirmed (from its {@code confirmed_flush_lsn})
+     * @param confirmedAgeSeconds seconds since the standby last confirmed a position: since its last reply while
+     *                            connected, since the slot went inactive otherwise; 0 when nothing is unconfirmed
+     */
+    public record Slot(String name, boolean active, String walStatus, Long retainedBytes, Long unconfirmedBytes,
+                       Double confirmedAgeSeconds) {
     }
 
     /** The standby's subscription and its apply worker. */
     public record Subscription(String name, boolean enabled, boolean workerRunning, long applyErrors,
                                long syncErrors) {
-    }
-
-    /** Healthy: both regions answer, the worker applies without errors, and the lag is within {@code maxLagSeconds}. */
-    public boolean healthy(double maxLagSeconds) {
-        return problems.isEmpty() && lagSeconds != null && lagSeconds <= maxLagSeconds;
     }
 }

@@ -21,8 +21,11 @@ final class StatusOutput {
                 status.lagSeconds() == null ? "unknown" : String.format(Locale.ROOT, "%.2f s", status.lagSeconds()),
                 status.lagBytes() == null ? "unknown" : status.lagBytes() + " bytes"));
         if (status.slot() != null) {
-            text.append(String.format(Locale.ROOT, "slot     %s, %s, WAL %s%n", status.slot().name(),
-                    status.slot().active() ? "active" : "INACTIVE", status.slot().walStatus()));
+            var slot = status.slot();
+            text.append(String.format(Locale.ROOT, "slot     %s, %s, WAL %s, retains %s bytes, unconfirmed %s bytes "
+                    + "for %s s%n", slot.name(), slot.active() ? "active" : "INACTIVE", slot.walStatus(),
+                    slot.retainedBytes(), slot.unconfirmedBytes(), slot.confirmedAgeSeconds() == null ? null
+                            : String.format(Locale.ROOT, "%.1f", slot.confirmedAgeSeconds())));
         }
         if (status.subscription() != null) {
             var subscription = status.subscription();
@@ -50,8 +53,12 @@ final class StatusOutput {
         OperationReports.nullable(json, "lagSeconds", status.lagSeconds());
         OperationReports.nullable(json, "lagBytes", status.lagBytes());
         if (status.slot() != null) {
-            json.add("slot", Json.createObjectBuilder().add("name", status.slot().name())
-                    .add("active", status.slot().active()).add("walStatus", String.valueOf(status.slot().walStatus())));
+            var slot = Json.createObjectBuilder().add("name", status.slot().name())
+                    .add("active", status.slot().active()).add("walStatus", String.valueOf(status.slot().walStatus()));
+            OperationReports.nullable(slot, "retainedBytes", status.slot().retainedBytes());
+            OperationReports.nullable(slot, "unconfirmedBytes", status.slot().unconfirmedBytes());
+            OperationReports.nullable(slot, "confirmedAgeSeconds", status.slot().confirmedAgeSeconds());
+            json.add("slot", slot);
         }
         if (status.subscription() != null) {
             var subscription = status.subscription();

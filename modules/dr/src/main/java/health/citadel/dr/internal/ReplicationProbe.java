@@ -144,13 +144,14 @@ public final class ReplicationProbe {
                     lagBytes = Math.max(0, single(writerDb, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)",
                             applied.appliedLsn()));
                 }
-                if (applied != null && applied.subscription() != null) {
-                    slot = slot(writerDb, applied.slotName());
-                    if (slot == null) {
-                        problems.add("the writer has no replication slot for the subscription");
-                    } else if (!slot.active()) {
-                        problems.add("the replication slot is not in use");
-                    }
+                // the writer's own view of the slot, readable while the standby is down; the slot is named after
+                // the subscription unless the standby says otherwise
+                slot = slot(writerDb, applied != null && applied.slotName() != null ? applied.slotName()
+                        : Replication.SUBSCRIPTION);
+                if (slot == null) {
+                    problems.add("the writer has no replication slot for the subscription");
+                } else if (!slot.active()) {
+                    problems.add("the replication slot is not in use");
                 }
             } catch (SQLException e) {
                 problems.add("the writer's replication state cannot be read (SQLState " + e.getSQLState() + ")");
@@ -197,14 +198,29 @@ public final class ReplicationProbe {
     }
 
     private static ReplicationStatus.Slot slot(Connection writer, String name) throws SQLException {
-        try (PreparedStatement query = writer.prepareStatement(
-                "SELECT slot_name, active, wal_status FROM pg_replication_slots WHERE slot_name = ?")) {
+        try (PreparedStatement query = writer.prepareStatement("SELECT s.slot_name, s.active, s.wal_status, "
+                + "pg_wal_lsn_diff(pg_current_wal_lsn(), s.restart_lsn)::bigint, "
+                + "pg_wal_lsn_diff(pg_current_wal_lsn(), s.confirmed_flush_lsn)::bigint, "
+                + "extract(epoch FROM now() - CASE WHEN s.active THEN r.reply_time ELSE s.inactive_since END) "
+                + "FROM pg_replication_slots s LEFT JOIN pg_stat_replication r ON r.pid = s.active_pid "
+                + "WHERE s.slot_name = ?")) {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? new ReplicationStatus.Slot(row.getString(1), row.getBoolean(2), row.getString(3))
-                        : null;
+                if (!row.next()) {
+                    return null;
+                }
+                Long unconfirmed = nullable(row.getLong(5), row);
+                Double age = nullable(row.getDouble(6), row);
+                return new ReplicationStatus.Slot(row.getString(1), row.getBoolean(2), row.getString(3),
+                        nullable(row.getLong(4), row), unconfirmed,
+                        unconfirmed != null && unconfirmed <= 0 ? Double.valueOf(0) : age == null ? null : Math.max(0, age));
             }
         }
+    }
+
+    /** The value just read, or null where the column was SQL NULL. */
+    private static <T> T nullable(T value, ResultSet row) throws SQLException {
+        return row.wasNull() ? null : value;
     }
 
     private static long single(Connection connection, String sql, String parameter) throws SQLException {

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -29,14 +31,27 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class ReplicationWatch implements ReplicationMonitor {
 
     private static final Metadata LAG_SECONDS = Metadata.builder().withName("citadel_dr_lag_seconds")
-            .withDescription("Age of the newest heartbeat the standby has applied, by the writer's clock").build();
+            .withDescription("Age of the newest heartbeat the standby has applied, by the writer's clock; while the "
+                    + "standby cannot be read, the seconds since it last confirmed a position to the writer").build();
     private static final Metadata LAG_BYTES = Metadata.builder().withName("citadel_dr_lag_bytes")
-            .withDescription("WAL written by the writer that the standby has not applied").build();
+            .withDescription("WAL written by the writer that the standby has not applied; while the standby cannot "
+                    + "be read, what it has not confirmed to the writer").build();
     private static final Metadata HEALTHY = Metadata.builder().withName("citadel_dr_replication_healthy")
             .withDescription("1 while both regions answer and the standby applies without a problem").build();
     private static final Metadata APPLY_ERRORS = Metadata.builder().withName("citadel_dr_apply_errors")
             .withDescription("Errors the standby's apply worker has met since the subscription's statistics reset")
             .build();
+    private static final Metadata STANDBY_REACHABLE = Metadata.builder().withName("citadel_dr_standby_reachable")
+            .withDescription("1 while the standby region's database answers the probe").build();
+    private static final Metadata RETAINED_WAL = Metadata.builder().withName("citadel_dr_slot_retained_wal_bytes")
+            .withDescription("WAL the writer keeps for the standby's replication slot").build();
+    private static final Metadata CONFIRMED_AGE = Metadata.builder()
+            .withName("citadel_dr_standby_confirmed_age_seconds")
+            .withDescription("Seconds since the standby last confirmed a position to the writer").build();
+    private static final Metadata WAL_STATUS = Metadata.builder().withName("citadel_dr_slot_wal_status")
+            .withDescription("1 for the slot's current wal_status: lost means the standby must be re-seeded").build();
+    /** PostgreSQL's values of {@code pg_replication_slots.wal_status}. */
+    private static final List<String> WAL_STATUSES = List.of("reserved", "extended", "unreserved", "lost");
     private static final int TIMEOUT_SECONDS = 3;
 
     @Inject
@@ -74,11 +89,23 @@ public class ReplicationWatch implements ReplicationMonitor {
         if (!configured()) {
             return;
         }
-        metrics.gauge(LAG_SECONDS, () -> latestValue(ReplicationStatus::lagSeconds));
-        metrics.gauge(LAG_BYTES, () -> latestValue(ReplicationStatus::lagBytes));
-        metrics.gauge(APPLY_ERRORS, () -> latest == null || latest.subscription() == null ? Double.NaN
-                : latest.subscription().applyErrors());
+        // the writer's view stands in where the standby cannot be read, so an outage raises the lag, never NaN;
+        // NaN remains only while the writer itself cannot be read (readiness and the instance's alerts say so)
+        metrics.gauge(LAG_SECONDS, () -> value(status -> status.lagSeconds() != null ? status.lagSeconds()
+                : slotValue(status, ReplicationStatus.Slot::confirmedAgeSeconds)));
+        metrics.gauge(LAG_BYTES, () -> value(status -> status.lagBytes() != null ? status.lagBytes()
+                : slotValue(status, ReplicationStatus.Slot::unconfirmedBytes)));
+        metrics.gauge(APPLY_ERRORS, () -> value(status -> status.subscription() == null ? null
+                : status.subscription().applyErrors()));
         metrics.gauge(HEALTHY, () -> latest != null && latest.problems().isEmpty() ? 1 : 0);
+        metrics.gauge(STANDBY_REACHABLE, () -> value(status -> status.standby().reachable() ? 1 : 0));
+        metrics.gauge(RETAINED_WAL, () -> value(status -> slotValue(status, ReplicationStatus.Slot::retainedBytes)));
+        metrics.gauge(CONFIRMED_AGE, () -> value(status ->
+                slotValue(status, ReplicationStatus.Slot::confirmedAgeSeconds)));
+        for (String walStatus : WAL_STATUSES) {
+            metrics.gauge(WAL_STATUS, () -> value(status -> status.slot() == null ? null
+                    : walStatus.equals(status.slot().walStatus()) ? 1 : 0), new Tag("status", walStatus));
+        }
         background.every(probeInterval, "Replication probe", () -> latest = probeNow());
     }
 
@@ -125,8 +152,13 @@ public class ReplicationWatch implements ReplicationMonitor {
                 login);
     }
 
-    private double latestValue(java.util.function.Function<ReplicationStatus, ? extends Number> value) {
-        Number number = latest == null ? null : value.apply(latest);
+    /** A value of the newest probe (probing now if none has run), NaN where the probe could not read it. */
+    private double value(Function<ReplicationStatus, ? extends Number> read) {
+        Number number = read.apply(latestOrProbe());
         return number == null ? Double.NaN : number.doubleValue();
+    }
+
+    private static Number slotValue(ReplicationStatus status, Function<ReplicationStatus.Slot, ? extends Number> read) {
+        return status.slot() == null ? null : read.apply(status.slot());
     }
 }

@@ -25,7 +25,7 @@ class DrCommandTest {
 
     private static final ReplicationStatus STOPPED = new ReplicationStatus(Instant.parse("2026-11-22T10:00:05Z"),
             new ReplicationStatus.Region("a", true, 1L, "a"), new ReplicationStatus.Region("b", true, 1L, "a"),
-            4.5, 2048L, new ReplicationStatus.Slot("citadel_sub", false, "reserved"),
+            4.5, 2048L, new ReplicationStatus.Slot("citadel_sub", false, "reserved", 4096L, 2048L, 12.5),
             new ReplicationStatus.Subscription("citadel_sub", false, false, 0, 0),
             Instant.parse("2026-11-22T10:00:00.5Z"), List.of("the subscription is disabled"));
 
