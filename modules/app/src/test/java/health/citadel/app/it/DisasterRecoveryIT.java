@@ -61,6 +61,7 @@ class DisasterRecoveryIT {
                 load.awaitMore(10, TAKES_WRITES);
             }
             acknowledged = load.acknowledged();
+            assertRetryable(load);
         }
         assertEquals("a", writer(), "six switchovers end where they began");
         assertEveryAcknowledgedCommitInBothRegions(acknowledged);
@@ -107,6 +108,7 @@ class DisasterRecoveryIT {
             assertEquals("b", failover.get("to").asText());
             load.awaitMore(10, TAKES_WRITES);
             acknowledged = load.acknowledged();
+            assertRetryable(load);
 
             // the reported RPO bounds what is missing: only commits acknowledged after the newest commit the
             // standby applied, and within the estimate before the kill
@@ -315,6 +317,12 @@ class DisasterRecoveryIT {
             }
             return present;
         }
+    }
+
+    /** Every write refused while the writer moved or died said so in a way a client can act on: 503, retry later. */
+    private static void assertRetryable(WriteLoad load) {
+        assertTrue(load.refusals().keySet().stream().allMatch("503 with Retry-After"::equals),
+                "refusals other than 503 with Retry-After: " + load.refusals());
     }
 
     private static void assertFenced(Connection region) throws SQLException {

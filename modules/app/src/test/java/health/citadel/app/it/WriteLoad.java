@@ -20,7 +20,7 @@ final class WriteLoad implements AutoCloseable {
 
     private final Map<UUID, Instant> acknowledged = new ConcurrentHashMap<>();
     private final Map<UUID, String> mrns = new ConcurrentHashMap<>();
-    private final AtomicLong refused = new AtomicLong();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients;
 
@@ -49,11 +49,16 @@ final class WriteLoad implements AutoCloseable {
                 mrns.put(id, patient.mrn());
                 acknowledged.put(id, Instant.now());
             } else {
-                refused.incrementAndGet();
+                refuse(created.statusCode() + (created.headers().firstValue("Retry-After").isPresent()
+                        ? " with Retry-After" : ""));
             }
         } catch (RuntimeException e) {
-            refused.incrementAndGet();
+            refuse("no answer: " + e.getClass().getSimpleName());
         }
+    }
+
+    private void refuse(String how) {
+        refusals.computeIfAbsent(how, any -> new AtomicLong()).incrementAndGet();
     }
 
     /** Waits until {@code more} further registrations are acknowledged: the region that writes now takes writes. */
@@ -63,7 +68,7 @@ final class WriteLoad implements AutoCloseable {
         while (acknowledged.size() < target) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no region took writes for " + within.toSeconds() + " s; refused so far: "
-                        + refused.get());
+                        + refusals());
             }
             Thread.sleep(20);
         }
@@ -76,7 +81,14 @@ final class WriteLoad implements AutoCloseable {
 
     /** How many registrations were refused or failed. */
     long refused() {
-        return refused.get();
+        return refusals.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** The refusals by how they came: the status and whether it said when to retry, or no answer at all. */
+    Map<String, Long> refusals() {
+        Map<String, Long> counted = new java.util.TreeMap<>();
+        refusals.forEach((how, count) -> counted.put(how, count.get()));
+        return counted;
     }
 
     /** The medical record number an acknowledged patient was registered with. */

@@ -15,7 +15,15 @@ public record Problem(String type, String title, int status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail);
     }
 
+    /** How long a client should wait before retrying a 503: a switchover's or a reconnection's few seconds. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** The answer, with {@code Retry-After} where the service is unavailable for a moment. */
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (status == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

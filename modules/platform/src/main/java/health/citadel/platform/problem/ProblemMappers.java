@@ -71,8 +71,9 @@ public final class ProblemMappers {
     }
 
     /**
-     * Anything unexpected answers 500 with an incident id. The log gets the exception type and the id
-     * only: exception messages may quote data.
+     * Anything unexpected answers 500 with an incident id; a dependency's outage ({@link DependencyOutage}) 503, which
+     * a client may retry. The log gets the exception type and the id only: exception messages may quote data, hosts
+     * or SQL.
      */
     @Provider
     public static final class Unexpected implements ExceptionMapper<Throwable> {
@@ -80,6 +81,11 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            if (DependencyOutage.causedBy(e)) {
+                LOG.log(Level.WARNING, "The database is unavailable ({0}): answered 503", e.getClass().getName());
+                return Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "the database is unavailable for a moment: retry after the time given").toResponse();
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unhandled {0}, incident {1}", new Object[] {e.getClass().getName(), incident});
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "incident " + incident).toResponse();
