@@ -38,11 +38,19 @@ class SchemaOnStartup {
     @Inject
     Event<SchemaReady> schemaReady;
 
+    private volatile boolean done;
+
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         var applied = new SchemaMigrations("classpath:db/migrations", SchemaOnStartup.class.getClassLoader())
                 .migrate(owner, applicationRole);
         LOG.info(() -> "Schema migrations applied: " + applied);
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        done = true;
         schemaReady.fire(new SchemaReady());
+    }
+
+    /** Whether the schema is migrated and the mapping matches it: what {@code /health/started} waits for. */
+    boolean done() {
+        return done;
     }
 }

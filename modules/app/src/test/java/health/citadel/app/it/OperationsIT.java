@@ -19,7 +19,7 @@ class OperationsIT {
     private final Stack stack = Stack.get();
 
     @Test
-    void readinessCoversTheDatabaseAndKeycloaksKeys() {
+    void readinessIsThisInstancesOwnDatabaseAndKeycloaksKeysOnly() {
         HttpResponse<String> response = stack.get("/health/ready", null);
 
         assertEquals(200, response.statusCode(), response.body());
@@ -27,8 +27,19 @@ class OperationsIT {
         assertEquals("UP", health.get("status").asText());
         Map<String, String> checks = new HashMap<>();
         health.get("checks").forEach(check -> checks.put(check.get("name").asText(), check.get("status").asText()));
-        assertEquals("UP", checks.get("database"), health.toString());
-        assertEquals("UP", checks.get("keycloak-jwks"), health.toString());
+        // replication is the DBA's to watch: a dead standby must not take this instance out of service
+        assertEquals(Map.of("database", "UP", "keycloak-jwks", "UP"), checks, health.toString());
+    }
+
+    @Test
+    void startedWaitsForTheMigrationsAndTheKeyMaterial() {
+        HttpResponse<String> response = stack.get("/health/started", null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, String> checks = new HashMap<>();
+        Stack.json(response).get("checks").forEach(check ->
+                checks.put(check.get("name").asText(), check.get("status").asText()));
+        assertEquals(Map.of("schema-migrations", "UP", "key-material", "UP"), checks);
     }
 
     @Test

@@ -67,6 +67,11 @@ public class ChartKeys {
         blindIndex = BlindIndex.fromKeyset(Path.of(blindIndexKeyset));
     }
 
+    /** Whether both keysets are loaded; the first call loads them, and fails where a keyset cannot be read. */
+    boolean loaded() {
+        return envelope != null && blindIndex != null;
+    }
+
     /** Reads the key-encryption keyset again: its new primary key wraps from now on, the old ones still unwrap. */
     void reloadKeyEncryptionKey() {
         envelope = keyEncryptionKeys.load(Path.of(keyEncryptionKeyset));
