@@ -64,6 +64,8 @@ final class KeycloakServer {
 
     /** Starts Keycloak in the background; {@link #awaitReady} waits for it. */
     void start(String realm, String extraJvmArgs) {
+        // the realm's database (users, credentials, TOTP secrets) and its import live here
+        StackHome.ownerOnlyDirectory(home.keycloak().resolve("data"));
         StackHome.writeSecretFile(importedRealm, realm);
         Map<String, String> environment = new HashMap<>();
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);

@@ -176,11 +176,7 @@ final class LibertyServer {
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         String password = secrets.get(StackSecrets.KEYSTORE_PASSWORD);
         Path keytoolLog = home.logs().resolve("keytool.log");
-        try {
-            Files.createDirectories(home.tls());
-        } catch (IOException e) {
-            throw new StackException("cannot create " + home.tls() + ": " + e.getMessage(), e);
-        }
+        StackHome.ownerOnlyDirectory(home.tls());
         Commands.run(List.of(keytool, "-genkeypair", "-alias", "citadel", "-keyalg", "EC", "-groupname", "secp256r1",
                         "-validity", "825", "-dname", "CN=localhost, O=Citadel local stack",
                         "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
@@ -188,6 +184,8 @@ final class LibertyServer {
                         "-keypass:env", "CITADEL_KEYSTORE_PASSWORD"),
                 Map.of("CITADEL_KEYSTORE_PASSWORD", password), keytoolLog, Duration.ofMinutes(1), "creating the TLS key");
         try {
+            // keytool writes the store as the umask allows: the private key is the owner's alone
+            Files.setPosixFilePermissions(keystore(), StackHome.OWNER_ONLY_FILE.value());
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore())) {
                 store.load(in, password.toCharArray());

@@ -89,6 +89,20 @@ record StackHome(Path root) {
         return root.resolve("tls");
     }
 
+    /**
+     * A folder only its owner can enter, created if need be and closed if it was open: the stack's home is the
+     * owner's already, but a folder of secrets stays closed when the home is copied or opened by mistake.
+     */
+    static Path ownerOnlyDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir, OWNER_ONLY_DIR);
+            Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR.value());
+            return dir;
+        } catch (IOException e) {
+            throw new StackException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a file only its owner can read, replacing what was there. */
     static void writeSecretFile(Path file, String content) {
         try {

@@ -51,6 +51,10 @@ class RealmTemplateTest {
         JsonNode realm = new ObjectMapper().readTree(TEMPLATE.toFile());
         for (JsonNode client : realm.get("clients")) {
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), client.get("clientId").asText());
+            // an exact callback: a wildcard would let a code be sent to any page of the host
+            client.path("redirectUris").forEach(uri -> assertFalse(uri.asText().contains("*"), uri.asText()));
+            assertFalse(client.path("attributes").path("post.logout.redirect.uris").asText().contains("*"),
+                    client.get("clientId").asText());
         }
         for (JsonNode user : realm.get("users")) {
             assertTrue(user.get("username").asText().startsWith("service-account-"), user.get("username").asText());

@@ -54,7 +54,7 @@ final class PortalLogin {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        String redirect = stack.app("/portal/").toString();
+        String redirect = stack.app("/portal/session/callback").toString();
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(realm() + "/auth?" + form(Map.of(
                 "client_id", CLIENT, "response_type", "code", "scope", "openid", "redirect_uri", redirect,
                 "state", UUID.randomUUID().toString(), "code_challenge", challenge(verifier),

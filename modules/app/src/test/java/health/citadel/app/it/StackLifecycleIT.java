@@ -37,6 +37,22 @@ class StackLifecycleIT {
     }
 
     @Test
+    @Order(1)
+    void theStacksSecretsAreItsOwnersAlone() throws IOException {
+        java.nio.file.Path home = stack.home();
+        for (String file : List.of("tls/citadel.p12", "secrets.properties", "keys/audit-signing.json")) {
+            assertEquals("rw-------", permissions(home.resolve(file)), file);
+        }
+        for (String folder : List.of("tls", "keycloak/data")) {
+            assertEquals("rwx------", permissions(home.resolve(folder)), folder);
+        }
+    }
+
+    private static String permissions(java.nio.file.Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
+    }
+
+    @Test
     @Order(2)
     void downStopsEverythingAndUpKeepsBothRegionsData() throws Exception {
         String marker = UUID.randomUUID().toString();
