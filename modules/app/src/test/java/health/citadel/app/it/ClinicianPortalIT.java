@@ -198,6 +198,8 @@ class ClinicianPortalIT {
             String remaining = browser.await(By.cssSelector(".emergency .remaining")).getText();
             assertTrue(remaining.matches("0:0[0-6]"), remaining);
             assertEquals("Chart", browser.driver().findElement(By.tagName("h1")).getText());
+            assertTrue(browser.driver().findElements(By.linkText("Reveal the national id")).isEmpty(),
+                    "a nurse may not reveal it, so the chart does not offer it");
             browser.inspect("nurse-chart-emergency"); // the page as rendered, though the grant may end meanwhile
 
             Awaitility.await("the grant expires").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))

@@ -1,5 +1,6 @@
 package health.citadel.records.web.pages;
 
+import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.EmergencyAccess;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
@@ -45,6 +46,9 @@ public class ChartPage {
     @Inject
     EmergencyAccess emergencyAccess;
 
+    @Inject
+    CurrentCaller currentCaller;
+
     @GET
     @RequiresPermission(Permission.READ_CLINICAL)
     public Page chart(@PathParam("id") String id) {
@@ -52,7 +56,8 @@ public class ChartPage {
         ClinicalChart.Chart chart = clinicalChart.chart(patientId);
         List<Section> sections = ClinicianPages.ORDER.stream().map(kind -> section(kind, chart)).toList();
         return new Page("records/chart", Map.of("patient", chart.patient(), "sections", sections,
-                "banners", ClinicianPages.banner(emergencyAccess, patientId)));
+                "banners", ClinicianPages.banner(emergencyAccess, patientId),
+                "mayReveal", currentCaller.get().may(Permission.REVEAL_IDENTIFIER)));
     }
 
     private static Section section(EntryKind kind, ClinicalChart.Chart chart) {
