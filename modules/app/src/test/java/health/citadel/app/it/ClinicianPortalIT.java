@@ -67,6 +67,8 @@ class ClinicianPortalIT {
             browser.inspect("physician-add-note");
             browser.driver().findElement(By.id("save")).click();
             assertTrue(browser.await(By.id("notes")).getText().contains("Feels better, walking the corridor"));
+            String note = browser.driver().findElement(By.cssSelector("#notes li")).getAttribute("id")
+                    .substring("entry-".length());
 
             // errors on the form, named by field; nothing stored
             browser.driver().findElement(By.id("change-" + observation)).click();
@@ -104,6 +106,13 @@ class ClinicianPortalIT {
             JsonNode stored = Stack.json(stack.get(entries(patient, "observations") + "/" + observation, physician));
             assertEquals(80.0, stored.at("/content/value").asDouble());
             assertEquals(first + 2, stored.get("version").asLong());
+
+            // the note retired as entered in error: kept with its history, gone from the chart
+            browser.driver().findElement(By.id("change-" + note)).click();
+            browser.await(By.id("retireReason")).sendKeys("Written in the wrong chart");
+            browser.driver().findElement(By.id("retire")).click();
+            assertEquals("None recorded.", browser.await(By.cssSelector("#notes .none")).getText());
+            assertTrue(Stack.json(stack.get(entries(patient, "notes") + "/" + note, physician)).get("retired").asBoolean());
 
             // the history of the demographics: the front desk's change side by side, then reverted
             HttpResponse<String> read = stack.get(Patients.PATIENTS + "/" + patient, frontDesk);
@@ -177,7 +186,7 @@ class ClinicianPortalIT {
 
             Awaitility.await("the nurse's second factor is no longer recent").atMost(Duration.ofSeconds(30))
                     .until(() -> Instant.now().isAfter(loggedIn.plusSeconds(17)));
-            browser.open(stack.app("/portal/patients/" + patient + "/break-glass").toString());
+            browser.driver().findElement(By.id("break-the-glass")).click(); // the refusal's way in for emergencies
             browser.await(By.id("password")); // Keycloak's login again, not the dialog
             assertTrue(browser.driver().getCurrentUrl().startsWith(stack.keycloakUrl()), browser.driver().getCurrentUrl());
             assertTrue(browser.driver().getCurrentUrl().contains("prompt=login"), browser.driver().getCurrentUrl());

@@ -50,6 +50,9 @@ public class ChartEntryPage {
     /** The field of the change's own reason; an encounter's content has a field called reason. */
     static final String CHANGE_REASON = "changeReason";
 
+    /** The field of the reason an entry is retired, on the form's second form. */
+    static final String RETIRE_REASON = "retireReason";
+
     @Inject
     ClinicalChart chart;
 
@@ -127,6 +130,24 @@ public class ChartEntryPage {
         }
     }
 
+    @POST
+    @Path("/{entry}/retire")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RequiresPermission(Permission.WRITE_CLINICAL)
+    public Response retire(@PathParam("id") String id, @PathParam("kind") String kind, @PathParam("entry") String entry,
+                           @FormParam("version") String version, @FormParam(RETIRE_REASON) String reason) {
+        Form form = new Form(Parameters.uuid("id", id), kind(kind), Parameters.uuid("entry", entry));
+        long basedOn = version(version);
+        String reasonError = ClinicianPages.reasonError(validator, reason);
+        if (reasonError != null) {
+            ClinicalChart.Entry current = chart.read(form.patientId, form.kind, form.entryId);
+            return invalid(form.page(current.version(), EntryFields.values(current.content()),
+                    Map.of(RETIRE_REASON, reasonError)));
+        }
+        chart.retire(form.patientId, form.kind, form.entryId, basedOn, reason.strip());
+        return ClinicianPages.seeOther(uri, "patients", form.patientId);
+    }
+
     /** Every error of the content, by field: its types here, then its kind's rules as the chart service checks them. */
     private Map<String, String> errors(EntryKind kind, EntryForm.Posted posted) {
         Map<String, String> errors = new LinkedHashMap<>(posted.errors());
@@ -193,11 +214,12 @@ public class ChartEntryPage {
             model.put("version", version);
             model.put("reason", reason);
             model.put("reasonError", errors.getOrDefault(CHANGE_REASON, ""));
+            model.put("retireError", errors.getOrDefault(RETIRE_REASON, ""));
             List<EntryForm.Input> inputs = EntryForm.inputs(kind, values, errors);
             model.put("inputs", inputs);
             // an error no input shows, e.g. a value of the wrong type the service found
             model.put("formError", errors.entrySet().stream()
-                    .filter(error -> !error.getKey().equals(CHANGE_REASON)
+                    .filter(error -> !error.getKey().equals(CHANGE_REASON) && !error.getKey().equals(RETIRE_REASON)
                             && inputs.stream().noneMatch(input -> input.name().equals(error.getKey())))
                     .map(error -> error.getKey().isEmpty() ? error.getValue() : error.getKey() + ": " + error.getValue())
                     .collect(java.util.stream.Collectors.joining("; ")));

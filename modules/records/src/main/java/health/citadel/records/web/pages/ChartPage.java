@@ -6,6 +6,7 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
+import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
 import health.citadel.records.internal.ClinicalChart;
 import health.citadel.records.internal.EntryKind;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,13 +53,25 @@ public class ChartPage {
 
     @GET
     @RequiresPermission(Permission.READ_CLINICAL)
-    public Page chart(@PathParam("id") String id) {
+    public Response chart(@PathParam("id") String id) {
         UUID patientId = Parameters.uuid("id", id);
-        ClinicalChart.Chart chart = clinicalChart.chart(patientId);
+        try {
+            return shown(clinicalChart.chart(patientId));
+        } catch (RequestRefused refused) {
+            if (refused.status() == Response.Status.FORBIDDEN && currentCaller.get().may(Permission.BREAK_THE_GLASS)) {
+                // refused and audited by the service; a clinician is shown the way in for an emergency
+                return Response.status(Response.Status.FORBIDDEN)
+                        .entity(new Page("records/chart-refused", Map.of("patientId", patientId))).build();
+            }
+            throw refused;
+        }
+    }
+
+    private Response shown(ClinicalChart.Chart chart) {
         List<Section> sections = ClinicianPages.ORDER.stream().map(kind -> section(kind, chart)).toList();
-        return new Page("records/chart", Map.of("patient", chart.patient(), "sections", sections,
-                "banners", ClinicianPages.banner(emergencyAccess, patientId),
-                "mayReveal", currentCaller.get().may(Permission.REVEAL_IDENTIFIER)));
+        return Response.ok(new Page("records/chart", Map.of("patient", chart.patient(), "sections", sections,
+                "banners", ClinicianPages.banner(emergencyAccess, chart.patient().id()),
+                "mayReveal", currentCaller.get().may(Permission.REVEAL_IDENTIFIER)))).build();
     }
 
     private static Section section(EntryKind kind, ClinicalChart.Chart chart) {

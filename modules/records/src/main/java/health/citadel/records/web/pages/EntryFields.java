@@ -8,13 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A chart entry's content as pages show it: its fields that hold a value, named as the API names them. */
 final class EntryFields {
 
-    /** One value of an entry, named as its field is. */
-    record Field(String name, String value) {
+    /** One value of an entry, labelled as people read its field's name. */
+    record Field(String label, String value) {
     }
 
     private EntryFields() {
@@ -26,7 +27,7 @@ final class EntryFields {
             return List.of(new Field("content", String.valueOf(content)));
         }
         List<Field> fields = new ArrayList<>();
-        set(content).forEach((name, value) -> fields.add(new Field(name, value.toString())));
+        set(content).forEach((name, value) -> fields.add(new Field(label(name), value.toString())));
         return fields;
     }
 
@@ -37,6 +38,12 @@ final class EntryFields {
                 ? LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString()
                 : value.toString()));
         return values;
+    }
+
+    /** "effectiveAt" reads "Effective at". */
+    static String label(String field) {
+        String words = field.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The record's components that hold a value, in their order. */

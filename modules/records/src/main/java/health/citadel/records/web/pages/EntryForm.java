@@ -110,10 +110,8 @@ final class EntryForm {
         return errors;
     }
 
-    /** "effectiveAt" reads "Effective at (UTC)". */
+    /** "effectiveAt" reads "Effective at (UTC)": the form takes an instant as UTC. */
     private static String label(RecordComponent component) {
-        String words = component.getName().replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1)
-                + (component.getType() == Instant.class ? " (UTC)" : "");
+        return EntryFields.label(component.getName()) + (component.getType() == Instant.class ? " (UTC)" : "");
     }
 }
