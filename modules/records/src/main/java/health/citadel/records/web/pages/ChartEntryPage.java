@@ -33,9 +33,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Adding and changing a chart entry through the service behind {@code /api/v1/patients/{id}/{kind}}: a form per
- * kind, errors shown on it by field, and a change based on the version the form was filled from, as If-Match is.
- * A change that meets a newer version shows the entry as it is now beside the clinician's values, to retry on it.
+ * Adding, changing and retiring a chart entry through the service behind {@code /api/v1/patients/{id}/{kind}}: a
+ * form per kind, errors shown on it by field, and a change based on the version the form was filled from, as If-Match
+ * is. A change that meets a newer version shows the entry as it is now beside the clinician's values, to retry on it.
+ * Documents are uploaded through the API only (base64 files); the chart lists them.
  */
 @Path("/patients/{id}/entries/{kind: encounters|observations|conditions|allergies|medications|notes}")
 @PortalPage
