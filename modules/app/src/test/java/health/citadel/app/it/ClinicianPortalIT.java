@@ -143,6 +143,7 @@ class ClinicianPortalIT {
             browser.driver().findElement(By.id("reveal")).click();
             assertEquals(canary.nationalId(), browser.await(By.cssSelector("dd.revealed")).getText());
             browser.inspect("physician-revealed");
+            assertAudited("REVEAL", patient, "physician");
         }
     }
 
@@ -157,7 +158,7 @@ class ClinicianPortalIT {
             assertEquals("You may not do this", browser.await(By.tagName("h1")).getText());
             assertFalse(browser.driver().getPageSource().contains(canary.mrn()), "the refusal shows nothing of the patient");
             browser.inspect("physician-chart-forbidden");
-            assertChartDenialAudited(stranger, "physician");
+            assertAudited("DENIED", stranger, "physician");
 
             // the physician's login is recent: the dialog shows at once, and its grant is ended from the banner
             browser.open(stack.app("/portal/patients/" + stranger + "/break-glass").toString());
@@ -217,6 +218,7 @@ class ClinicianPortalIT {
                         assertEquals("You may not do this", browser.await(By.tagName("h1")).getText());
                     });
             assertTrue(browser.driver().findElements(By.className("emergency")).isEmpty());
+            assertAudited("BREAK_GLASS", patient, "nurse");
         } finally {
             CitadelCli.Result shipped = CitadelCli.run("restart");
             assertEquals(0, shipped.exitCode(), shipped.output());
@@ -235,15 +237,15 @@ class ClinicianPortalIT {
         return Patients.PATIENTS + "/" + patient + "/" + kind;
     }
 
-    /** The access policy's refusal of the chart, audited as the API's are, naming the portal's client. */
-    private void assertChartDenialAudited(UUID patient, String role) {
+    /** An event of the patient's audited as the API's are, naming the portal's client and the person's role. */
+    private void assertAudited(String action, UUID patient, String role) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode events = Stack.json(stack.get("/api/v1/audit/events?action=DENIED&size=100&patient=" + patient,
-                    Tokens.of("auditor.ada"))).get("events");
+            JsonNode events = Stack.json(stack.get("/api/v1/audit/events?action=" + action + "&size=100&patient="
+                    + patient, Tokens.of("auditor.ada"))).get("events");
             assertTrue(StreamSupport.stream(events.spliterator(), false).anyMatch(event ->
                     patient.toString().equals(event.get("patientId").asText())
                             && "citadel-portal".equals(event.get("clientId").asText())
-                            && event.get("actorRoles").toString().contains(role)), "no audited denial of the chart");
+                            && event.get("actorRoles").toString().contains(role)), "no audited " + action);
         });
     }
 }
