@@ -12,6 +12,7 @@ final class PortalTasks {
     }
 
     private static final List<Task> TASKS = List.of(
+            new Task("My patients", "/portal/patients", Permission.READ_CLINICAL),
             new Task("Find a patient", "/portal/patients/search", Permission.READ_DEMOGRAPHICS),
             new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART));
 

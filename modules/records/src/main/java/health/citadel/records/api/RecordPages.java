@@ -1,7 +1,13 @@
 package health.citadel.records.api;
 
+import health.citadel.records.web.pages.BreakGlassPage;
+import health.citadel.records.web.pages.ChartEntryPage;
+import health.citadel.records.web.pages.ChartPage;
 import health.citadel.records.web.pages.MyChartPage;
+import health.citadel.records.web.pages.MyPatientsPage;
+import health.citadel.records.web.pages.PatientHistoryPage;
 import health.citadel.records.web.pages.PatientSearchPage;
+import health.citadel.records.web.pages.RevealPage;
 import java.util.Set;
 
 /** The portal's pages of the patient register and the chart, for the portal application to serve. */
@@ -11,6 +17,7 @@ public final class RecordPages {
     }
 
     public static Set<Class<?>> resources() {
-        return Set.of(PatientSearchPage.class, MyChartPage.class);
+        return Set.of(PatientSearchPage.class, MyChartPage.class, MyPatientsPage.class, ChartPage.class,
+                ChartEntryPage.class, PatientHistoryPage.class, RevealPage.class, BreakGlassPage.class);
     }
 }

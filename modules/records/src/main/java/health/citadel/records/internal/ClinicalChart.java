@@ -102,6 +102,14 @@ public class ClinicalChart {
         return view(entry, valid);
     }
 
+    /**
+     * Checks content against its kind's rules as {@link #add} and {@link #update} do, storing nothing: a form shows
+     * all its errors at once. Throws what they throw for invalid content.
+     */
+    public void check(EntryKind kind, JsonObject content) {
+        valid(kind, content);
+    }
+
     /** A new entry; the caller checks access and audits. */
     ChartEntry enter(UUID patientId, EntryKind kind, Record content) {
         ChartEntry entry = new ChartEntry(UUID.randomUUID(), patientId, kind, Instant.now());

@@ -146,7 +146,8 @@ public enum EntryKind {
         return resourceType;
     }
 
-    Class<? extends Record> content() {
+    /** The record each entry of this kind holds, whose components a form asks for. */
+    public Class<? extends Record> content() {
         return content;
     }
 

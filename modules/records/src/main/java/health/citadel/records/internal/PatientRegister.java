@@ -125,6 +125,13 @@ public class PatientRegister {
                 .setFirstResult(page * size).setMaxResults(size).getResultList());
     }
 
+    /** The patients of a list of ids (a clinician's care team), each one the caller may see, audited as a search. */
+    @Transactional
+    public List<PatientRecord> findByIds(List<UUID> ids) {
+        return found(ids.isEmpty() ? List.of() : entityManager.createQuery("SELECT p FROM Patient p WHERE p.id IN :ids "
+                + "ORDER BY p.createdAt, p.id", Patient.class).setParameter("ids", ids).getResultList());
+    }
+
     /** The full national identifier, once, for a stated reason and with a recent second factor. */
     @Transactional
     public String revealNationalId(UUID id, String reason) {

@@ -11,12 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** A patient's own chart, read-only, from the service behind {@code GET /api/v1/me/chart} (audited as READ). */
 @Path("/my-chart")
@@ -25,10 +22,6 @@ import java.util.Objects;
 @Produces(MediaType.TEXT_HTML)
 public class MyChartPage {
 
-    /** One value of an entry, named as its field is. */
-    public record Field(String name, String value) {
-    }
-
     @Inject
     ClinicalChart chart;
 
@@ -36,27 +29,8 @@ public class MyChartPage {
     @RequiresPermission(Permission.READ_OWN_CHART)
     public Page mine() {
         ClinicalChart.Chart mine = chart.ownChart();
-        Map<String, List<List<Field>>> entries = new LinkedHashMap<>();
-        mine.entries().forEach((kind, list) -> entries.put(kind, list.stream().map(entry -> fields(entry.content())).toList()));
+        Map<String, List<List<EntryFields.Field>>> entries = new LinkedHashMap<>();
+        mine.entries().forEach((kind, list) -> entries.put(kind, list.stream().map(entry -> EntryFields.of(entry.content())).toList()));
         return new Page("records/my-chart", Map.of("patient", mine.patient(), "entries", entries));
-    }
-
-    /** The fields an entry's content has a value for; each kind's content is a record of its own shape. */
-    private static List<Field> fields(Object content) {
-        if (content == null || !content.getClass().isRecord()) {
-            return List.of(new Field("content", String.valueOf(content)));
-        }
-        return Arrays.stream(content.getClass().getRecordComponents())
-                .map(component -> new Field(component.getName(), value(component, content)))
-                .filter(field -> field.value() != null)
-                .toList();
-    }
-
-    private static String value(RecordComponent component, Object content) {
-        try {
-            return Objects.toString(component.getAccessor().invoke(content), null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

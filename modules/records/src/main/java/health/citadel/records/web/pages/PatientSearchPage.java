@@ -1,9 +1,11 @@
 package health.citadel.records.web.pages;
 
+import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
+import health.citadel.records.internal.PatientRecord;
 import health.citadel.records.internal.PatientRegister;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,10 +32,13 @@ public class PatientSearchPage {
     @Inject
     PatientRegister register;
 
+    @Inject
+    CurrentCaller currentCaller;
+
     @GET
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     public Page form() {
-        return new Page("records/patient-search", Map.of("searched", false, "mrn", "", "patients", List.of()));
+        return page(false, "", List.of());
     }
 
     @POST
@@ -41,7 +46,12 @@ public class PatientSearchPage {
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     public Page search(@FormParam("mrn") String mrn) {
         String wanted = mrn == null ? "" : mrn.strip();
-        return new Page("records/patient-search", Map.of("searched", true, "mrn", wanted,
-                "patients", wanted.isEmpty() ? List.of() : register.findByMrn(wanted)));
+        return page(true, wanted, wanted.isEmpty() ? List.of() : register.findByMrn(wanted));
+    }
+
+    /** A clinician's results link to the chart; the front desk's do not, for it reads no chart. */
+    private Page page(boolean searched, String mrn, List<PatientRecord> patients) {
+        return new Page("records/patient-search", Map.of("searched", searched, "mrn", mrn, "patients", patients,
+                "charts", currentCaller.get().may(Permission.READ_CLINICAL)));
     }
 }
