@@ -1,16 +1,21 @@
 package health.citadel.records.api;
 
+import health.citadel.records.web.pages.DemographicsPage;
+import health.citadel.records.web.pages.KeyRotationPage;
 import health.citadel.records.web.pages.MyChartPage;
+import health.citadel.records.web.pages.PatientRegistrationPage;
 import health.citadel.records.web.pages.PatientSearchPage;
+import health.citadel.records.web.pages.RestrictionPage;
 import java.util.Set;
 
-/** The portal's pages of the patient register and the chart, for the portal application to serve. */
+/** The portal's pages of the patient register, the chart and its keys, for the portal application to serve. */
 public final class RecordPages {
 
     private RecordPages() {
     }
 
     public static Set<Class<?>> resources() {
-        return Set.of(PatientSearchPage.class, MyChartPage.class);
+        return Set.of(PatientSearchPage.class, MyChartPage.class, PatientRegistrationPage.class,
+                DemographicsPage.class, RestrictionPage.class, KeyRotationPage.class);
     }
 }
