@@ -98,7 +98,8 @@ class FrontDeskPortalIT {
             assertEquals("Springfield", Stack.json(stack.get(Patients.PATIENTS + "/" + patient, frontDesk))
                     .at("/demographics/address/city").asText());
 
-            browser.open(stack.app("/portal/patients/" + patient + "/demographics").toString());
+            browser.driver().findElement(By.cssSelector("a.current")).click();
+            assertEquals("Springfield", browser.await(By.id("city")).getAttribute("value"), "their change shows");
             PortalPages.fill(browser, "reason", "no");
             PortalPages.fill(browser, "email", "not an email");
             PortalPages.submit(browser, "demographics-form");

@@ -74,8 +74,12 @@ public class DemographicsPage {
                 register.updateKeepingNationalId(patient, expected, demographics, form.restricted(), reason);
                 return Response.seeOther(URI.create(path(patient) + "?saved=changed")).build();
             } catch (RequestRefused refused) {
+                if (refused.status() == Response.Status.PRECONDITION_FAILED) {
+                    return Response.status(refused.status()).entity(new Page("records/demographics-conflict",
+                            Map.of("patientId", patient.toString()))).build();
+                }
                 if (refused.status() != Response.Status.CONFLICT) {
-                    throw refused; // a 412 among them: the designed page says nothing was saved
+                    throw refused;
                 }
                 form.refuse("mrn", refused.getMessage());
             }
