@@ -73,13 +73,16 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Keycloak's real login page: the password, then, for staff, the code of their authenticator. A step-up asks
-     * on the same page, with the name perhaps filled in already.
+     * Keycloak's real login page: the name and password, then, for staff, the code of their authenticator. A
+     * step-up asks on the same page for the password and the code again.
      */
     void logIn(Stack.DemoLogin login) {
-        org.openqa.selenium.WebElement username = await(By.id("username"));
-        username.clear();
-        username.sendKeys(login.username());
+        await(By.id("password"));
+        // a step-up shows the signed-in name read-only: only the password and code are asked again
+        driver.findElements(By.id("username")).forEach(username -> {
+            username.clear();
+            username.sendKeys(login.username());
+        });
         driver.findElement(By.id("password")).sendKeys(login.password());
         driver.findElement(By.id("kc-login")).click();
         if (login.totpSecret() != null) {
