@@ -84,6 +84,12 @@ class FrontDeskPortalIT {
             assertEquals("Patient moved house", Stack.json(stack.get(Patients.PATIENTS + "/" + patient + "/history",
                     frontDesk)).get(1).get("reason").asText());
 
+            browser.driver().findElement(By.linkText("Find a patient")).click();
+            PortalPages.fill(browser, "mrn", canary.mrn());
+            PortalPages.submit(browser, "search");
+            browser.await(By.cssSelector("table.patients a.demographics")).click();
+            assertEquals("York", browser.await(By.id("city")).getAttribute("value"), "the search leads to the form");
+
             // someone else changes the patient while the form is open: saving it is refused, nothing is overwritten
             HttpResponse<String> meanwhile = stack.send("PUT", Patients.PATIENTS + "/" + patient, frontDesk,
                     "application/json", "{\"demographics\":" + canary.demographics("1984-12-03") + ",\"restricted\":false,"

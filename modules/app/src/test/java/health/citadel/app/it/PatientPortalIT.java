@@ -73,7 +73,7 @@ class PatientPortalIT {
     }
 
     private static boolean row(WebElement row, String who, String role, String action) {
-        return row.findElement(By.cssSelector("td.who")).getText().equals(who)
+        return row.findElement(By.cssSelector("td.staff")).getText().equals(who)
                 && row.findElement(By.cssSelector("td.role")).getText().equals(role)
                 && row.findElement(By.cssSelector("td.action")).getText().equals(action);
     }

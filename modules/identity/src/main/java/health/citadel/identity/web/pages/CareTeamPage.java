@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The administrator's care teams, through the services behind {@code /api/v1/identity/care-team-assignments}: a
@@ -37,8 +38,8 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class CareTeamPage {
 
-    /** An assignment as the page lists it, with the clinician's name where the staff directory knows it. */
-    public record Row(CareTeams.Assignment assignment, String clinician, boolean current) {
+    /** An assignment as the page lists it, with the names the staff directory knows. */
+    public record Row(CareTeams.Assignment assignment, String clinician, String assignedBy, boolean current) {
     }
 
     @Inject
@@ -121,16 +122,20 @@ public class CareTeamPage {
 
     private Page team(UUID patient, String clinician, String error) {
         List<CareTeams.Assignment> assignments = careTeams.list(patient, null);
-        Map<String, StaffDirectory.StaffMember> staff =
-                staffDirectory.find(assignments.stream().map(CareTeams.Assignment::clinicianId).distinct().toList());
+        Map<String, StaffDirectory.StaffMember> staff = staffDirectory.find(assignments.stream()
+                .flatMap(assignment -> Stream.of(assignment.clinicianId(), assignment.assignedBy())).distinct().toList());
         Instant now = Instant.now();
         List<Row> rows = assignments.stream().map(assignment -> new Row(assignment,
-                staff.containsKey(assignment.clinicianId()) ? staff.get(assignment.clinicianId()).displayName()
-                        : assignment.clinicianId(),
+                name(staff, assignment.clinicianId()), name(staff, assignment.assignedBy()),
                 !assignment.startsAt().isAfter(now) && (assignment.endsAt() == null || assignment.endsAt().isAfter(now))))
                 .toList();
         return new Page("identity/care-team", Map.of("patientId", patient.toString(), "rows", rows,
                 "clinicianId", clinician, "error", error));
+    }
+
+    /** The person's name, or their user id where the staff directory has not met them yet. */
+    private static String name(Map<String, StaffDirectory.StaffMember> staff, String userId) {
+        return staff.containsKey(userId) ? staff.get(userId).displayName() : userId;
     }
 
     /** Where a team's page is, relative to the portal (a redirect resolves it against the portal's base). */
