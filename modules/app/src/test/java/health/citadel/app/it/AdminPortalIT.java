@@ -28,6 +28,7 @@ class AdminPortalIT {
         String physicianId = Tokens.claims(physician).get("sub").asText();
         stack.get("/api/v1/me", physician); // the staff directory learns the physician's name
         String admin = Tokens.of("admin.alan");
+        assertEquals(404, stack.get("/api/admin/care-teams", admin).statusCode(), "the pages are the portal's only");
         try (Browser browser = new Browser()) {
             browser.open(stack.app("/portal/admin/care-teams").toString());
             browser.logIn(stack.login("admin.alan"));
@@ -44,7 +45,8 @@ class AdminPortalIT {
 
             PortalPages.fill(browser, "clinicianId", Tokens.claims(Tokens.of("front.desk")).get("sub").asText());
             PortalPages.submit(browser, "assign");
-            assertTrue(browser.await(By.cssSelector(".form-errors")).getText().startsWith("Clinician's user id: "));
+            assertEquals("Clinician's user id: not an enabled physician or nurse",
+                    browser.await(By.cssSelector(".form-errors")).getText());
             browser.inspect("admin-care-team-refused");
             assertEquals(0, Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, admin)).size(),
                     "nothing written");

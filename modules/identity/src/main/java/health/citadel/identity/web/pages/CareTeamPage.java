@@ -94,7 +94,9 @@ public class CareTeamPage {
             if (refused.status() != Response.Status.BAD_REQUEST && refused.status() != Response.Status.NOT_FOUND) {
                 throw refused;
             }
-            return refused(patientId, clinician, "Clinician's user id: " + refused.getMessage());
+            // the service names the field of the API's body it refuses; the form names its own
+            return refused(patientId, clinician, refused.getMessage()
+                    .replaceFirst("^clinicianId:", "Clinician's user id:").replaceFirst("^patientId:", "Patient id:"));
         }
         return Response.seeOther(URI.create(path(patientId))).build();
     }
