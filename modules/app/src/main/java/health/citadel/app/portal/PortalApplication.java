@@ -1,6 +1,7 @@
 package health.citadel.app.portal;
 
 import health.citadel.identity.api.Authorization;
+import health.citadel.identity.api.IdentityPages;
 import health.citadel.platform.page.PageWriter;
 import health.citadel.platform.problem.ProblemMappers;
 import health.citadel.platform.web.RateLimits;
@@ -28,6 +29,7 @@ public class PortalApplication extends Application {
                 ProblemMappers.UnreadableBody.class, ProblemMappers.Unexpected.class));
         classes.addAll(Authorization.providers());
         classes.addAll(RecordPages.resources());
+        classes.addAll(IdentityPages.resources());
         return classes;
     }
 }

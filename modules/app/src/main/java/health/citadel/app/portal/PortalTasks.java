@@ -14,7 +14,13 @@ final class PortalTasks {
     private static final List<Task> TASKS = List.of(
             new Task("My patients", "/portal/patients", Permission.READ_CLINICAL),
             new Task("Find a patient", "/portal/patients/search", Permission.READ_DEMOGRAPHICS),
-            new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART));
+            new Task("Register a patient", "/portal/patients/new", Permission.WRITE_DEMOGRAPHICS),
+            new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART),
+            new Task("Who looked at my record", "/portal/my-record/access", Permission.READ_OWN_ACCESS_LOG),
+            new Task("Care teams", "/portal/admin/care-teams", Permission.MANAGE_CARE_TEAMS),
+            new Task("Restricted patients", "/portal/admin/restriction", Permission.MANAGE_RESTRICTION),
+            new Task("Access review", "/portal/admin/access-review", Permission.REVIEW_ACCESS),
+            new Task("Key rotations", "/portal/admin/key-rotations", Permission.MANAGE_KEYS));
 
     private PortalTasks() {
     }

@@ -57,7 +57,8 @@ class PortalIT {
             browser.screenshot("keycloak-login");
             browser.logIn(stack.login("front.desk"));
 
-            assertEquals(List.of("Home", "Find a patient"), signedInHome(browser, "front-desk-home"));
+            assertEquals(List.of("Home", "Find a patient", "Register a patient"),
+                    signedInHome(browser, "front-desk-home"));
             assertEquals("front_desk", browser.driver().findElement(By.className("roles")).getText());
 
             Cookie session = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
@@ -118,7 +119,7 @@ class PortalIT {
                     browser.driver().manage().getCookieNamed(SESSION_COOKIE).getValue()).statusCode());
 
             browser.driver().findElement(By.linkText("Home")).click();
-            assertEquals(List.of("Home", "My chart"), signedInHome(browser, "patient-home"));
+            assertEquals(List.of("Home", "My chart", "Who looked at my record"), signedInHome(browser, "patient-home"));
             assertEquals("patient", browser.driver().findElement(By.className("roles")).getText());
         }
     }

@@ -73,6 +73,12 @@ public record Demographics(
         givenNames = givenNames == null ? null : List.copyOf(givenNames);
     }
 
+    /** The same with another national identifier. */
+    Demographics withNationalId(String replacement) {
+        return new Demographics(mrn, familyName, givenNames, birthDate, sex, address, phone, email, replacement,
+                emergencyContact, deceased);
+    }
+
     /** The same, with the national identifier cut to its last four characters. */
     Demographics masked() {
         return new Demographics(mrn, familyName, givenNames, birthDate, sex, address, phone, email,

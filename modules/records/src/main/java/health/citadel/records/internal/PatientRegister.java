@@ -80,6 +80,21 @@ public class PatientRegister {
     }
 
     /**
+     * A change from the portal's form, which never shows the national identifier in full: without one, the patient
+     * keeps the one on record (it is not read out to the caller).
+     */
+    @Transactional
+    public PatientRecord updateKeepingNationalId(UUID id, long expectedVersion, Demographics demographics,
+                                                 boolean restricted, String reason) {
+        if (demographics.nationalId() != null) {
+            return update(id, expectedVersion, demographics, restricted, reason);
+        }
+        access.require(Permission.WRITE_DEMOGRAPHICS, id);
+        return update(id, expectedVersion, demographics.withNationalId(sealed.open(rows.find(id)).nationalId()),
+                restricted, reason);
+    }
+
+    /**
      * Sets or clears the restricted flag alone, for those who manage it and read no demographics. Nothing changes,
      * and nothing is audited, when the flag is already as asked.
      */
