@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Links newly committed events into the chain a few times a second, in the background, and hands each checkpoint
@@ -14,6 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class AuditChainer {
+
+    private static final Metadata CHECKPOINT_AGE = Metadata.builder()
+            .withName("citadel_audit_witness_checkpoint_age_seconds")
+            .withDescription("Seconds since this instance's witness last received a checkpoint (since start if none):"
+                    + " an unchanged head is signed again every checkpoint interval, so this stays below it").build();
 
     @Inject
     BackgroundWork background;
@@ -28,7 +36,12 @@ class AuditChainer {
     @ConfigProperty(name = "citadel.audit.chain-interval-ms", defaultValue = "250")
     long intervalMillis;
 
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.gauge(CHECKPOINT_AGE, witnesses, CheckpointWitnesses::newestCheckpointAgeSeconds);
         background.every(Duration.ofMillis(intervalMillis), "Audit chaining", () -> {
             // a full batch means a backlog: keep going; otherwise wait for the next tick, so that under load
             // each batch carries a tick's worth of events rather than one or two
