@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ObservabilityConfigurationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ALERT = Pattern.compile("(?m)^\\s*- alert: (\\w+)$");
 
     @BeforeEach
@@ -103,6 +107,45 @@ class ObservabilityConfigurationTest {
         String output = ObservabilityTools.succeed(command);
 
         assertTrue(output.lines().anyMatch(receivers::equals), output);
+    }
+
+    /** Ready for Grafana's file provisioning: a stable uid, no database id, every panel on the chosen data source. */
+    @Test
+    void dashboardsAreReadyForProvisioning() {
+        List<Path> dashboards = DashboardQueries.dashboards();
+        assertEquals(List.of("dr.json", "security.json", "service.json"),
+                dashboards.stream().map(file -> file.getFileName().toString()).toList());
+        for (Path file : dashboards) {
+            JsonNode dashboard = DashboardQueries.read(file);
+            assertTrue(dashboard.path("uid").asText().matches("citadel-[a-z]+"), file + ": uid");
+            assertTrue(dashboard.path("id").isMissingNode(), file + ": a provisioned dashboard has no database id");
+            assertEquals("datasource", dashboard.at("/templating/list/0/name").asText(), file + ": data source variable");
+            for (JsonNode panel : dashboard.get("panels")) {
+                String where = file.getFileName() + " › " + panel.get("title").asText();
+                assertEquals("${datasource}", panel.at("/datasource/uid").asText(), where);
+                assertFalse(panel.get("targets").isEmpty(), where);
+                panel.get("targets").forEach(target -> assertFalse(target.path("expr").asText().isBlank(), where));
+                JsonNode grid = panel.get("gridPos");
+                assertTrue(grid.get("x").asInt() + grid.get("w").asInt() <= 24, where + ": wider than the dashboard");
+            }
+        }
+    }
+
+    /** Each dashboard query, as a recording rule, through promtool's parser: a typo fails here, without a stack. */
+    @Test
+    void promtoolParsesEveryDashboardQuery(@TempDir Path temporary) throws IOException {
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
+        List<DashboardQueries.Query> queries = DashboardQueries.all();
+        for (int i = 0; i < queries.size(); i++) {
+            // a JSON string is a double-quoted YAML scalar
+            rules.append("      - record: dashboard:query_").append(i).append("\n        expr: ")
+                    .append(JSON.writeValueAsString(queries.get(i).expr())).append('\n');
+        }
+        Path file = Files.writeString(temporary.resolve("dashboard-queries.yml"), rules);
+
+        String output = ObservabilityTools.succeed(PROMTOOL, "check", "rules", file.toString());
+
+        assertTrue(output.contains("SUCCESS: " + queries.size() + " rules found"), output);
     }
 
     /** The text of each rule, from its "- alert:" line to the next. */
