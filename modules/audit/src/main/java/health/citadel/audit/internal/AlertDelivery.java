@@ -49,6 +49,11 @@ class AlertDelivery {
     @ConfigProperty(name = "citadel.audit.alert-webhook.url")
     Optional<URI> target;
 
+    /** Standard Webhooks' {@code whsec_} and base64; without it deliveries go unsigned, with a warning at start. */
+    @Inject
+    @ConfigProperty(name = "citadel.audit.alert-webhook.secret")
+    Optional<String> secret;
+
     @Inject
     @ConfigProperty(name = "citadel.audit.alert-webhook.backoff-ms", defaultValue = "500")
     long backoffMillis;
@@ -70,7 +75,11 @@ class AlertDelivery {
                     + " and the audit checkpoints are witnessed by the local file alone");
             return;
         }
-        AlertWebhook webhook = new AlertWebhook(target.get());
+        if (secret.isEmpty()) {
+            LOG.warning("No alert webhook secret is configured (citadel.audit.alert-webhook.secret): deliveries are not"
+                    + " signed, and a receiver cannot tell them from forgeries");
+        }
+        AlertWebhook webhook = new AlertWebhook(target.get(), secret.map(WebhookSignature::new));
         background.every(Duration.ofMillis(250), "Alert delivery", () -> deliverDue(webhook));
         background.every(Duration.ofSeconds(1), "Audit checkpoint delivery", () -> checkpoints.deliverNewest(webhook));
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -110,13 +111,21 @@ class AlertDeliveryStep {
         return status >= 200 && status < 300;
     }
 
-    /** Exponential backoff: base, 2×base, 4×base … up to the cap. */
+    /**
+     * Exponential backoff with jitter: base, 2×base, 4×base … up to the cap, each wait shortened by a random
+     * share of up to a half, so that alerts failed together (the receiver was down) are not all retried together.
+     * The share is drawn from the alert and its attempt, not anew at each poll: polling four times a second must
+     * not make an alert due early by drawing again and again.
+     */
     static boolean due(Pending pending, Duration base, Duration cap, Instant now) {
-        if (pending.lastAttempt() == null) {
-            return true;
-        }
+        return pending.lastAttempt() == null || !now.isBefore(pending.lastAttempt().plus(wait(pending, base, cap)));
+    }
+
+    static Duration wait(Pending pending, Duration base, Duration cap) {
         long factor = 1L << Math.min(pending.attempts() - 1, 20);
-        Duration wait = base.multipliedBy(factor);
-        return !now.isBefore(pending.lastAttempt().plus(wait.compareTo(cap) > 0 ? cap : wait));
+        Duration full = base.multipliedBy(factor).compareTo(cap) > 0 ? cap : base.multipliedBy(factor);
+        long seed = pending.alert() == null ? 0 : pending.alert().id().getLeastSignificantBits();
+        double share = new SplittableRandom(seed * 31 + pending.attempts()).nextDouble();
+        return Duration.ofMillis((long) (full.toMillis() * (1 - share / 2)));
     }
 }
