@@ -277,6 +277,8 @@ final class LocalStack {
         settings.put("CITADEL_PORTAL_URL", "https://localhost:" + ports.app() + "/portal");
         settings.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));
+        // used once CITADEL_AUDIT_ALERT_WEBHOOK_URL names a receiver; it verifies with the same secrets.properties value
+        settings.put("CITADEL_AUDIT_ALERT_WEBHOOK_SECRET", secrets.get(StackSecrets.ALERT_WEBHOOK_SECRET));
         settings.putAll(applicationOverrides);
         return settings;
     }
