@@ -48,7 +48,7 @@ class AlertDeliveryIT {
     private final List<JsonNode> checkpoints = new CopyOnWriteArrayList<>();
     /** Every delivery the receiver refused, with why: none of ours may be among them. */
     private final List<String> refused = new CopyOnWriteArrayList<>();
-    /** One delivery as it arrived, headers and body, to be sent again. */
+    /** One delivery the receiver took, as it arrived (headers and body), to be sent again. */
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private WebhookReceiverCheck signatures;
@@ -80,11 +80,6 @@ class AlertDeliveryIT {
             exchange.close();
             return;
         }
-        if (received.isEmpty()) {
-            received.add(Map.of("webhook-id", headers.getFirst("webhook-id"), "webhook-timestamp",
-                    headers.getFirst("webhook-timestamp"), "webhook-signature", headers.getFirst("webhook-signature"),
-                    "body", body));
-        }
         JsonNode payload = Stack.JSON.readTree(body);
         if ("audit-checkpoint".equals(exchange.getRequestHeaders().getFirst("X-Citadel-Event"))) {
             checkpoints.add(payload.get("checkpoint"));
@@ -97,12 +92,21 @@ class AlertDeliveryIT {
             payloads.put(alertId, payload);
             answersByAlert.computeIfAbsent(alertId, id -> new CopyOnWriteArrayList<>()).add(status);
         }
+        if (status == 200) {
+            signatures.processed(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"));
+            if (received.isEmpty()) {
+                received.add(Map.of("webhook-id", headers.getFirst("webhook-id"), "webhook-timestamp",
+                        headers.getFirst("webhook-timestamp"), "webhook-signature", headers.getFirst("webhook-signature"),
+                        "body", body));
+            }
+        }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
 
     @Test
     void repeatedDenialsAreAlertedWithinTwoSecondsAndDeliveredOnceAfterARetry() throws Exception {
+        double failedBefore = failedDeliveries();
         String nurse = Tokens.of("nurse.joy");
         watchedActor = Tokens.claims(nurse).get("sub").asText();
         for (int i = 0; i < 5; i++) {
@@ -144,6 +148,14 @@ class AlertDeliveryIT {
                 "alerts are counted");
         assertEquals(List.of(500, 200), answersByAlert.get(alertId), "still delivered exactly once");
         assertEquals(List.of(), refused, "every delivery signed with the stack's secret, and fresh");
+        assertTrue(failedDeliveries() >= failedBefore + 1, "the receiver's 500 is counted as a failed delivery");
+    }
+
+    private double failedDeliveries() {
+        var value = java.util.regex.Pattern.compile("(?m)^citadel_audit_alert_deliveries_failed_total\\{[^}]*} (\\S+)$")
+                .matcher(stack.get("/metrics", null).body());
+        assertTrue(value.find(), "citadel_audit_alert_deliveries_failed_total is published");
+        return Double.parseDouble(value.group(1));
     }
 
     /**
@@ -159,8 +171,9 @@ class AlertDeliveryIT {
         String body = captured.get("body");
 
         assertEquals(401, replay(id, captured.get("webhook-timestamp"), captured.get("webhook-signature"), body));
-        String now = Long.toString(Instant.now().getEpochSecond());
-        assertEquals(401, replay(id, now, captured.get("webhook-signature"), body));
+        // a second later than signed: within the receiver's five minutes, and not the pair it has seen
+        String later = Long.toString(Long.parseLong(captured.get("webhook-timestamp")) + 1);
+        assertEquals(401, replay(id, later, captured.get("webhook-signature"), body));
         String stale = Long.toString(Instant.now().minus(WebhookReceiverCheck.TOLERANCE).minusSeconds(60).getEpochSecond());
         assertEquals(401, replay(id, stale, signatures.sign(id, stale, body), body));
 

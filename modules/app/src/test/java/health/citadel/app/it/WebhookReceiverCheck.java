@@ -19,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * What a hospital's receiver does with a Standard Webhooks delivery, written from the specification rather than
  * from our sender: the signature over "id.timestamp.body" must match, the timestamp must be within five minutes,
- * and a delivery (id and timestamp) is taken once. The secret is the stack's, from secrets.properties.
+ * and a delivery (id and timestamp) is taken once: once processed, the same again is a replay. (A retry of one
+ * that failed may come within the same second, with the same timestamp: it is not a replay until one was
+ * processed.) The secret is the stack's, from secrets.properties.
  */
 final class WebhookReceiverCheck {
 
@@ -28,7 +30,7 @@ final class WebhookReceiverCheck {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final byte[] key;
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Set<String> processed = ConcurrentHashMap.newKeySet();
 
     private WebhookReceiverCheck(byte[] key) {
         this.key = key;
@@ -61,7 +63,12 @@ final class WebhookReceiverCheck {
         if (Duration.between(sent, now).abs().compareTo(TOLERANCE) > 0) {
             return Verdict.STALE;
         }
-        return seen.add(id + "." + timestamp) ? Verdict.ACCEPTED : Verdict.REPLAYED;
+        return processed.contains(id + "." + timestamp) ? Verdict.REPLAYED : Verdict.ACCEPTED;
+    }
+
+    /** The receiver took the delivery (answered 2xx): the same id and timestamp again is refused. */
+    void processed(String id, String timestamp) {
+        processed.add(id + "." + timestamp);
     }
 
     /** "v1," and the HMAC-SHA256, as a sender would put it. */
