@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 public final class CitadelCommand {
 
     static final int STOPPED = 3;
-    private static final String USAGE = "usage: bin/citadel up|down|status|restart|empty-cluster|audit verify|dr ...|bench";
+    private static final String USAGE = "usage: bin/citadel up [--with-monitoring]|down|status|restart|empty-cluster"
+            + "|audit verify|dr ...|bench";
 
     private CitadelCommand() {
     }
@@ -22,14 +23,22 @@ public final class CitadelCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        if (args.length != 1) {
+        boolean withMonitoring = args.length == 2 && "up".equals(args[0]) && "--with-monitoring".equals(args[1]);
+        if (args.length != 1 && !withMonitoring) {
             err.println(USAGE);
             return 2;
         }
         try {
             Path repository = Path.of(System.getProperty("citadel.root", ".")).toAbsolutePath().normalize();
             switch (args[0]) {
-                case "up" -> new LocalStack(repository, environment).up(out);
+                case "up" -> {
+                    LocalStack stack = new LocalStack(repository, environment);
+                    if (withMonitoring) {
+                        stack.upWithMonitoring(out);
+                    } else {
+                        stack.up(out);
+                    }
+                }
                 case "down" -> new LocalStack(repository, environment).down(out);
                 case "restart" -> new LocalStack(repository, environment).restartApplication(out);
                 case "empty-cluster" -> new LocalStack(repository, environment).emptyCluster(out);

@@ -125,6 +125,15 @@ final class LocalStack {
         printSummary(out, liberty, keycloak, List.of(regionA, regionB), writerId, secrets, startup);
     }
 
+    /** {@code up}, then Prometheus and Alertmanager beside it where they are installed, with their addresses. */
+    void upWithMonitoring(PrintStream out) {
+        up(out);
+        LibertyServer liberty = new LibertyServer(home, ports, null);
+        out.println();
+        out.println("Monitoring (infra/observability; bin/citadel down stops it too):");
+        new LocalMonitoring(repository, home, ports).up(liberty.certificate(), ports.app(), out);
+    }
+
     /** Stops Liberty and brings the stack up again: deploys a rebuilt WAR, or the one {@code CITADEL_WAR} names. */
     void restartApplication(PrintStream out) {
         new LibertyServer(home, ports, null).stop();
@@ -155,6 +164,8 @@ final class LocalStack {
         new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home, RuntimeArtifacts.postgresVersion(), null).stop();
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
+        LocalMonitoring monitoring = new LocalMonitoring(repository, home, ports);
+        monitoring.down();
         liberty.stop();
         keycloak.stop();
         regionB.stop();
@@ -171,6 +182,7 @@ final class LocalStack {
                 survivors.add(region.name());
             }
         }
+        survivors.addAll(monitoring.runningNames());
         if (!survivors.isEmpty()) {
             throw new StackException("still running after down: " + String.join(", ", survivors));
         }
@@ -189,6 +201,8 @@ final class LocalStack {
         parts.put("Keycloak  " + keycloak.url(), keycloak.pid());
         parts.put("Liberty  " + liberty.url(), liberty.pid());
         parts.forEach((part, pid) -> out.println((pid.isPresent() ? "running  (pid " + pid.getAsLong() + ")  " : "stopped  ") + part));
+        // optional: shown when it runs, and never makes the stack count as stopped
+        new LocalMonitoring(repository, home, ports).statusLines().forEach(out::println);
         return parts.values().stream().allMatch(java.util.OptionalLong::isPresent);
     }
 
@@ -263,6 +277,8 @@ final class LocalStack {
         settings.put("CITADEL_PORTAL_URL", "https://localhost:" + ports.app() + "/portal");
         settings.put("CITADEL_PORTAL_CLIENT_SECRET", secrets.get(StackSecrets.PORTAL_CLIENT_SECRET));
         settings.put("CITADEL_IDENTITY_ACCESS_REVIEW_CLIENT_SECRET", secrets.get(StackSecrets.ACCESS_REVIEW_CLIENT_SECRET));
+        // used once CITADEL_AUDIT_ALERT_WEBHOOK_URL names a receiver; it verifies with the same secrets.properties value
+        settings.put("CITADEL_AUDIT_ALERT_WEBHOOK_SECRET", secrets.get(StackSecrets.ALERT_WEBHOOK_SECRET));
         settings.putAll(applicationOverrides);
         return settings;
     }

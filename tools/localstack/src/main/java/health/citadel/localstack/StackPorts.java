@@ -54,6 +54,15 @@ record StackPorts(int base) {
         return base + 81;
     }
 
+    /** {@code up --with-monitoring}'s; + 90 is left to the integration tests' alert receiver. */
+    int prometheus() {
+        return base + 91;
+    }
+
+    int alertmanager() {
+        return base + 93;
+    }
+
     /** Fails with a one-line message if another program already listens on the port. */
     static void requireFree(int port, String purpose) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

@@ -28,6 +28,8 @@ final class StackSecrets {
     static final String ACCESS_REVIEW_CLIENT_SECRET = "keycloak.access-review.client-secret";
     static final String KEYSTORE_PASSWORD = "tls.keystore.password";
     static final String DEMO_PATIENT_ID = "demo.patient.id";
+    /** Signs the alert webhook's deliveries: Standard Webhooks' form, whsec_ and 32 random bytes in base64. */
+    static final String ALERT_WEBHOOK_SECRET = "audit.alert-webhook.secret";
 
     /** 32 Base32 characters encode the 160-bit key RFC 4226 recommends for HMAC-SHA1. */
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -35,7 +37,7 @@ final class StackSecrets {
     private static final String[] GENERATED = {DBA_PASSWORD, OWNER_PASSWORD, APP_PASSWORD, REPLICATOR_PASSWORD,
             MONITOR_PASSWORD, KEYCLOAK_ADMIN_PASSWORD, PORTAL_CLIENT_SECRET, ACCESS_REVIEW_CLIENT_SECRET, KEYSTORE_PASSWORD};
     /** Generated secrets that came after the first release: added to an older home's file when it is opened. */
-    private static final String[] ADDED_LATER = {DR_OPERATOR_PASSWORD};
+    private static final String[] ADDED_LATER = {DR_OPERATOR_PASSWORD, ALERT_WEBHOOK_SECRET};
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Properties values;
@@ -51,7 +53,7 @@ final class StackSecrets {
         SecureRandom random = new SecureRandom();
         Properties generated = new Properties();
         for (String key : Stream.concat(Stream.of(GENERATED), Stream.of(ADDED_LATER)).toList()) {
-            generated.setProperty(key, random(random, ALPHANUMERIC, 32));
+            generated.setProperty(key, generate(key, random));
         }
         generated.setProperty(DEMO_PATIENT_ID, UUID.randomUUID().toString());
         for (DemoUser user : DemoUser.values()) {
@@ -98,7 +100,7 @@ final class StackSecrets {
         StringBuilder added = new StringBuilder();
         for (String key : ADDED_LATER) {
             if (loaded.getProperty(key) == null) {
-                String value = random(random, ALPHANUMERIC, 32);
+                String value = generate(key, random);
                 loaded.setProperty(key, value);
                 added.append(key).append('=').append(value).append('\n');
             }
@@ -110,6 +112,15 @@ final class StackSecrets {
                 throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private static String generate(String key, SecureRandom random) {
+        if (ALERT_WEBHOOK_SECRET.equals(key)) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return "whsec_" + java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+        return random(random, ALPHANUMERIC, 32);
     }
 
     private void require(Path file, String key) {

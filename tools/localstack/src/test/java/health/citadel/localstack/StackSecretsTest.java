@@ -78,4 +78,17 @@ class StackSecretsTest {
         assertEquals(before.get(StackSecrets.DBA_PASSWORD), upgraded.get(StackSecrets.DBA_PASSWORD));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
+
+    /** The alert webhook's secret in Standard Webhooks' form: whsec_ and 32 random bytes in base64. */
+    @Test
+    void theAlertWebhookSecretIsAStandardWebhooksSecret() throws IOException {
+        Path file = home.resolve("secrets.properties");
+        String secret = StackSecrets.loadOrCreate(file).get(StackSecrets.ALERT_WEBHOOK_SECRET);
+
+        assertTrue(secret.startsWith("whsec_"), "prefix");
+        assertEquals(32, java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())).length);
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^audit\\.alert-webhook\\.secret=.*$", ""));
+        assertTrue(StackSecrets.loadOrCreate(file).get(StackSecrets.ALERT_WEBHOOK_SECRET).startsWith("whsec_"),
+                "an older home gets one");
+    }
 }

@@ -9,7 +9,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A misuse pattern on the real stack raises an alert within 2 seconds, and the alert reaches a real HTTP
  * receiver through the outbox: the receiver fails once, the retry succeeds, and nothing is sent twice. The
- * newest audit checkpoint reaches the receiver too, as the chain's witness outside the database.
+ * newest audit checkpoint reaches the receiver too, as the chain's witness outside the database. The receiver
+ * takes only deliveries signed with the stack's webhook secret, recent, and not seen before.
  * Runs first: other classes' denials would raise the nurse's alert while no receiver listens, and this test
  * needs an alert of its own, with no failed attempts before the one it causes.
  */
@@ -41,11 +46,17 @@ class AlertDeliveryIT {
     private final Map<String, JsonNode> payloads = new ConcurrentHashMap<>();
     private final List<String> failedOnce = new CopyOnWriteArrayList<>();
     private final List<JsonNode> checkpoints = new CopyOnWriteArrayList<>();
+    /** Every delivery the receiver refused, with why: none of ours may be among them. */
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    /** One delivery the receiver took, as it arrived (headers and body), to be sent again. */
+    private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
+    private WebhookReceiverCheck signatures;
     private String watchedActor;
 
     @BeforeEach
     void startReceiver() throws IOException {
+        signatures = WebhookReceiverCheck.ofStack(stack.home());
         int port = Integer.parseInt(System.getenv("CITADEL_PORT_BASE")) + 90;
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         receiver.createContext("/alerts", this::receive);
@@ -59,7 +70,17 @@ class AlertDeliveryIT {
 
     /** Fails the first delivery of each alert about the watched person, and accepts everything else. */
     private void receive(HttpExchange exchange) throws IOException {
-        JsonNode payload = Stack.JSON.readTree(exchange.getRequestBody());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var headers = exchange.getRequestHeaders();
+        WebhookReceiverCheck.Verdict verdict = signatures.check(headers.getFirst("webhook-id"),
+                headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body, Instant.now());
+        if (verdict != WebhookReceiverCheck.Verdict.ACCEPTED) {
+            refused.add(verdict + " " + headers.getFirst("webhook-id"));
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+        }
+        JsonNode payload = Stack.JSON.readTree(body);
         if ("audit-checkpoint".equals(exchange.getRequestHeaders().getFirst("X-Citadel-Event"))) {
             checkpoints.add(payload.get("checkpoint"));
         }
@@ -71,12 +92,21 @@ class AlertDeliveryIT {
             payloads.put(alertId, payload);
             answersByAlert.computeIfAbsent(alertId, id -> new CopyOnWriteArrayList<>()).add(status);
         }
+        if (status == 200) {
+            signatures.processed(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"));
+            if (received.isEmpty()) {
+                received.add(Map.of("webhook-id", headers.getFirst("webhook-id"), "webhook-timestamp",
+                        headers.getFirst("webhook-timestamp"), "webhook-signature", headers.getFirst("webhook-signature"),
+                        "body", body));
+            }
+        }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
 
     @Test
     void repeatedDenialsAreAlertedWithinTwoSecondsAndDeliveredOnceAfterARetry() throws Exception {
+        double failedBefore = stack.metric("citadel_audit_alert_deliveries_failed_total");
         String nurse = Tokens.of("nurse.joy");
         watchedActor = Tokens.claims(nurse).get("sub").asText();
         for (int i = 0; i < 5; i++) {
@@ -117,6 +147,40 @@ class AlertDeliveryIT {
                 + "[^}]*severity=\"MEDIUM\"[^}]*} [1-9]").matcher(stack.get("/metrics", null).body()).find(),
                 "alerts are counted");
         assertEquals(List.of(500, 200), answersByAlert.get(alertId), "still delivered exactly once");
+        assertEquals(List.of(), refused, "every delivery signed with the stack's secret, and fresh");
+        assertTrue(stack.metric("citadel_audit_alert_deliveries_failed_total") >= failedBefore + 1,
+                "the receiver's 500 is counted as a failed delivery");
+    }
+
+
+    /**
+     * A captured delivery sent again is refused: as it was (the same id and timestamp), with a fresh timestamp on the
+     * old signature, and signed properly but with a timestamp from before the receiver's five minutes.
+     */
+    @Test
+    void aReplayedDeliveryIsRefused() throws Exception {
+        Awaitility.await("a signed delivery").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> !received.isEmpty());
+        Map<String, String> captured = received.get(0);
+        String id = captured.get("webhook-id");
+        String body = captured.get("body");
+
+        assertEquals(401, replay(id, captured.get("webhook-timestamp"), captured.get("webhook-signature"), body));
+        // a second later than signed: within the receiver's five minutes, and not the pair it has seen
+        String later = Long.toString(Long.parseLong(captured.get("webhook-timestamp")) + 1);
+        assertEquals(401, replay(id, later, captured.get("webhook-signature"), body));
+        String stale = Long.toString(Instant.now().minus(WebhookReceiverCheck.TOLERANCE).minusSeconds(60).getEpochSecond());
+        assertEquals(401, replay(id, stale, signatures.sign(id, stale, body), body));
+
+        assertEquals(List.of("REPLAYED " + id, "BAD_SIGNATURE " + id, "STALE " + id), refused);
+    }
+
+    private int replay(String id, String timestamp, String signature, String body) throws IOException {
+        HttpResponse<String> answer = Stack.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/alerts"))
+                .header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", signature)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return answer.statusCode();
     }
 
     /** The outbox is the chain's second witness: what the receiver keeps verifies the chain as the witness file does. */

@@ -113,9 +113,14 @@ class AuditChainIT {
 
         superuser("UPDATE audit.access_event SET resource_id = ? WHERE id = ?::uuid", "GET /v1/nothing-to-see", event);
         assertBrokenAt(position);
+        // the application's own verification finds it too, and raises the metric the CitadelAuditChainBroken alert watches
+        assertFalse(apiVerify().get("ok").asBoolean());
+        assertEquals(1.0, Stack.get().metric("citadel_audit_chain_broken"));
 
         superuser("UPDATE audit.access_event SET resource_id = ? WHERE id = ?::uuid", original, event);
         assertTrue(cliVerify().get("ok").asBoolean(), "restored");
+        assertTrue(apiVerify().get("ok").asBoolean());
+        assertEquals(0.0, Stack.get().metric("citadel_audit_chain_broken"));
     }
 
     @Test

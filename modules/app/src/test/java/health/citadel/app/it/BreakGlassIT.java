@@ -112,6 +112,7 @@ class BreakGlassIT {
         String physicianId = Tokens.claims(physician).get("sub").asText();
         UUID patient = Patients.register(Patients.Canary.fresh(), "1970-01-03", false);
         UUID unknown = UUID.randomUUID();
+        double grantsBefore = stack.metric("citadel_identity_break_glass_grants_total");
 
         HttpResponse<String> blank = open(physician, patient, " ".repeat(20) + "urgent");
         assertEquals(400, blank.statusCode(), blank.body());
@@ -124,6 +125,8 @@ class BreakGlassIT {
         List<HttpResponse<String>> granted = racing.stream().filter(response -> response.statusCode() == 201).toList();
         assertEquals(1, granted.size(), racing.stream().map(HttpResponse::body).toList().toString());
         String grantId = Stack.json(granted.get(0)).get("id").asText();
+        assertEquals(grantsBefore + 1, stack.metric("citadel_identity_break_glass_grants_total"),
+                "the grant is counted for the security dashboard and alert; the refusals are not");
         for (HttpResponse<String> refused : racing.stream().filter(response -> response.statusCode() != 201).toList()) {
             assertEquals(409, refused.statusCode(), refused.body());
             assertTrue(Stack.json(refused).get("detail").asText().contains(grantId), "names the open grant");

@@ -131,6 +131,16 @@ public final class Stack {
         return decision.get("verdict").asText() + " " + decision.get("basis").asText();
     }
 
+    /** The value of an application metric with one series (labels aside), as /metrics publishes it now. */
+    public double metric(String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "\\{[^}]*} (\\S+)$").matcher(get("/metrics", null).body());
+        if (!value.find()) {
+            throw new AssertionError(name + " is not published");
+        }
+        return Double.parseDouble(value.group(1));
+    }
+
     public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

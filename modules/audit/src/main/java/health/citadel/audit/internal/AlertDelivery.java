@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Delivers alerts from the outbox to the configured webhook, with retries and exponential backoff, and the
@@ -22,6 +26,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class AlertDelivery {
 
     private static final Logger LOG = Logger.getLogger(AlertDelivery.class.getName());
+    private static final Metadata BACKLOG = Metadata.builder().withName("citadel_audit_alert_outbox_backlog")
+            .withDescription("Alerts not yet delivered to the webhook and still being retried, as of the latest"
+                    + " poll (a poll reads at most " + AlertDeliveryStep.POLL + ")").build();
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
+    private volatile int backlog;
 
     @Inject
     BackgroundWork background;
@@ -36,6 +49,11 @@ class AlertDelivery {
     @ConfigProperty(name = "citadel.audit.alert-webhook.url")
     Optional<URI> target;
 
+    /** Standard Webhooks' {@code whsec_} and base64; without it deliveries go unsigned, with a warning at start. */
+    @Inject
+    @ConfigProperty(name = "citadel.audit.alert-webhook.secret")
+    Optional<String> secret;
+
     @Inject
     @ConfigProperty(name = "citadel.audit.alert-webhook.backoff-ms", defaultValue = "500")
     long backoffMillis;
@@ -49,12 +67,19 @@ class AlertDelivery {
     int maxAttempts;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // both exist from the start, webhook or not, so that an alert rule on them has a series to watch
+        metrics.gauge(BACKLOG, () -> backlog);
+        metrics.counter(AlertDeliveryStep.FAILED);
         if (target.isEmpty()) {
             LOG.warning("No alert webhook is configured (citadel.audit.alert-webhook.url); alerts are only listed,"
                     + " and the audit checkpoints are witnessed by the local file alone");
             return;
         }
-        AlertWebhook webhook = new AlertWebhook(target.get());
+        if (secret.isEmpty()) {
+            LOG.warning("No alert webhook secret is configured (citadel.audit.alert-webhook.secret): deliveries are not"
+                    + " signed, and a receiver cannot tell them from forgeries");
+        }
+        AlertWebhook webhook = new AlertWebhook(target.get(), secret.map(WebhookSignature::new));
         background.every(Duration.ofMillis(250), "Alert delivery", () -> deliverDue(webhook));
         background.every(Duration.ofSeconds(1), "Audit checkpoint delivery", () -> checkpoints.deliverNewest(webhook));
     }
@@ -63,7 +88,9 @@ class AlertDelivery {
         Instant now = Instant.now();
         // no alert older than every attempt at the longest backoff can still be due
         Instant retryHorizon = now.minus(Duration.ofSeconds(maxBackoffSeconds).multipliedBy(maxAttempts));
-        for (AlertDeliveryStep.Pending pending : step.undelivered(maxAttempts, retryHorizon)) {
+        List<AlertDeliveryStep.Pending> undelivered = step.undelivered(maxAttempts, retryHorizon);
+        backlog = undelivered.size();
+        for (AlertDeliveryStep.Pending pending : undelivered) {
             if (AlertDeliveryStep.due(pending, Duration.ofMillis(backoffMillis), Duration.ofSeconds(maxBackoffSeconds), now)) {
                 step.deliver(pending.alert(), webhook);
             }

@@ -10,28 +10,34 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Posts alerts and audit checkpoints to the hospital's webhook. The body works with generic incoming webhooks (a
  * {@code text} line for chat tools) and carries the structured alert or checkpoint for machines; it names people
  * and patients by id only. {@code X-Citadel-Event} tells the two apart ({@code alert}, {@code audit-checkpoint});
- * {@code X-Citadel-Alert-Id} lets the receiver drop a redelivered alert.
+ * {@code X-Citadel-Alert-Id} lets the receiver drop a redelivered alert. With a secret configured, every delivery
+ * is signed in the Standard Webhooks style ({@link WebhookSignature}): the receiver checks that it comes from us,
+ * unchanged, and recently.
  */
 final class AlertWebhook {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI target;
+    private final Optional<WebhookSignature> signature;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    AlertWebhook(URI target) {
+    AlertWebhook(URI target, Optional<WebhookSignature> signature) {
         this.target = target;
+        this.signature = signature;
     }
 
     /** @return the receiver's HTTP status, or -1 when it could not be reached */
     int post(Alert alert) {
         return post(HttpRequest.newBuilder(target).header("X-Citadel-Event", "alert")
-                .header("X-Citadel-Alert-Id", alert.id().toString()), payload(alert));
+                .header("X-Citadel-Alert-Id", alert.id().toString()), alert.id().toString(), payload(alert));
     }
 
     /** A copy of a signed checkpoint for the receiver to keep (a SIEM, a write-once store): the chain's witness. */
@@ -41,13 +47,21 @@ final class AlertWebhook {
                         + checkpoint.signedAt())
                 .add("checkpoint", Json.createReader(new java.io.StringReader(checkpoint.toJsonLine())).readObject())
                 .build();
-        return post(HttpRequest.newBuilder(target).header("X-Citadel-Event", "audit-checkpoint"), body);
+        // the same id for every attempt at the same checkpoint, as for an alert
+        String id = "checkpoint-" + checkpoint.position() + "-" + checkpoint.signedAt().toEpochMilli();
+        return post(HttpRequest.newBuilder(target).header("X-Citadel-Event", "audit-checkpoint"), id, body);
     }
 
-    private int post(HttpRequest.Builder request, JsonObject body) {
+    private int post(HttpRequest.Builder request, String id, JsonObject body) {
+        String text = body.toString();
+        signature.ifPresent(signer -> {
+            long now = Instant.now().getEpochSecond();
+            request.header(WebhookSignature.ID, id).header(WebhookSignature.TIMESTAMP, Long.toString(now))
+                    .header(WebhookSignature.SIGNATURE, signer.sign(id, now, text));
+        });
         try {
             return http.send(request.timeout(TIMEOUT).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(text)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -1,5 +1,7 @@
 package health.citadel.audit.internal;
 
+import health.citadel.audit.api.AuditAction;
+import health.citadel.audit.api.AuditOutcome;
 import health.citadel.platform.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -7,6 +9,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Links newly committed events into the chain a few times a second, in the background, and hands each checkpoint
@@ -14,6 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class AuditChainer {
+
+    private static final Metadata CHECKPOINT_AGE = Metadata.builder()
+            .withName("citadel_audit_witness_checkpoint_age_seconds")
+            .withDescription("Seconds since this instance's witness last received a checkpoint (since start if none):"
+                    + " an unchanged head is signed again every checkpoint interval, so this stays below it").build();
+    private static final Metadata EVENTS = Metadata.builder().withName("citadel_audit_events")
+            .withDescription("Audit events linked into the chain, by action and outcome: denials, break-the-glass,"
+                    + " switchovers and failovers as the audit trail has them").build();
 
     @Inject
     BackgroundWork background;
@@ -28,7 +43,19 @@ class AuditChainer {
     @ConfigProperty(name = "citadel.audit.chain-interval-ms", defaultValue = "250")
     long intervalMillis;
 
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.gauge(CHECKPOINT_AGE, witnesses, CheckpointWitnesses::newestCheckpointAgeSeconds);
+        // every action and outcome from zero: a bounded set of series (no person, patient or resource in a label),
+        // and rate() counts an action's first event, which a series born with it would lose
+        for (AuditAction action : AuditAction.values()) {
+            for (AuditOutcome outcome : AuditOutcome.values()) {
+                eventCounter(action, outcome);
+            }
+        }
         background.every(Duration.ofMillis(intervalMillis), "Audit chaining", () -> {
             // a full batch means a backlog: keep going; otherwise wait for the next tick, so that under load
             // each batch carries a tick's worth of events rather than one or two
@@ -38,7 +65,13 @@ class AuditChainer {
                 if (linked.checkpoint() != null) {
                     witnesses.witness(linked.checkpoint());
                 }
-            } while (linked.events() >= ChainLinker.BATCH);
+                // counted once committed: a rolled-back step links the same events again
+                linked.events().forEach(event -> eventCounter(event.action(), event.outcome()).inc());
+            } while (linked.events().size() >= ChainLinker.BATCH);
         });
+    }
+
+    private Counter eventCounter(AuditAction action, AuditOutcome outcome) {
+        return metrics.counter(EVENTS, new Tag("action", action.name()), new Tag("outcome", outcome.name()));
     }
 }

@@ -1,5 +1,6 @@
 package health.citadel.audit.internal;
 
+import health.citadel.audit.api.AuditEvent;
 import health.citadel.platform.jdbc.ApplicationDatabase;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ class ChainStep {
     private HeadSigner signer;
 
     /** What one step linked, and the checkpoint it signed (null if none), for the witness once committed. */
-    record Linked(int events, Checkpoint checkpoint) {
+    record Linked(List<AuditEvent> events, Checkpoint checkpoint) {
     }
 
     @PostConstruct
@@ -60,7 +61,7 @@ class ChainStep {
         try (Connection connection = database.getConnection()) {
             var batch = new ChainLinker(keys, sealedHere, lateCommits).linkPending(connection);
             if (batch.head() == null) {
-                return new Linked(0, null);
+                return new Linked(List.of(), null);
             }
             if (!batch.linked().isEmpty()) {
                 for (AlertRule.Finding raised : new Detection(rules).raise(connection, batch.linked())) {
@@ -69,7 +70,7 @@ class ChainStep {
                             new Tag("severity", raised.severity().name())).inc();
                 }
             }
-            return new Linked(batch.linked().size(), signer.signIfDue(connection, batch, Instant.now()));
+            return new Linked(batch.linked(), signer.signIfDue(connection, batch, Instant.now()));
         } catch (SQLException e) {
             throw new IllegalStateException("audit chaining failed (SQLState " + e.getSQLState() + ")", e);
         }

@@ -39,9 +39,13 @@ class CheckpointWitnesses {
         }
     }
 
+    /** When this instance last wrote a checkpoint to its witness, or started: the age an operator is alerted on. */
+    private volatile Instant lastWitnessed = Instant.now();
+
     synchronized void witness(Checkpoint checkpoint) {
         try {
             WitnessFile.append(Path.of(file), checkpoint);
+            lastWitnessed = Instant.now();
         } catch (IOException e) {
             // no path in the log; verification reports the missing checkpoints
             LOG.severe(() -> "An audit checkpoint could not be written to the witness file ("
@@ -53,6 +57,11 @@ class CheckpointWitnesses {
     ChainExpectations whileRunning() throws IOException {
         return new ChainExpectations(WitnessFile.read(Path.of(file)), Instant.now().minus(interval.multipliedBy(2)),
                 null);
+    }
+
+    /** Seconds since this instance's witness last received a checkpoint (or since it started, if none yet). */
+    double newestCheckpointAgeSeconds() {
+        return Duration.between(lastWitnessed, Instant.now()).toMillis() / 1000.0;
     }
 
     Duration interval() {

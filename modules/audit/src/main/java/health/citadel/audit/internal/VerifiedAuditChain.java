@@ -13,6 +13,9 @@ import java.util.HexFormat;
 @ApplicationScoped
 class VerifiedAuditChain implements AuditChain {
 
+    /** Whether the latest verification, scheduled or asked for, found the chain broken; false until one does. */
+    private volatile boolean brokenAtLastCheck;
+
     @Inject
     ApplicationDatabase database;
 
@@ -24,6 +27,16 @@ class VerifiedAuditChain implements AuditChain {
 
     @Override
     public ChainVerification verify() {
+        ChainVerification verification = verifyNow();
+        brokenAtLastCheck = !verification.ok();
+        return verification;
+    }
+
+    boolean brokenAtLastCheck() {
+        return brokenAtLastCheck;
+    }
+
+    private ChainVerification verifyNow() {
         ChainExpectations expectations;
         try {
             expectations = witnesses.whileRunning();

@@ -15,7 +15,12 @@ import health.citadel.platform.problem.RequestRefused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Opening a chart outside one's care team in an emergency: with a reason and a recent second factor, for a
@@ -27,6 +32,9 @@ public class BreakGlassService {
 
     /** A reason says why in at least this many characters other than spaces. */
     static final int MIN_REASON = 20;
+    /** No labels: who opened a grant, and for whom, belongs in the audit trail, never in a metric. */
+    private static final Metadata GRANTS = Metadata.builder().withName("citadel_identity_break_glass_grants")
+            .withDescription("Break-the-glass grants opened on this instance").build();
 
     @Inject
     BreakGlassGrants grants;
@@ -49,6 +57,15 @@ public class BreakGlassService {
     @Inject
     @ConfigProperty(name = "citadel.identity.break-glass.duration", defaultValue = "PT60M")
     Duration duration;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
+    /** Registered at start, so that the security dashboard and alert see a zero rather than no series. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.counter(GRANTS);
+    }
 
     @Transactional
     public BreakGlassGrants.Grant open(UUID patientId, String reason) {
@@ -75,6 +92,7 @@ public class BreakGlassService {
         grants.insert(grant);
         auditLog.record(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant", grant.id().toString(),
                 patientId, AuditOutcome.SUCCESS, reason));
+        metrics.counter(GRANTS).inc();
         return grant;
     }
 
