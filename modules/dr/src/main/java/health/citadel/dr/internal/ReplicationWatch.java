@@ -50,6 +50,9 @@ public class ReplicationWatch implements ReplicationMonitor {
             .withDescription("Seconds since the standby last confirmed a position to the writer").build();
     private static final Metadata WAL_STATUS = Metadata.builder().withName("citadel_dr_slot_wal_status")
             .withDescription("1 for the slot's current wal_status: lost means the standby must be re-seeded").build();
+    private static final Metadata EPOCH_MISMATCH = Metadata.builder().withName("citadel_dr_topology_epoch_mismatch")
+            .withDescription("1 while the regions have recorded different topology epochs: a failover's old writer "
+                    + "is back, and must stay fenced until rejoined").build();
     /** PostgreSQL's values of {@code pg_replication_slots.wal_status}. */
     private static final List<String> WAL_STATUSES = List.of("reserved", "extended", "unreserved", "lost");
     private static final int TIMEOUT_SECONDS = 3;
@@ -102,6 +105,9 @@ public class ReplicationWatch implements ReplicationMonitor {
         metrics.gauge(RETAINED_WAL, () -> value(status -> slotValue(status, ReplicationStatus.Slot::retainedBytes)));
         metrics.gauge(CONFIRMED_AGE, () -> value(status ->
                 slotValue(status, ReplicationStatus.Slot::confirmedAgeSeconds)));
+        metrics.gauge(EPOCH_MISMATCH, () -> value(status -> status.writer().epoch() == null
+                || status.standby().epoch() == null ? null
+                : status.writer().epoch().equals(status.standby().epoch()) ? 0 : 1));
         for (String walStatus : WAL_STATUSES) {
             metrics.gauge(WAL_STATUS, () -> value(status -> status.slot() == null ? null
                     : walStatus.equals(status.slot().walStatus()) ? 1 : 0), new Tag("status", walStatus));
