@@ -1,5 +1,6 @@
 package health.citadel.app.portal;
 
+import health.citadel.app.web.pages.OversightPages;
 import health.citadel.identity.api.Authorization;
 import health.citadel.platform.page.PageWriter;
 import health.citadel.platform.problem.ProblemMappers;
@@ -28,6 +29,7 @@ public class PortalApplication extends Application {
                 ProblemMappers.UnreadableBody.class, ProblemMappers.Unexpected.class));
         classes.addAll(Authorization.providers());
         classes.addAll(RecordPages.resources());
+        classes.addAll(OversightPages.RESOURCES);
         return classes;
     }
 }

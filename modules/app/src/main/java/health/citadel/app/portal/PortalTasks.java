@@ -13,7 +13,13 @@ final class PortalTasks {
 
     private static final List<Task> TASKS = List.of(
             new Task("Find a patient", "/portal/patients/search", Permission.READ_DEMOGRAPHICS),
-            new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART));
+            new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART),
+            new Task("Access log", "/portal/audit/events", Permission.READ_AUDIT_LOG),
+            new Task("Audit chain", "/portal/audit/verify", Permission.READ_AUDIT_LOG),
+            new Task("Alerts", "/portal/audit/alerts", Permission.READ_AUDIT_LOG),
+            new Task("Break-the-glass review", "/portal/audit/break-glass", Permission.REVIEW_ACCESS),
+            new Task("Access review", "/portal/audit/access-review", Permission.REVIEW_ACCESS),
+            new Task("DBA console", "/portal/dr", Permission.VIEW_REPLICATION));
 
     private PortalTasks() {
     }

@@ -55,6 +55,10 @@ class CheckpointWitnesses {
                 null);
     }
 
+    String file() {
+        return file;
+    }
+
     Duration interval() {
         return interval;
     }

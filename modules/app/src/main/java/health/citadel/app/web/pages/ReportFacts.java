@@ -1,0 +1,28 @@
+package health.citadel.app.web.pages;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/** A DR report or journal record, as JSON from the DR module, shown as named values in its own order. */
+record ReportFacts(List<Fact> facts) {
+
+    /** One named value, in words or as compact JSON. */
+    record Fact(String name, String value) {
+    }
+
+    static ReportFacts of(JsonObject report) {
+        return new ReportFacts(report.entrySet().stream().map(entry -> new Fact(entry.getKey(), text(entry.getValue())))
+                .toList());
+    }
+
+    /** The value named {@code name}, or empty. */
+    String get(String name) {
+        return facts.stream().filter(fact -> fact.name().equals(name)).map(Fact::value).findFirst().orElse("");
+    }
+
+    private static String text(JsonValue value) {
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+}
