@@ -77,10 +77,13 @@ final class Browser implements AutoCloseable {
      * on the same page, with the name perhaps filled in already.
      */
     void logIn(Stack.DemoLogin login) {
-        org.openqa.selenium.WebElement username = await(By.id("username"));
-        username.clear();
-        username.sendKeys(login.username());
-        driver.findElement(By.id("password")).sendKeys(login.password());
+        org.openqa.selenium.WebElement password = await(By.id("password"));
+        // a step-up's page shows the name as text, read-only, with no field to fill in
+        for (org.openqa.selenium.WebElement username : driver.findElements(By.id("username"))) {
+            username.clear();
+            username.sendKeys(login.username());
+        }
+        password.sendKeys(login.password());
         driver.findElement(By.id("kc-login")).click();
         if (login.totpSecret() != null) {
             await(By.id("otp")).sendKeys(Tokens.spendCode(login));

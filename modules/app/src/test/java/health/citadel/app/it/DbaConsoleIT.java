@@ -3,6 +3,7 @@ package health.citadel.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,10 +57,10 @@ class DbaConsoleIT {
             browser.logIn(stack.login("dba.dana"));
             Instant loggedIn = Instant.now();
             assertEquals("DBA console", browser.await(By.tagName("h1")).getText());
-            assertEquals("a", browser.driver().findElement(By.id("writer-name")).getText());
-            String probed = browser.driver().findElement(By.cssSelector("#replication .hint")).getText();
+            assertEquals("a", text(browser, By.id("writer-name")));
+            String probed = text(browser, By.cssSelector("#replication .hint"));
             Awaitility.await("the script re-reads the status").atMost(Duration.ofSeconds(15))
-                    .until(() -> !probed.equals(browser.driver().findElement(By.cssSelector("#replication .hint")).getText()));
+                    .until(() -> !probed.equals(text(browser, By.cssSelector("#replication .hint"))));
             browser.inspect("dba-console");
 
             browser.open(stack.app("/portal/dr/verify").toString());
@@ -68,6 +69,14 @@ class DbaConsoleIT {
 
             Awaitility.await("the step-up window passes").atMost(WINDOW.plusSeconds(15)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Instant.now().isAfter(loggedIn.plus(WINDOW).plusSeconds(3)));
+            HttpResponse<String> stale = PortalForms.post(browser, "/portal/dr/operations/switchover",
+                    Map.of("confirm", "b"));
+            assertEquals(401, stale.statusCode(), "the service asks for the second factor again: " + stale.body());
+            assertTrue(stale.body().contains("Confirm it is you") && stale.body().matches(
+                    "(?s).*/portal/session/step-up\\?return=(%2F|/)portal(%2F|/)dr(%2F|/)operations(%2F|/)switchover.*"),
+                    stale.body());
+            assertEquals(epoch, DrStatus.await(Tokens.of("dba.dana"), s -> true).at("/writer/epoch").asLong(),
+                    "nothing was done");
             browser.open(stack.app("/portal/dr").toString());
             browser.await(By.id("to-switchover")).click();
             browser.await(By.id("password"));
@@ -84,7 +93,7 @@ class DbaConsoleIT {
                     browser.driver().findElement(By.id("form-error")).getText());
             assertEquals(epoch, DrStatus.await(Tokens.of("dba.dana"), s -> true).at("/writer/epoch").asLong(),
                     "nothing was done");
-            assertEquals("a", browser.driver().findElement(By.id("writer-name")).getText());
+            assertEquals("a", text(browser, By.id("writer-name")));
 
             switchOver(browser, "b");
             browser.inspect("dba-switched-over");
@@ -95,15 +104,40 @@ class DbaConsoleIT {
             assertEquals(List.of("DR_SWITCHOVER", "b", "SUCCESS", dbaId), cells.subList(1, 5), cells.toString());
             browser.inspect("dba-journal");
 
-            browser.open(stack.app("/portal/dr/operations/switchover").toString());
-            if (!browser.driver().findElements(By.id("password")).isEmpty()) {
-                browser.logIn(stack.login("dba.dana")); // the window may have passed again on a slow machine
-            }
-            browser.await(By.id("confirm"));
+            openForm(browser, "/portal/dr/operations/switchover", By.id("confirm"));
             browser.inspect("dba-switchover-form");
             switchOver(browser, "a");
+
+            openForm(browser, "/portal/dr/operations/failover", By.id("acceptDataLoss"));
+            assertTrue(browser.driver().findElement(By.id("rpo")).getText().contains("Estimated data loss"));
+            browser.inspect("dba-failover-form");
+            HttpResponse<String> notAccepted = PortalForms.post(browser, "/portal/dr/operations/failover", Map.of());
+            assertEquals(400, notAccepted.statusCode(), notAccepted.body());
+            assertTrue(notAccepted.body().contains("acceptDataLoss"), "the checkbox is named");
+            for (String change : List.of("fence", "rejoin")) {
+                openForm(browser, "/portal/dr/operations/regions/b/" + change, By.id("run"));
+                browser.inspect("dba-" + change + "-form");
+            }
         }
+        assertEquals(epoch + 2, DrStatus.await(Tokens.of("dba.dana"), s -> true).at("/writer/epoch").asLong(),
+                "two switchovers and nothing else");
         DrStatus.await(Tokens.of("dba.dana"), s -> "a".equals(s.at("/writer/name").asText()) && s.get("problems").isEmpty());
+    }
+
+    /** A change's form, through Keycloak's login again when the step-up window has passed meanwhile. */
+    private static void openForm(Browser browser, String path, By field) {
+        browser.open(Stack.get().app(path).toString());
+        browser.await(By.cssSelector("#password, main h1"));
+        if (!browser.driver().findElements(By.id("password")).isEmpty()) {
+            browser.logIn(Stack.get().login("dba.dana"));
+        }
+        browser.await(field);
+    }
+
+    /** An element's text; the console's script may swap the status panel in between finding and reading it. */
+    private static String text(Browser browser, By what) {
+        return Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> browser.driver().findElement(what).getText(), shown -> true);
     }
 
     /** Types the target's name on the switchover form shown, runs it and waits for the page to name the new writer. */
@@ -114,7 +148,7 @@ class DbaConsoleIT {
         browser.driver().findElement(By.id("run")).click();
         assertEquals(target, browser.await(By.id("new-writer")).getText());
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> target.equals(browser.driver().findElement(By.id("writer-name")).getText()));
+                .until(() -> target.equals(text(browser, By.id("writer-name"))));
         DrStatus.await(Tokens.of("dba.dana"), s -> target.equals(s.at("/writer/name").asText())
                 && s.get("problems").isEmpty());
     }

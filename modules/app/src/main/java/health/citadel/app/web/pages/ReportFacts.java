@@ -6,10 +6,10 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /** A DR report or journal record, as JSON from the DR module, shown as named values in its own order. */
-record ReportFacts(List<Fact> facts) {
+public record ReportFacts(List<Fact> facts) {
 
     /** One named value, in words or as compact JSON. */
-    record Fact(String name, String value) {
+    public record Fact(String name, String value) {
     }
 
     static ReportFacts of(JsonObject report) {
@@ -18,7 +18,7 @@ record ReportFacts(List<Fact> facts) {
     }
 
     /** The value named {@code name}, or empty. */
-    String get(String name) {
+    public String get(String name) {
         return facts.stream().filter(fact -> fact.name().equals(name)).map(Fact::value).findFirst().orElse("");
     }
 
