@@ -25,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The auditor's search of the access log, and its export as CSV, through the desk the API's search and export
@@ -51,13 +52,7 @@ public class AccessLogPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresPermission(Permission.READ_AUDIT_LOG)
     public Response search(@BeanParam AccessLogFilter filter) {
-        AuditQuery query;
-        try {
-            query = filter.query();
-        } catch (InvalidField invalid) {
-            return invalid.on(page(filter, null));
-        }
-        return Response.ok(page(filter, desk.search(query))).build();
+        return checked(filter, query -> Response.ok(page(filter, desk.search(query))).build());
     }
 
     @POST
@@ -66,20 +61,27 @@ public class AccessLogPage {
     @Produces({"text/csv", MediaType.TEXT_HTML})
     @RequiresPermission(Permission.READ_AUDIT_LOG)
     public Response export(@BeanParam AccessLogFilter filter) {
+        return checked(filter, query -> {
+            AuditorDesk.Export export = desk.export(query);
+            StreamingOutput csv = output -> {
+                Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+                AccessLogCsv.write(out, export);
+                out.flush();
+            };
+            return Response.ok(csv, "text/csv;charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"access-log.csv\"").build();
+        });
+    }
+
+    /** The answer for a valid filter, or the form again naming the field that is not. */
+    private static Response checked(AccessLogFilter filter, Function<AuditQuery, Response> answer) {
         AuditQuery query;
         try {
             query = filter.query();
         } catch (InvalidField invalid) {
             return invalid.on(page(filter, null));
         }
-        AuditorDesk.Export export = desk.export(query);
-        StreamingOutput csv = output -> {
-            Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            AccessLogCsv.write(out, export);
-            out.flush();
-        };
-        return Response.ok(csv, "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"access-log.csv\"").build();
+        return answer.apply(query);
     }
 
     private static Page page(AccessLogFilter filter, AuditPage found) {

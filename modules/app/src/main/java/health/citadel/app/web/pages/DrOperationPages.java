@@ -64,8 +64,9 @@ public class DrOperationPages {
     @RequiresPermission(Permission.RUN_DR)
     public Response switchover(@FormParam("confirm") String confirm) {
         String dba = operator.steppedUp();
-        Page form = form("switchover", null);
-        String target = ((ReplicationStatus) form.model().get("status")).standby().name();
+        ReplicationStatus status = probe();
+        Page form = form("switchover", null, status);
+        String target = status.standby().name();
         if (!target.equals(confirm == null ? "" : confirm.strip())) {
             return new InvalidField("confirm", "type the target region's name, " + target
                     + ", to confirm the switchover").on(form);
@@ -134,10 +135,14 @@ public class DrOperationPages {
 
     /** The operation's form, with replication as it stands now (the switchover's target, the failover's RPO). */
     private Page form(String operation, String region) {
+        return form(operation, region, probe());
+    }
+
+    private static Page form(String operation, String region, ReplicationStatus status) {
         Map<String, Object> model = new HashMap<>();
         model.put("operation", operation);
         model.put("title", TITLES.get(operation));
-        model.put("status", probe());
+        model.put("status", status);
         if (region != null) {
             model.put("region", region);
         }

@@ -1,9 +1,11 @@
 package health.citadel.app.web.pages;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A DR report or journal record, as JSON from the DR module, shown as named values in its own order. */
 public record ReportFacts(List<Fact> facts) {
@@ -22,7 +24,17 @@ public record ReportFacts(List<Fact> facts) {
         return facts.stream().filter(fact -> fact.name().equals(name)).map(Fact::value).findFirst().orElse("");
     }
 
+    /** A list's items apart by semicolons, an object's values by spaces: a step's name and time read as words. */
     private static String text(JsonValue value) {
-        return value instanceof JsonString string ? string.getString() : value.toString();
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof JsonArray items) {
+            return items.stream().map(ReportFacts::text).collect(Collectors.joining("; "));
+        }
+        if (value instanceof JsonObject object) {
+            return object.values().stream().map(ReportFacts::text).collect(Collectors.joining(" "));
+        }
+        return value.toString();
     }
 }
