@@ -39,8 +39,8 @@ final class AccessLogCsv {
 
     private static List<String> cells(AuditEvent event) {
         return List.of(event.id().toString(), event.occurredAt().toString(), event.actorId(),
-                String.join(" ", event.actorRoles()), text(event.clientId()), event.action().name(),
-                event.resourceType(), text(event.resourceId()), text(event.patientId()), event.outcome().name(),
+                event.actorRoles().stream().sorted().collect(Collectors.joining(" ")), text(event.clientId()),
+                event.action().name(), event.resourceType(), text(event.resourceId()), text(event.patientId()), event.outcome().name(),
                 text(event.sourceIp()), text(event.requestId()), text(event.reason()),
                 String.valueOf(event.restrictedPatient()));
     }

@@ -1,9 +1,13 @@
 package health.citadel.app.web.pages;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,7 +31,7 @@ public record ReportFacts(List<Fact> facts) {
     /** A list's items apart by semicolons, an object's values by spaces: a step's name and time read as words. */
     private static String text(JsonValue value) {
         if (value instanceof JsonString string) {
-            return string.getString();
+            return recorded(string.getString());
         }
         if (value instanceof JsonArray items) {
             return items.stream().map(ReportFacts::text).collect(Collectors.joining("; "));
@@ -36,5 +40,18 @@ public record ReportFacts(List<Fact> facts) {
             return object.values().stream().map(ReportFacts::text).collect(Collectors.joining(" "));
         }
         return value.toString();
+    }
+
+    /** A journal's detail holds the report as JSON text when the operation succeeded, the reason in words if not. */
+    private static String recorded(String text) {
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject().entrySet().stream().map(entry -> entry.getKey() + " " + text(entry.getValue()))
+                    .collect(Collectors.joining(", "));
+        } catch (JsonException notJson) {
+            return text;
+        }
     }
 }
