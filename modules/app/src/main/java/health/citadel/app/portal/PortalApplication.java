@@ -1,5 +1,6 @@
 package health.citadel.app.portal;
 
+import health.citadel.app.web.pages.OversightPages;
 import health.citadel.identity.api.Authorization;
 import health.citadel.identity.api.IdentityPages;
 import health.citadel.platform.page.PageWriter;
@@ -30,6 +31,7 @@ public class PortalApplication extends Application {
         classes.addAll(Authorization.providers());
         classes.addAll(RecordPages.resources());
         classes.addAll(IdentityPages.resources());
+        classes.addAll(OversightPages.RESOURCES);
         return classes;
     }
 }

@@ -17,10 +17,15 @@ final class PortalTasks {
             new Task("Register a patient", "/portal/patients/new", Permission.WRITE_DEMOGRAPHICS),
             new Task("My chart", "/portal/my-chart", Permission.READ_OWN_CHART),
             new Task("Who looked at my record", "/portal/my-record/access", Permission.READ_OWN_ACCESS_LOG),
+            new Task("Access log", "/portal/audit/events", Permission.READ_AUDIT_LOG),
+            new Task("Audit chain", "/portal/audit/verify", Permission.READ_AUDIT_LOG),
+            new Task("Alerts", "/portal/audit/alerts", Permission.READ_AUDIT_LOG),
+            new Task("Break-the-glass review", "/portal/audit/break-glass", Permission.REVIEW_ACCESS),
+            new Task("Access review", "/portal/access-review", Permission.REVIEW_ACCESS),
             new Task("Care teams", "/portal/admin/care-teams", Permission.MANAGE_CARE_TEAMS),
             new Task("Restricted patients", "/portal/admin/restriction", Permission.MANAGE_RESTRICTION),
-            new Task("Access review", "/portal/admin/access-review", Permission.REVIEW_ACCESS),
-            new Task("Key rotations", "/portal/admin/key-rotations", Permission.MANAGE_KEYS));
+            new Task("Key rotations", "/portal/admin/key-rotations", Permission.MANAGE_KEYS),
+            new Task("DBA console", "/portal/dr", Permission.VIEW_REPLICATION));
 
     private PortalTasks() {
     }

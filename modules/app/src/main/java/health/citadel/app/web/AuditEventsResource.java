@@ -1,13 +1,7 @@
 package health.citadel.app.web;
 
-import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.audit.api.AuditPage;
-import health.citadel.audit.api.AuditQuery;
-import health.citadel.audit.api.AuditTrail;
-import health.citadel.identity.api.CallerEvents;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,13 +30,7 @@ public class AuditEventsResource {
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
-    AuditTrail trail;
-
-    @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    AuditorDesk desk;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -50,10 +38,7 @@ public class AuditEventsResource {
     @Operation(summary = "Search the access log", description = "Filter by patient, actor, action, outcome and time range "
             + "(from inclusive, to exclusive, ISO-8601); newest first; page from 0, size up to 500.")
     public AuditPage search(@BeanParam AuditFilter filter) {
-        AuditQuery query = filter.toQuery();
-        auditLog.record(callerEvents.describe(AuditAction.SEARCH, "AuditLog", null, query.patientId(),
-                AuditOutcome.SUCCESS, null));
-        return trail.find(query);
+        return desk.search(filter.toQuery());
     }
 
     @GET
@@ -63,12 +48,10 @@ public class AuditEventsResource {
     @Operation(summary = "Export the access log as JSON Lines", description = "Every event matching the filter, "
             + "oldest first, one JSON object per line.")
     public StreamingOutput export(@BeanParam AuditFilter filter) {
-        AuditQuery query = filter.toQuery();
-        auditLog.record(callerEvents.describe(AuditAction.ADMIN_AUDIT_EXPORT, "AuditLog", null, query.patientId(),
-                AuditOutcome.SUCCESS, null));
+        AuditorDesk.Export export = desk.export(filter.toQuery());
         return output -> {
             Writer lines = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            trail.export(query, event -> writeLine(lines, event));
+            export.to(event -> writeLine(lines, event));
             lines.flush();
         };
     }

@@ -1,11 +1,6 @@
 package health.citadel.app.web;
 
-import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditChain;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.audit.api.ChainVerification;
-import health.citadel.identity.api.CallerEvents;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,22 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AuditVerificationResource {
 
     @Inject
-    AuditChain chain;
-
-    @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    AuditorDesk desk;
 
     @GET
     @RequiresPermission(Permission.READ_AUDIT_LOG)
     @Operation(summary = "Verify the audit chain", description = "Checks every link, seal and signed checkpoint; "
             + "answers ok, how many events were checked, and the first broken position if any.")
     public ChainVerification verify() {
-        ChainVerification result = chain.verify();
-        auditLog.record(callerEvents.describe(AuditAction.ADMIN_AUDIT_VERIFY, "AuditLog", null, null,
-                result.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, null));
-        return result;
+        return desk.verify();
     }
 }

@@ -1,8 +1,6 @@
 package health.citadel.app.web;
 
 import health.citadel.dr.api.DisasterRecovery;
-import health.citadel.identity.api.AccessPolicy;
-import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,10 +53,7 @@ public class DisasterRecoveryResource {
     DisasterRecovery recovery;
 
     @Inject
-    CurrentCaller caller;
-
-    @Inject
-    AccessPolicy policy;
+    DrOperator operator;
 
     @POST
     @Path("/switchover")
@@ -69,7 +64,7 @@ public class DisasterRecoveryResource {
             + "steps: [{step, millis}]}`, as `bin/citadel dr switchover --json` prints it.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject switchover() {
-        return recovery.switchover(steppedUpOperator());
+        return recovery.switchover(operator.steppedUp());
     }
 
     @POST
@@ -84,7 +79,7 @@ public class DisasterRecoveryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject failover(@RequestBody(description = "`{\"acceptDataLoss\": true}`") @NotNull @Valid
                                FailoverRequest request) {
-        return recovery.failover(steppedUpOperator(), request.acceptDataLoss);
+        return recovery.failover(operator.steppedUp(), request.acceptDataLoss);
     }
 
     @POST
@@ -96,7 +91,7 @@ public class DisasterRecoveryResource {
     @APIResponse(responseCode = "200", description = "`{fenced}`", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject fence(@PathParam("region") String region) {
-        return recovery.fence(steppedUpOperator(), region);
+        return recovery.fence(operator.steppedUp(), region);
     }
 
     @POST
@@ -111,7 +106,7 @@ public class DisasterRecoveryResource {
     public JsonObject rejoin(@PathParam("region") String region,
                              @RequestBody(description = "`{\"discardLostCommits\": true}`, or `{}` to keep the "
                                      + "slot") @NotNull @Valid RejoinRequest request) {
-        return recovery.rejoin(steppedUpOperator(), region, request.discardLostCommits);
+        return recovery.rejoin(operator.steppedUp(), region, request.discardLostCommits);
     }
 
     @GET
@@ -126,14 +121,5 @@ public class DisasterRecoveryResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject verify() {
         return recovery.verify();
-    }
-
-    /**
-     * The DBA, once the access policy has seen a recent second factor (else the RFC 9470 challenge) and before
-     * anything is done; the audit names them by the identity provider's id, never by name or e-mail.
-     */
-    private String steppedUpOperator() {
-        policy.require(Permission.RUN_DR, null);
-        return caller.get().userId();
     }
 }

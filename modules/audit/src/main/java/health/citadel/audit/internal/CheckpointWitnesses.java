@@ -64,6 +64,10 @@ class CheckpointWitnesses {
         return Duration.between(lastWitnessed, Instant.now()).toMillis() / 1000.0;
     }
 
+    String file() {
+        return file;
+    }
+
     Duration interval() {
         return interval;
     }

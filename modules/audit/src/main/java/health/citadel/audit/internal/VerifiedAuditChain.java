@@ -2,10 +2,14 @@ package health.citadel.audit.internal;
 
 import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.audit.api.AuditChain;
+import health.citadel.audit.api.ChainWitness;
 import health.citadel.audit.api.ChainVerification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -49,6 +53,20 @@ class VerifiedAuditChain implements AuditChain {
             return new ChainVerifier(keys).verify(connection, expectations);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit chain (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @Override
+    public ChainWitness witness() {
+        String file = witnesses.file();
+        try {
+            List<Checkpoint> checkpoints = WitnessFile.read(Path.of(file));
+            Checkpoint newest = checkpoints.stream().max(Comparator.comparingLong(Checkpoint::position)).orElse(null);
+            return newest == null ? new ChainWitness(file, true, 0, null, null, null)
+                    : new ChainWitness(file, true, checkpoints.size(), newest.position(),
+                            HexFormat.of().formatHex(newest.hash()), newest.signedAt());
+        } catch (IOException | IllegalArgumentException damaged) {
+            return new ChainWitness(file, false, 0, null, null, null);
         }
     }
 }

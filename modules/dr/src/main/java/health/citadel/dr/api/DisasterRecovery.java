@@ -30,6 +30,12 @@ public interface DisasterRecovery {
     /** Makes a former writer the standby again; its lost commits' slot is dropped only if {@code discardLostCommits}. */
     JsonObject rejoin(String operator, String region, boolean discardLostCommits);
 
+    /**
+     * The operation journal's newest records, newest first: {@code id, action, operator, region, outcome,
+     * finishedAt, detail}, from this console and from {@code bin/citadel dr} where they share the journal.
+     */
+    List<JsonObject> journal(int newest);
+
     /** Compares every replicated table in both regions: {@code same}, and each table's row counts. */
     JsonObject verify();
 }

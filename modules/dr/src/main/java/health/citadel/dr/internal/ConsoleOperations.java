@@ -4,17 +4,26 @@ import health.citadel.dr.api.DisasterRecovery;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -112,6 +121,30 @@ class ConsoleOperations implements DisasterRecovery {
             Thread.currentThread().interrupt();
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the comparison was interrupted");
         }
+    }
+
+    @Override
+    public List<JsonObject> journal(int newest) {
+        Path journalFile = Path.of(journal);
+        if (!Files.exists(journalFile)) {
+            return List.of();
+        }
+        List<String> lines;
+        try (Stream<String> all = Files.lines(journalFile, StandardCharsets.UTF_8)) {
+            lines = all.filter(line -> !line.isBlank()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the journal cannot be read");
+        }
+        List<JsonObject> records = new ArrayList<>();
+        for (int at = lines.size() - 1; at >= 0 && records.size() < newest; at--) {
+            try (JsonReader reader = Json.createReader(new StringReader(lines.get(at)))) {
+                records.add(reader.readObject());
+            } catch (JsonException | IllegalStateException damaged) {
+                throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the journal holds a line that is "
+                        + "not an operation's record");
+            }
+        }
+        return records;
     }
 
     /** One of {@link Operations}' runs. */

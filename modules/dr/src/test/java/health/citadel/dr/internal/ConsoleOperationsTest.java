@@ -77,6 +77,21 @@ class ConsoleOperationsTest {
         assertEquals("FAILURE", entry.getString("outcome"));
     }
 
+    @Test
+    void theJournalIsReadNewestFirstAndADamagedOneIsNotShownAsWhole() throws Exception {
+        ConsoleOperations operations = configured();
+        assertEquals(List.of(), operations.journal(10), "nothing journaled yet");
+        assertRefused(Response.Status.CONFLICT, "the fence failed: ", () -> operations.fence("dba-1", "a"));
+        assertRefused(Response.Status.CONFLICT, "the rejoin failed: ", () -> operations.rejoin("dba-1", "b", false));
+
+        assertEquals(List.of("DR_REJOIN", "DR_FENCE"), operations.journal(10).stream()
+                .map(entry -> entry.getString("action")).toList());
+        assertEquals(List.of("b"), operations.journal(1).stream().map(entry -> entry.getString("region")).toList());
+
+        Files.writeString(home.resolve("dr-journal.jsonl"), "not a record\n", java.nio.file.StandardOpenOption.APPEND);
+        assertRefused(Response.Status.SERVICE_UNAVAILABLE, "not an operation's record", () -> operations.journal(10));
+    }
+
     private ConsoleOperations configured() {
         ConsoleOperations operations = new ConsoleOperations();
         operations.dbaUser = Optional.of("citadel_dba");

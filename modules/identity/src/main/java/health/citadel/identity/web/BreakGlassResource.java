@@ -1,5 +1,6 @@
 package health.citadel.identity.web;
 
+import health.citadel.identity.api.AccessOversight;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.identity.internal.BreakGlassGrants;
@@ -46,7 +47,7 @@ public class BreakGlassResource {
         @NotNull
         public BreakGlassGrants.ReviewOutcome outcome;
 
-        @Size(max = 2000)
+        @Size(max = AccessOversight.NOTE_MAX_LENGTH)
         public String note;
     }
 

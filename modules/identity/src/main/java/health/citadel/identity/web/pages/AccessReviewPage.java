@@ -23,7 +23,7 @@ import java.util.Optional;
  * The access review, through the services behind {@code /api/v1/identity/access-review}: the latest report and its
  * findings, and for administrators a run now (audited).
  */
-@Path("/admin/access-review")
+@Path("/access-review")
 @PortalPage
 @RequestScoped
 @Produces(MediaType.TEXT_HTML)
