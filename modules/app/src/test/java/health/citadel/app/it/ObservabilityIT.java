@@ -43,7 +43,9 @@ class ObservabilityIT {
      * returns nothing. So the comparison at the end is cut off and the value compared is evaluated: it must exist
      * now, whatever it is. (Every rule in infra/observability ends in one comparison with a constant.)
      */
-    private static final Pattern TRAILING_COMPARISON = Pattern.compile("\\s*(==|!=|>=|<=|>|<)\\s*[0-9.\\s*+]+$");
+    private static final Pattern TRAILING_COMPARISON =
+            // Prometheus prints large thresholds in exponent form: 1.073741824e+09
+            Pattern.compile("\\s*(==|!=|>=|<=|>|<)\\s*[0-9.eE\\s*+-]+$");
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "bool", "and", "or", "unless", "offset", "inf", "nan");
