@@ -45,10 +45,17 @@ class ClinicianPortalIT {
         String observation = Stack.json(added).get("id").asText();
         long first = Stack.json(added).get("version").asLong();
 
+        // a care-team patient erased since is a tombstone: My patients leaves it out rather than fail
+        UUID erased = Patients.register(Patients.Canary.fresh(), "1950-01-01", false);
+        Patients.assignCareTeam("dr.house", erased);
+        assertEquals(200, stack.post(Patients.PATIENTS + "/" + erased + "/erase", Tokens.fresh("admin.alan"),
+                "{\"reason\":\"GDPR article 17 request\"}").statusCode());
+
         try (Browser browser = new Browser()) {
             browser.open(stack.app("/portal/patients").toString());
             browser.logIn(stack.login("dr.house"));
             assertEquals("My patients", browser.await(By.tagName("h1")).getText());
+            assertTrue(browser.driver().findElements(By.cssSelector("a[href='/portal/patients/" + erased + "']")).isEmpty());
             assertTrue(browser.driver().findElements(By.cssSelector("nav .tasks a")).stream().map(WebElement::getText)
                     .toList().containsAll(List.of("My patients", "Find a patient")));
             browser.inspect("physician-my-patients");

@@ -143,8 +143,10 @@ public class PatientRegister {
     /** The patients of a list of ids (a clinician's care team), each one the caller may see, audited as a search. */
     @Transactional
     public List<PatientRecord> findByIds(List<UUID> ids) {
+        // an erased patient (its indexes forgotten) is a tombstone: listed nowhere, as no search finds it
         return found(ids.isEmpty() ? List.of() : entityManager.createQuery("SELECT p FROM Patient p WHERE p.id IN :ids "
-                + "ORDER BY p.createdAt, p.id", Patient.class).setParameter("ids", ids).getResultList());
+                + "AND p.mrnIndex IS NOT NULL ORDER BY p.createdAt, p.id", Patient.class).setParameter("ids", ids)
+                .getResultList());
     }
 
     /** The full national identifier, once, for a stated reason and with a recent second factor. */
