@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
@@ -183,8 +182,7 @@ class ClinicianPortalIT {
     void aNurseOutsideTheCareTeamStepsUpBreaksTheGlassAndSeesTheBannerUntilTheGrantExpires() throws Exception {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1955-11-05", false);
         // a second factor older than the window, without waiting a quarter of an hour: Liberty with a 15 s window
-        CitadelCli.Result shortWindow = CitadelCli.run(Map.of("CITADEL_IDENTITY_STEP_UP_MAX_AGE", "PT15S"), "restart");
-        assertEquals(0, shortWindow.exitCode(), shortWindow.output());
+        StepUpWindow.shorten(Duration.ofSeconds(15));
         try (Browser browser = new Browser()) {
             browser.open(stack.app("/portal/patients/" + patient).toString());
             browser.logIn(stack.login("nurse.joy"));
@@ -227,8 +225,7 @@ class ClinicianPortalIT {
             assertTrue(browser.driver().findElements(By.className("emergency")).isEmpty());
             assertAudited("BREAK_GLASS", patient, "nurse");
         } finally {
-            CitadelCli.Result shipped = CitadelCli.run("restart");
-            assertEquals(0, shipped.exitCode(), shipped.output());
+            StepUpWindow.restoreShipped();
         }
     }
 

@@ -29,9 +29,7 @@ class DbaConsoleIT {
 
     @BeforeAll
     static void shortWindow() throws Exception {
-        CitadelCli.Result restart = CitadelCli.run(Map.of("CITADEL_IDENTITY_STEP_UP_MAX_AGE", WINDOW.toString()),
-                "restart");
-        assertEquals(0, restart.exitCode(), restart.output());
+        StepUpWindow.shorten(WINDOW);
     }
 
     @AfterAll
@@ -42,8 +40,7 @@ class DbaConsoleIT {
                 Stack.get().post("/api/v1/dr/switchover", dba, "{}"); // a failed test's leftover: the others expect A
             }
         } finally {
-            CitadelCli.Result restart = CitadelCli.run("restart");
-            assertEquals(0, restart.exitCode(), restart.output());
+            StepUpWindow.restoreShipped();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,15 +24,12 @@ class KeyRotationPortalIT {
 
     @BeforeAll
     static void shortWindow() throws Exception {
-        CitadelCli.Result restart = CitadelCli.run(Map.of("CITADEL_IDENTITY_STEP_UP_MAX_AGE", WINDOW.toString()),
-                "restart");
-        assertEquals(0, restart.exitCode(), restart.output());
+        StepUpWindow.shorten(WINDOW);
     }
 
     @AfterAll
     static void shippedWindow() throws Exception {
-        CitadelCli.Result restart = CitadelCli.run("restart");
-        assertEquals(0, restart.exitCode(), restart.output());
+        StepUpWindow.restoreShipped();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -29,14 +28,12 @@ class StepUpExpiryIT {
 
     @BeforeAll
     static void shortWindow() throws Exception {
-        CitadelCli.Result restart = CitadelCli.run(Map.of("CITADEL_IDENTITY_STEP_UP_MAX_AGE", WINDOW), "restart");
-        assertEquals(0, restart.exitCode(), restart.output());
+        StepUpWindow.shorten(Duration.parse(WINDOW));
     }
 
     @AfterAll
     static void shippedWindow() throws Exception {
-        CitadelCli.Result restart = CitadelCli.run("restart");
-        assertEquals(0, restart.exitCode(), restart.output());
+        StepUpWindow.restoreShipped();
     }
 
     @Test
