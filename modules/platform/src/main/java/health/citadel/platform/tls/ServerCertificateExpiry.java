@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -23,8 +24,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * How long the certificate this server presents stays valid, read from the keystore Liberty serves HTTPS with
- * (the same {@code CITADEL_TLS_KEYSTORE} and password server.xml names) at each scrape, so that a renewed
- * keystore shows without a restart. A keystore that cannot be read counts as expired: the alert then fires,
+ * (the same {@code CITADEL_TLS_KEYSTORE} and password server.xml names) whenever the file changed, so that a
+ * renewed keystore shows without a restart while a scrape of an unchanged one costs a file's time stamp, not a
+ * PKCS#12 key derivation. A keystore that cannot be read counts as expired: the alert then fires,
  * which is what an operator needs to hear about a certificate nobody can check.
  */
 @ApplicationScoped
@@ -46,11 +48,33 @@ public class ServerCertificateExpiry {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry metrics;
 
+    /** The keystore's validity as read at one modification time of the file. */
+    private record Reading(FileTime modified, long secondsLeft, Instant readAt) {
+    }
+
+    private volatile Reading reading;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (keystore.isPresent()) {
-            metrics.gauge(VALID_FOR, () -> secondsLeft(Path.of(keystore.get()), password.orElse("").toCharArray(),
-                    Instant.now()));
+            metrics.gauge(VALID_FOR, () -> secondsLeft(Path.of(keystore.get())));
         }
+    }
+
+    private long secondsLeft(Path file) {
+        FileTime modified;
+        try {
+            modified = Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return 0;
+        }
+        Reading last = reading;
+        Instant now = Instant.now();
+        if (last == null || !last.modified().equals(modified)) {
+            last = new Reading(modified, secondsLeft(file, password.orElse("").toCharArray(), now), now);
+            reading = last;
+        }
+        // an unreadable keystore stays at 0; a readable one counts down from when it was read
+        return last.secondsLeft() == 0 ? 0 : last.secondsLeft() - Duration.between(last.readAt(), now).toSeconds();
     }
 
     static long secondsLeft(Path file, char[] password, Instant now) {
