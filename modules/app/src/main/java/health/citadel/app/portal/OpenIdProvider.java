@@ -49,6 +49,14 @@ class OpenIdProvider {
     @ConfigProperty(name = "citadel.portal.url")
     String portalUrl;
 
+    String issuer() {
+        return issuer;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
     /**
      * Keycloak's login page for this login. A step-up login adds {@code prompt=login} and {@code max_age=0}, so
      * that Keycloak asks again instead of answering from its session.

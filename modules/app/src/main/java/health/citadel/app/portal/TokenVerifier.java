@@ -39,10 +39,6 @@ class TokenVerifier {
     String clockSkew;
 
     @Inject
-    @ConfigProperty(name = "citadel.jwt.issuer")
-    String issuer;
-
-    @Inject
     @ConfigProperty(name = "citadel.jwt.jwks.uri")
     String jwksUri;
 
@@ -50,9 +46,9 @@ class TokenVerifier {
     @ConfigProperty(name = "citadel.jwt.audience", defaultValue = "citadel-api")
     String apiAudience;
 
+    /** The issuer and the portal's client: the ID token's audience. */
     @Inject
-    @ConfigProperty(name = "citadel.portal.client-id", defaultValue = "citadel-portal")
-    String clientId;
+    OpenIdProvider provider;
 
     private DefaultJWTProcessor<SecurityContext> accessTokens;
     private DefaultJWTProcessor<SecurityContext> idTokens;
@@ -62,7 +58,7 @@ class TokenVerifier {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(jwksUri).toURL()).build();
             accessTokens = processor(keys, apiAudience);
-            idTokens = processor(keys, clientId);
+            idTokens = processor(keys, provider.clientId());
         } catch (MalformedURLException e) {
             throw new IllegalStateException("citadel.jwt.jwks.uri is not a URL", e);
         }
@@ -72,7 +68,7 @@ class TokenVerifier {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat"), null);
+                new JWTClaimsSet.Builder().issuer(provider.issuer()).build(), Set.of("sub", "exp", "iat"), null);
         Matcher seconds = SECONDS.matcher(clockSkew.trim());
         if (!seconds.matches()) {
             throw new IllegalStateException("CITADEL_JWT_CLOCK_SKEW must be whole seconds, e.g. 30s");
