@@ -25,9 +25,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Rate limits per client address and per user, checked once the caller is authenticated and before anything
- * else is done for them: a request over either answers 429 with {@code Retry-After}. The address is the
- * connection's, or, when that is one of {@code citadel.rate-limit.trusted-proxies}, the nearest address the
- * proxies recorded in {@code X-Forwarded-For}. Buckets live in this instance's memory.
+ * else is done for them: a request over either answers 429 with {@code Retry-After}. The address is the one
+ * Liberty's {@code remoteIp} settles on (the client's, behind a trusted proxy), as the audit and the access log
+ * see it. Buckets live in this instance's memory.
  */
 @Provider
 @ApplicationScoped
@@ -56,10 +56,6 @@ public class RateLimits implements ContainerRequestFilter {
     long addressPerSecond;
 
     @Inject
-    @ConfigProperty(name = "citadel.rate-limit.trusted-proxies")
-    Optional<List<String>> trustedProxies;
-
-    @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry metrics;
 
@@ -81,9 +77,7 @@ public class RateLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String address = ClientAddress.of(servletRequest.getRemoteAddr(),
-                servletRequest.getHeader(ClientAddress.FORWARDED_FOR), trustedProxies.orElse(List.of()));
-        Optional<Duration> wait = addresses.take(address);
+        Optional<Duration> wait = addresses.take(servletRequest.getRemoteAddr());
         String limit = "address";
         Principal user = request.getSecurityContext().getUserPrincipal();
         if (wait.isEmpty() && user != null) {
