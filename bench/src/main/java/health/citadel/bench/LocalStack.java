@@ -93,6 +93,14 @@ final class LocalStack {
      * The per-user and per-address rate limits are lifted: the workload's few demo users on loopback stand for a
      * hospital's many, and the benchmark measures the code, not the limits.
      */
+    /**
+     * The JVM options Liberty is restarted with, from {@code CITADEL_JVM_ARGS}: empty as shipped. A run with
+     * others (the test suite's C1-only JIT, a profiler) does not measure what a hospital runs, so it says so.
+     */
+    static String libertyJvmOptions() {
+        return System.getenv().getOrDefault("CITADEL_JVM_ARGS", "").strip();
+    }
+
     Duration restartWith(Path war) throws IOException, InterruptedException {
         long started = System.nanoTime();
         run(RESTART_TIMEOUT, Map.of("CITADEL_WAR", war.toString(),

@@ -51,6 +51,7 @@ final class ResultFiles {
         run.put("warmUpSeconds", results.plan().warmUp().toSeconds());
         run.put("measuredSecondsPerRound", results.plan().measured().toSeconds());
         run.put("rounds", results.plan().rounds());
+        run.put("libertyJvmOptions", LocalStack.libertyJvmOptions());
         run.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
         Map<String, Object> json = new LinkedHashMap<>();

@@ -13,9 +13,11 @@ final class Summary {
         StringBuilder md = new StringBuilder();
         md.append("# Citadel benchmark, ").append(results.started()).append("\n\n");
         md.append(String.format(Locale.ROOT, "`%s` (%s mode): %d clients, %d s warm-up and %d s measured per "
-                        + "operation, variant and round; %d round(s); %d cores, Java %s.%n%n", command, plan.mode(),
-                plan.concurrency(), plan.warmUp().toSeconds(), plan.measured().toSeconds(), plan.rounds(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+                        + "operation, variant and round; %d round(s); %d cores, Java %s; Liberty's JVM options: %s.%n%n",
+                command, plan.mode(), plan.concurrency(), plan.warmUp().toSeconds(), plan.measured().toSeconds(),
+                plan.rounds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                LocalStack.libertyJvmOptions().isEmpty() ? "as shipped"
+                        : "`" + LocalStack.libertyJvmOptions() + "` (not as shipped: not comparable)"));
         md.append("| operation | variant | ops/s | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n");
         for (Measurement m : results.pooled()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", m.operation(),
