@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One demo user signed in with password and TOTP, as a script would. The access token lives 5 minutes, so it is
- * refreshed with the refresh token before it runs out; a fresh sign-in (a new TOTP code) is needed only where
- * step-up asks for a recent second factor.
+ * refreshed with the refresh token before it runs out. Such a token never steps up (a password grant has no
+ * {@code auth_time}): see {@link PortalVisitor#steppedUpToken}.
  */
 final class DemoSession {
 
@@ -52,8 +52,8 @@ final class DemoSession {
         return accessToken;
     }
 
-    /** Signs in again with password and a TOTP code not used before: a second factor from just now. */
-    synchronized void signIn() {
+    /** Signs in with password and a TOTP code not used before. */
+    private void signIn() {
         JsonNode login = stack.login(username);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");

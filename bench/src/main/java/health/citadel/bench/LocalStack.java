@@ -3,6 +3,7 @@ package health.citadel.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +64,18 @@ final class LocalStack {
 
     String tokenClient() {
         return stack.at("/tokenClient/clientId").asText();
+    }
+
+    /** The portal client's secret, from the stack's {@code secrets.properties}. */
+    String portalClientSecret() {
+        Properties secrets = new Properties();
+        try (Reader in = Files.newBufferedReader(home.resolve("secrets.properties"))) {
+            secrets.load(in);
+        } catch (IOException e) {
+            throw new BenchFailure("cannot read the stack's secrets in " + home + ": " + e.getMessage(), e);
+        }
+        return Optional.ofNullable(secrets.getProperty("keycloak.portal.client-secret"))
+                .orElseThrow(() -> new BenchFailure("the stack's secrets name no portal client secret"));
     }
 
     JsonNode login(String username) {

@@ -3,14 +3,20 @@ package health.citadel.bench;
 import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +32,9 @@ final class PortalVisitor {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CODE = Pattern.compile("(?:^|&)code=([^&]+)");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String PORTAL_CLIENT = "citadel-portal";
 
     private final HttpClient http;
     private final String appUrl;
@@ -57,6 +65,57 @@ final class PortalVisitor {
         }
         visitor.csrf = token.group(1);
         return visitor;
+    }
+
+    /**
+     * A bearer token from a login as a person makes it in a browser: the portal client's authorization code with
+     * PKCE, the password form, then the code. Unlike the scripts' password grant it carries {@code auth_time}, the
+     * recent second factor that step-up asks for (erasure).
+     */
+    static String steppedUpToken(LocalStack stack, DemoSession person) {
+        PortalVisitor visitor = new PortalVisitor(stack);
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String redirect = stack.appUrl() + "/portal/session/callback";
+        String realm = stack.tokenEndpoint().substring(0, stack.tokenEndpoint().lastIndexOf('/'));
+        Map<String, String> authorization = new LinkedHashMap<>();
+        authorization.put("client_id", PORTAL_CLIENT);
+        authorization.put("response_type", "code");
+        authorization.put("scope", "openid");
+        authorization.put("redirect_uri", redirect);
+        authorization.put("state", UUID.randomUUID().toString());
+        authorization.put("code_challenge", challenge(verifier));
+        authorization.put("code_challenge_method", "S256");
+        HttpResponse<String> loginPage = visitor.send(HttpRequest.newBuilder(
+                URI.create(realm + "/auth?" + form(authorization))).GET(), 200);
+        HttpResponse<String> codePage = visitor.submit(loginPage, Map.of("username", person.username(),
+                "password", stack.login(person.username()).get("password").asText()), 200);
+        URI callback = location(visitor.submit(codePage, Map.of("otp", person.authenticator().unspentCode()), 302));
+        Matcher code = CODE.matcher(callback.getRawQuery());
+        if (!code.find()) {
+            throw new BenchFailure("Keycloak sent " + person.username() + " back without a code");
+        }
+        Map<String, String> redemption = new LinkedHashMap<>();
+        redemption.put("grant_type", "authorization_code");
+        redemption.put("client_id", PORTAL_CLIENT);
+        redemption.put("client_secret", stack.portalClientSecret());
+        redemption.put("code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8));
+        redemption.put("redirect_uri", redirect);
+        redemption.put("code_verifier", verifier);
+        HttpResponse<String> token = visitor.send(HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(redemption))), 200);
+        return Api.json(token).get("access_token").asText();
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** A page of the portal, which must answer 200. */
