@@ -103,32 +103,7 @@ final class LibertyServer {
     void awaitReady() {
         Readiness.await("Liberty", START_TIMEOUT, this::runningWithApplication, messages().toString(),
                 HttpClient.newBuilder().sslContext(TrustedCertificate.sslContext(certificate())).build(),
-                URI.create(url() + "/health/ready"), LibertyServer::readyButForTheStandby);
-    }
-
-    /**
-     * Ready, or down only because replication to the standby is (a standby being rejoined after a failover):
-     * the application serves, and {@code bin/citadel dr status} tells the DBA what replication lacks.
-     */
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
-    static boolean readyButForTheStandby(java.net.http.HttpResponse<String> response) {
-        if (response.statusCode() == 200) {
-            return true;
-        }
-        try {
-            var checks = HEALTH_JSON.readTree(response.body()).path("checks");
-            boolean onlyReplication = checks.size() > 0;
-            for (var check : checks) {
-                if ("DOWN".equals(check.path("status").asText()) && !"replication".equals(check.path("name").asText())) {
-                    onlyReplication = false;
-                }
-            }
-            return response.statusCode() == 503 && onlyReplication;
-        } catch (java.io.IOException notHealthJson) {
-            return false;
-        }
+                URI.create(url() + "/health/ready"), response -> response.statusCode() == 200);
     }
 
     /** Running, and the application has not failed to start: a failed start is reported at once. */
@@ -194,7 +169,7 @@ final class LibertyServer {
             String pem = "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
-            Files.writeString(certificate(), pem);
+            StackHome.writeSecretFile(certificate(), pem);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new StackException("cannot export the TLS certificate: " + e.getMessage(), e);
         }

@@ -60,6 +60,7 @@ final class LocalStack {
         AuditKeysets.ensure(home);
         RecordKeysets.ensure(home);
         BackupKeysets.ensure(home);
+        new StackCertificates(home).ensure();
         PostgresRegion regionA = region("a", secrets);
         PostgresRegion regionB = region("b", secrets);
         regionA.checkData();
@@ -146,6 +147,7 @@ final class LocalStack {
      */
     void emptyCluster(PrintStream out) {
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
+        new StackCertificates(home).ensure();
         PostgresRegion cluster = new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home,
                 RuntimeArtifacts.postgresVersion(), secrets);
         cluster.checkData();
@@ -244,7 +246,8 @@ final class LocalStack {
         // autosave=conservative: a migration that adds a column changes the result of a prepared statement the
         // pool already holds; the driver then retries it once instead of failing the request's transaction
         settings.put("CITADEL_DB_URL", "jdbc:postgresql://127.0.0.1:" + regionA.port() + ",127.0.0.1:" + regionB.port()
-                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=1&autosave=conservative");
+                + "/" + PostgresRegion.DATABASE + "?targetServerType=primary&hostRecheckSeconds=1&autosave=conservative&"
+                + PostgresRegion.clientTls(new StackCertificates(home)));
         settings.put("CITADEL_DB_USER", PostgresRegion.APP);
         settings.put("CITADEL_DB_PASSWORD", secrets.get(StackSecrets.APP_PASSWORD));
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);

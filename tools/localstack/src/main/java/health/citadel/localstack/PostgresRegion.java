@@ -3,8 +3,11 @@ package health.citadel.localstack;
 import health.citadel.platform.jdbc.Statements;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,6 +32,7 @@ final class PostgresRegion {
     static final String DR_OPERATOR = "citadel_dr";
 
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
+    private static final String TLS_SETTINGS = "citadel-tls.conf";
 
     private final String region;
     private final int port;
@@ -36,6 +40,7 @@ final class PostgresRegion {
     private final Path binaries;
     private final Path log;
     private final StackSecrets secrets;
+    private final StackCertificates certificates;
 
     /** @param secrets null where the region is only looked at or stopped */
     PostgresRegion(String region, int port, StackHome home, String version, StackSecrets secrets) {
@@ -45,6 +50,7 @@ final class PostgresRegion {
         this.binaries = binaries(home, version);
         this.log = home.logs().resolve("postgres-" + region + ".log");
         this.secrets = secrets;
+        this.certificates = new StackCertificates(home);
     }
 
     private static Path binaries(StackHome home, String version) {
@@ -81,7 +87,20 @@ final class PostgresRegion {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return url(DATABASE);
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?" + clientTls(certificates);
+    }
+
+    /**
+     * What every client adds to its JDBC URL: TLS, with the server's certificate checked against the stack's
+     * authority and its name against the host's ({@code verify-full}). The subscriptions take the same from it.
+     */
+    static String clientTls(StackCertificates certificates) {
+        return "sslmode=verify-full&sslrootcert="
+                + URLEncoder.encode(certificates.authority().toString(), StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
     /** Checks that an existing data folder is a cluster, so a damaged one is reported, not overwritten. */
@@ -103,6 +122,7 @@ final class PostgresRegion {
         if (!Files.exists(data)) {
             initialize();
         }
+        secureConnections();
         Commands.run(Commands.asUnprivileged(List.of(bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(),
                 "-w", "-t", String.valueOf(PG_CTL_TIMEOUT.toSeconds()), "-o", "-p " + port, "start")),
                 Map.of(), log, PG_CTL_TIMEOUT.plusSeconds(5), "starting " + name());
@@ -138,7 +158,8 @@ final class PostgresRegion {
                     # statements may quote patient data: never log them
                     log_statement = 'none'
                     log_min_error_statement = 'panic'
-                    """, java.nio.file.StandardOpenOption.APPEND);
+                    include_if_exists = '%s'
+                    """.formatted(TLS_SETTINGS), StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new StackException("cannot configure " + name() + ": " + e.getMessage(), e);
         } finally {
@@ -148,6 +169,37 @@ final class PostgresRegion {
                 // the folder is private to the owner; a leftover file is removed on the next start
             }
         }
+    }
+
+    /**
+     * TLS 1.3 with the stack's server certificate, and a {@code pg_hba.conf} that admits no connection in clear:
+     * rewritten at every start, so that a cluster made before it, or a stack home that moved, keeps up.
+     */
+    private void secureConnections() {
+        try {
+            Files.writeString(data.resolve(TLS_SETTINGS), """
+                    # Written by bin/citadel up at every start
+                    ssl = on
+                    ssl_cert_file = '%s'
+                    ssl_key_file = '%s'
+                    ssl_min_protocol_version = 'TLSv1.3'
+                    """.formatted(settingValue(certificates.postgresCertificate()),
+                    settingValue(certificates.postgresKey())));
+            Path settings = data.resolve("postgresql.conf");
+            if (!Files.readString(settings).contains(TLS_SETTINGS)) {
+                Files.writeString(settings, "\ninclude_if_exists = '" + TLS_SETTINGS + "'\n", StandardOpenOption.APPEND);
+            }
+            Files.writeString(data.resolve("pg_hba.conf"), """
+                    # Written by bin/citadel up at every start: TLS only (hostssl), SCRAM passwords, loopback only
+                    hostssl all all 127.0.0.1/32 scram-sha-256
+                    """);
+        } catch (IOException e) {
+            throw new StackException("cannot configure TLS for " + name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String settingValue(Path file) {
+        return file.toString().replace("'", "''");
     }
 
     /** Creates the roles and the database once; safe to repeat. */
@@ -180,12 +232,7 @@ final class PostgresRegion {
     }
 
     Connection connectAsDba(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, DBA,
-                secrets.get(StackSecrets.DBA_PASSWORD));
-    }
-
-    Connection connectAsOwner() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), OWNER, secrets.get(StackSecrets.OWNER_PASSWORD));
+        return DriverManager.getConnection(url(database), DBA, secrets.get(StackSecrets.DBA_PASSWORD));
     }
 
     private static void ensureRole(Connection dba, String role, String password, String options) throws SQLException {

@@ -40,13 +40,13 @@ final class RegionReplication {
                 RegionSetup.publish(region, PostgresRegion.REPLICATOR, PostgresRegion.OWNER);
             }
             RegionSetup.fence(subscriber, PostgresRegion.APP, PostgresRegion.OWNER);
+            String conninfo = RegionSetup.conninfo(writer.jdbcUrl(), PostgresRegion.REPLICATOR,
+                    secrets.get(StackSecrets.REPLICATOR_PASSWORD));
             if (RegionSetup.subscribed(subscriber)) {
                 // tables added by migrations since the last up are published, but not subscribed until refreshed
-                RegionSetup.refresh(subscriber);
+                RegionSetup.refresh(subscriber, conninfo);
             } else if (fresh) {
-                RegionSetup.subscribe(subscriber, "host=127.0.0.1 port=" + writer.port() + " dbname="
-                        + PostgresRegion.DATABASE + " user=" + PostgresRegion.REPLICATOR + " password="
-                        + secrets.get(StackSecrets.REPLICATOR_PASSWORD), PostgresRegion.DR_OPERATOR);
+                RegionSetup.subscribe(subscriber, conninfo, PostgresRegion.DR_OPERATOR);
             } else {
                 out.println("Note: " + standby.name() + " is fenced but does not subscribe to " + writer.name()
                         + ": salvage and rejoin it (README, runbook \"Failover\").");

@@ -52,7 +52,7 @@ class BackupRestoreIT {
 
         CitadelCli.Result cluster = CitadelCli.run("empty-cluster");
         assertEquals(0, cluster.exitCode(), cluster.output());
-        String target = cluster.output().replaceAll("(?s).*(jdbc:postgresql://\\S+/citadel).*", "$1").trim();
+        String target = cluster.output().replaceAll("(?s).*(jdbc:postgresql://\\S+).*", "$1").trim();
         dropRestoredDatabase(target);
 
         Path tampered = Files.createTempFile("citadel-tampered", ".backup");
@@ -86,14 +86,14 @@ class BackupRestoreIT {
 
     /** The drill's target must be empty; a rerun on the same stack starts it over. */
     private static void dropRestoredDatabase(String target) throws SQLException {
-        try (Connection maintenance = connect(target.replace("/citadel", "/postgres"))) {
+        try (Connection maintenance = connect(target.replaceFirst("/citadel(\\?|$)", "/postgres$1"))) {
             maintenance.createStatement().execute("DROP DATABASE IF EXISTS citadel WITH (FORCE)");
         }
     }
 
     /** Patients in the target; none where the restore did not get as far as creating its database. */
     private static long restoredPatients(String target) throws SQLException {
-        try (Connection maintenance = connect(target.replace("/citadel", "/postgres"))) {
+        try (Connection maintenance = connect(target.replaceFirst("/citadel(\\?|$)", "/postgres$1"))) {
             if (Regions.strings(maintenance, "SELECT 1 FROM pg_database WHERE datname = 'citadel'").isEmpty()) {
                 return 0;
             }

@@ -65,6 +65,7 @@ class DisasterRecoveryIT {
         }
         assertEquals("a", writer(), "six switchovers end where they began");
         assertEveryAcknowledgedCommitInBothRegions(acknowledged);
+        Regions.assertReplicationOverVerifiedTls();
         CitadelCli.Result verify = CitadelCli.run("dr", "verify", "--json");
         assertEquals(0, verify.exitCode(), verify.output());
         assertTrue(windows.stream().allMatch(w -> w > 0 && w < 10_000), "writes were refused briefly: " + windows);

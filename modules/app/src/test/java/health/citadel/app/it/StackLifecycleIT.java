@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,16 +42,25 @@ class StackLifecycleIT {
     @Test
     @Order(1)
     void theStacksSecretsAreItsOwnersAlone() throws IOException {
-        java.nio.file.Path home = stack.home();
-        for (String file : List.of("tls/citadel.p12", "secrets.properties", "keys/audit-signing.json")) {
-            assertEquals("rw-------", permissions(home.resolve(file)), file);
+        Path home = stack.home();
+        // every key and certificate (Liberty's, the stack's authority's, PostgreSQL's), every keyset but the audit
+        // key's public half, which is made to be handed out
+        List<Path> secrets = new ArrayList<>(List.of(home.resolve("secrets.properties")));
+        for (String folder : List.of("tls", "keys")) {
+            try (var files = Files.list(home.resolve(folder))) {
+                files.filter(file -> !file.getFileName().toString().endsWith(".public.json")).forEach(secrets::add);
+            }
+        }
+        assertTrue(secrets.size() >= 10, secrets.toString());
+        for (Path file : secrets) {
+            assertEquals("rw-------", permissions(file), home.relativize(file).toString());
         }
         for (String folder : List.of("tls", "keycloak/data")) {
             assertEquals("rwx------", permissions(home.resolve(folder)), folder);
         }
     }
 
-    private static String permissions(java.nio.file.Path path) throws IOException {
+    private static String permissions(Path path) throws IOException {
         return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
     }
 

@@ -3,6 +3,7 @@ package health.citadel.dr.api;
 import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Replication;
+import health.citadel.dr.internal.SubscriptionConnection;
 import health.citadel.dr.internal.Topology;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,7 +57,17 @@ public final class RegionSetup {
         Replication.subscribe(dba, publisherConninfo, true, consoleLogin);
     }
 
-    public static void refresh(Connection dba) throws SQLException {
+    /** How the standby's subscription reaches the writer: see {@link SubscriptionConnection}. */
+    public static String conninfo(String publisherJdbcUrl, String replicator, String replicatorPassword) {
+        return SubscriptionConnection.to(publisherJdbcUrl, replicator, replicatorPassword);
+    }
+
+    /**
+     * Points an existing subscription at the writer again, then picks up the tables that migrations added since
+     * it was made. Setting the connection each time keeps a pair made before a security change (TLS) current.
+     */
+    public static void refresh(Connection dba, String publisherConninfo) throws SQLException {
+        Replication.reconnect(dba, publisherConninfo);
         Replication.refresh(dba);
     }
 }

@@ -1,6 +1,5 @@
 package health.citadel.dr.internal;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,13 +51,6 @@ public record RegionAccess(List<String> names, Map<String, String> urls, String 
 
     /** The libpq connection string a subscription in the other region uses to reach {@code region}. */
     String conninfo(String region) {
-        URI uri = URI.create(urls.get(region).substring("jdbc:".length()));
-        return "host=" + quote(uri.getHost()) + " port=" + (uri.getPort() < 0 ? 5432 : uri.getPort())
-                + " dbname=" + quote(uri.getPath().substring(1)) + " user=" + quote(replicatorUser)
-                + " password=" + quote(replicatorPassword);
-    }
-
-    private static String quote(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return SubscriptionConnection.to(urls.get(region), replicatorUser, replicatorPassword);
     }
 }

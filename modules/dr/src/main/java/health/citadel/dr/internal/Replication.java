@@ -84,6 +84,10 @@ public final class Replication {
         }
     }
 
+    public static void reconnect(Connection dba, String publisherConninfo) throws SQLException {
+        Statements.execute(dba, "ALTER SUBSCRIPTION %I CONNECTION %L", SUBSCRIPTION, publisherConninfo);
+    }
+
     /** Picks up tables that migrations added to the publication since the subscription was made. */
     public static void refresh(Connection dba) throws SQLException {
         Statements.execute(dba, "ALTER SUBSCRIPTION %I REFRESH PUBLICATION", SUBSCRIPTION);
