@@ -28,8 +28,15 @@ final class ChartWorkload {
     static final String SEARCH_BY_MRN = "search by MRN";
     static final String UPDATE_WITH_IF_MATCH = "update with If-Match";
     static final String HISTORY_LIST = "history list";
+    /** The demographics alone: the read comparable with a FHIR Patient read. */
+    static final String READ_PATIENT = "read patient";
     static final List<String> OPERATIONS = List.of(CREATE_PATIENT, READ_CHART, SEARCH_BY_MRN, UPDATE_WITH_IF_MATCH,
-            HISTORY_LIST);
+            HISTORY_LIST, READ_PATIENT);
+    /**
+     * The framework's floor: an authenticated request that does nothing of Citadel's own (TLS, the token's check,
+     * the rate limits, the request filters, JSON), against which every operation's cost is read.
+     */
+    static final String WHO_AM_I = "floor: who am I";
     static final String PORTAL_CHART_PAGE = "portal: chart page";
     static final String PORTAL_SEARCH = "portal: search by MRN";
 
@@ -101,6 +108,9 @@ final class ChartWorkload {
         });
         operations.put(HISTORY_LIST, client -> api.call("GET", PATIENTS + "/" + next().id + "/history",
                 physician.bearer(), null, 200));
+        operations.put(READ_PATIENT, client -> api.call("GET", PATIENTS + "/" + next().id, physician.bearer(), null,
+                200));
+        operations.put(WHO_AM_I, client -> api.call("GET", "/api/v1/me", physician.bearer(), null, 200));
         return operations;
     }
 

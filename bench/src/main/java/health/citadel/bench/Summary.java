@@ -28,7 +28,7 @@ final class Summary {
         md.append("| operation | against | ratio | goal |\n|---|---|---:|---|\n");
         for (BenchResults.Ratio ratio : results.ratios()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", ratio.operation(), ratio.against(),
-                    ratio.value(), ratio.goal() == BenchResults.NO_GOAL ? "none (the database's floor)"
+                    ratio.value(), ratio.goal() == BenchResults.NO_GOAL ? "none (a floor)"
                             : String.format(Locale.ROOT, "≥ %.2f %s", ratio.goal(), ratio.meetsGoal() ? "met" : "MISSED")));
         }
         results.overall(Variant.PLAINTEXT_CIPHER).ifPresent(v -> md.append(String.format(Locale.ROOT,
