@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * mapping can follow.
  */
 @Schema(description = "Who the patient is, shaped like FHIR's Patient. Stored encrypted; reads return the national "
-        + "identifier masked to its last four characters.")
+        + "identifier masked to its last four characters (wholly, when shorter than 8).")
 public record Demographics(
         @Schema(description = "Medical record number, unique in the hospital.", example = "MRN-004211")
         @NotNull @Pattern(regexp = "[A-Z0-9-]{4,20}", message = "must be 4 to 20 capital letters, digits or dashes")
@@ -37,7 +37,8 @@ public record Demographics(
         @Schema(description = "Email address.", example = "a.okafor@example.org")
         @Email @Size(max = 254) String email,
         @Schema(description = "National identifier. Sent in full; every read returns it masked to its last four "
-                + "characters (****6789). Revealing it in full is a separate, audited request.")
+                + "characters (****6789), or wholly (****) when shorter than 8. Revealing it in full is a separate, "
+                + "audited request.")
         @Pattern(regexp = "[A-Za-z0-9-]{4,32}", message = "must be 4 to 32 letters, digits or dashes") String nationalId,
         @Schema(description = "Whom to call in an emergency.")
         @Valid EmergencyContact emergencyContact,
@@ -79,10 +80,16 @@ public record Demographics(
                 emergencyContact, deceased);
     }
 
-    /** The same, with the national identifier cut to its last four characters. */
+    /**
+     * The same, with the national identifier cut to its last four characters; one shorter than
+     * {@value #SHOWN_FROM_LENGTH} is hidden whole, since its last four would be most or all of it.
+     */
     Demographics masked() {
         return new Demographics(mrn, familyName, givenNames, birthDate, sex, address, phone, email,
-                nationalId == null ? null : "****" + nationalId.substring(Math.max(0, nationalId.length() - 4)),
+                nationalId == null ? null : "****" + (nationalId.length() < SHOWN_FROM_LENGTH ? ""
+                        : nationalId.substring(nationalId.length() - 4)),
                 emergencyContact, deceased);
     }
+
+    private static final int SHOWN_FROM_LENGTH = 8;
 }

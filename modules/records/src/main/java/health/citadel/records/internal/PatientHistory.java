@@ -170,7 +170,7 @@ public class PatientHistory {
         return fields;
     }
 
-    private static void flatten(String path, JsonValue value, Map<String, String> into) {
+    static void flatten(String path, JsonValue value, Map<String, String> into) {
         switch (value.getValueType()) {
             case OBJECT -> ((JsonObject) value).forEach((name, child) ->
                     flatten(path.isEmpty() ? name : path + "." + name, child, into));

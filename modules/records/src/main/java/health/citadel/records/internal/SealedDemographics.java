@@ -6,10 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /** Demographics in and out of their encrypted column, with the blind indexes that find them. */
 @ApplicationScoped
@@ -26,7 +24,7 @@ public class SealedDemographics {
     void seal(Patient patient, DataKey key, Demographics demographics, boolean restricted) {
         byte[] plaintext = JSON.toJson(demographics).getBytes(StandardCharsets.UTF_8);
         patient.record(key.encrypt(plaintext, binding(patient)), mrnIndex(demographics.mrn()),
-                keys.index(FAMILY_BIRTH, familyAndBirth(demographics.familyName(), demographics.birthDate())),
+                keys.index(FAMILY_BIRTH, FamilyAndBirth.key(demographics.familyName(), demographics.birthDate())),
                 restricted, Instant.now());
     }
 
@@ -41,7 +39,7 @@ public class SealedDemographics {
     }
 
     byte[] familyAndBirthIndex(String family, LocalDate birthDate) {
-        return keys.index(FAMILY_BIRTH, familyAndBirth(family, birthDate));
+        return keys.index(FAMILY_BIRTH, FamilyAndBirth.key(family, birthDate));
     }
 
     static String toJson(Object value) {
@@ -50,12 +48,5 @@ public class SealedDemographics {
 
     private static byte[] binding(Patient patient) {
         return ChartKeys.binding("patient", "demographics", patient.id());
-    }
-
-    /** Search matches regardless of case, composed forms and extra spaces. */
-    static String familyAndBirth(String family, LocalDate birthDate) {
-        String name = Normalizer.normalize(family, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
-        return name + "|" + birthDate;
     }
 }
