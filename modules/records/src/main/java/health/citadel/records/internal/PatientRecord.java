@@ -10,7 +10,8 @@ public record PatientRecord(
         @Schema(description = "The patient's id, as the paths take it.") UUID id,
         @Schema(description = "The record's version, also sent as its ETag; a change sends it back in If-Match.",
                 example = "3") long version,
-        @Schema(description = "Who the patient is; the national identifier masked to its last four characters.")
+        @Schema(description = "Who the patient is; the national identifier masked to its last four characters, "
+                + "or wholly when shorter than 8.")
         Demographics demographics,
         @Schema(description = "A VIP or an employee: every access raises an alert.") boolean restricted,
         @Schema(description = "Retired as a duplicate or in error; still readable, with its history.") boolean retired,
