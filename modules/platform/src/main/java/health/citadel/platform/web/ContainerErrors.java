@@ -1,0 +1,41 @@
+package health.citadel.platform.web;
+
+import health.citadel.platform.problem.Problem;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The answer to every error the container itself makes (an address nothing serves, a method it does not take, a
+ * request its security constraints refuse), as the same problem document the API answers with, in place of
+ * Liberty's HTML page. Nothing of the request is quoted: the title is the status's own phrase.
+ */
+public class ContainerErrors extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer given && given >= 400 ? given : HttpServletResponse.SC_NOT_FOUND;
+        Response.Status known = Response.Status.fromStatusCode(status);
+        JsonObjectBuilder problem = Json.createObjectBuilder().add("type", "about:blank")
+                .add("title", known == null ? "Error" : known.getReasonPhrase()).add("status", status);
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE.toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", Problem.RETRY_AFTER_SECONDS);
+        }
+        try (Writer body = response.getWriter()) {
+            body.write(problem.build().toString());
+        }
+    }
+}
