@@ -25,18 +25,20 @@ import org.junit.jupiter.api.Test;
  * request (by its {@code X-Request-Id}), and drops it afterwards whatever happened:
  *
  * <ul>
- *   <li>the audit event refused as it is inserted;</li>
+ *   <li>the audit event refused as it is inserted: the service writes it before Hibernate flushes the change, so
+ *       this proves the change is abandoned rather than committed unaudited;</li>
  *   <li>the audit event refused at commit (a deferred constraint trigger on {@code audit.access_event}), when the
  *       chart entry and its revision have already been written;</li>
- *   <li>a deferred constraint on the record's own table failing at commit, after the patient's row was updated
- *       and its revision written, every statement having succeeded.</li>
+ *   <li>a deferred constraint on the patient's own row failing at commit, every statement having succeeded: on a
+ *       change of demographics and on a registration.</li>
  * </ul>
  *
  * The deferred triggers count, before they raise, the history rows of the request's revision that the failing
  * transaction itself sees, in a sequence (sequences ignore rollback): so each test knows the record and its
  * revision were written, and then finds none of it. Each answer must be a 500 problem whose only detail is an
- * incident id, in the log: the failure is a bug on our side, not a dependency's outage (503) nor the client's.
- * Each injected request is then sent again without the trigger and succeeds, so the failure was the injected one.
+ * incident id, which the log has: a refused write is a bug on our side, which a retry does not cure, so neither a
+ * dependency's outage (503 with Retry-After) nor the client's fault (4xx). Each injected request is then sent
+ * again without the trigger and succeeds, so the failure was the injected one.
  */
 class AtomicityIT {
 
@@ -45,6 +47,8 @@ class AtomicityIT {
             + "\"value\":72,\"unit\":\"/min\",\"effectiveAt\":\"2026-03-01T10:00:00Z\"}}";
     /** Everything injected lives here, so that one DROP SCHEMA ... CASCADE takes it all away. */
     private static final String SCHEMA = "atomicity_probe";
+    private static final String PATIENTS_AND_KEYS = "SELECT (SELECT count(*) FROM records.patient) || ' ' || "
+            + "(SELECT count(*) FROM records.patient_key)";
     private static final String INCIDENT = "incident [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final Stack stack = Stack.get();
@@ -138,6 +142,33 @@ class AtomicityIT {
         assertEquals("\"1\"", retried.headers().firstValue("ETag").orElseThrow(), "version 0 was still current");
     }
 
+    @Test
+    void aRegistrationFailingAtCommitLeavesNoPatient() throws Exception {
+        Patients.Canary canary = Patients.Canary.fresh();
+        String desk = Tokens.of("front.desk");
+        String patientsBefore = scalar(PATIENTS_AND_KEYS);
+        String marked = markedRequestId();
+
+        HttpResponse<String> failed;
+        long writtenBeforeTheFailure;
+        try (Injection injection = Injection.plant(marked)) {
+            injection.execute("CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE ON records.patient "
+                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION %I.refuse_record(%L, '23514')",
+                    injection.trigger(), SCHEMA, marked);
+            failed = stack.send("POST", PATIENTS, desk, "application/json", canary.registration("1974-04-04", false),
+                    "X-Request-Id", marked);
+            writtenBeforeTheFailure = injection.historyRowsSeen();
+        }
+
+        assertEquals(1, writtenBeforeTheFailure, "the patient's first revision was written before the commit failed");
+        assertBugAnswered(failed, marked, canary);
+        assertNothingOf(marked);
+        assertEquals(patientsBefore, scalar(PATIENTS_AND_KEYS), "no patient and no data key");
+
+        HttpResponse<String> retried = stack.post(PATIENTS, desk, canary.registration("1974-04-04", false));
+        assertEquals(201, retried.statusCode(), "the MRN is free: " + retried.body());
+    }
+
     /**
      * A 500 problem that says nothing but its incident id (no SQL, no SQLState, no trigger, constraint or value),
      * with that id in Liberty's log; and for the marked request, so that the trigger failed the one it meant to.
@@ -195,9 +226,9 @@ class AtomicityIT {
                 + "|| updated_at FROM records.patient WHERE id = ?", patient);
     }
 
-    private static String scalar(String query, Object parameter) throws SQLException {
+    private static String scalar(String query, Object... parameters) throws SQLException {
         try (Connection a = Regions.dba("a")) {
-            List<String> values = Statements.column(a, query, parameter);
+            List<String> values = Statements.column(a, query, parameters);
             assertEquals(1, values.size(), query);
             return values.get(0);
         }
