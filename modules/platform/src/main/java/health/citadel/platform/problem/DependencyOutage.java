@@ -40,12 +40,26 @@ final class DependencyOutage {
             return true;
         }
         if (failure instanceof XAException xa) {
-            // the transaction manager lost the database: its connection broke, or the commit's answer never came
-            return xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL;
+            // the transaction manager lost the database: its connection broke, or the commit's answer never came.
+            // PostgreSQL's driver also reports an error the database answered a commit with (a deferred constraint
+            // or trigger failing) as XAER_RMFAIL: then that answer's SQLState, further down the causes, decides
+            return (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)
+                    && !answered(xa);
         }
         if (failure instanceof SQLException sql && sql.getSQLState() != null) {
             return sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState())
                     || fencedSchema(sql);
+        }
+        return false;
+    }
+
+    /** Whether a cause of the XA failure is the database's own answer: an SQL error with its SQLState. */
+    private static boolean answered(XAException xa) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = xa.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return true;
+            }
         }
         return false;
     }
