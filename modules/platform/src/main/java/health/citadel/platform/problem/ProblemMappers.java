@@ -6,6 +6,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,8 +90,19 @@ public final class ProblemMappers {
                         "the database is unavailable for a moment: retry after the time given").toResponse();
             }
             String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unhandled {0}, incident {1}", new Object[] {e.getClass().getName(), incident});
+            LOG.log(Level.SEVERE, "Unhandled {0}, incident {1}", new Object[] {causes(e), incident});
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "incident " + incident).toResponse();
+        }
+
+        /** The exception's type and its causes' types, outermost first: enough to find the bug, no message. */
+        static String causes(Throwable e) {
+            StringBuilder chain = new StringBuilder(e.getClass().getName());
+            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            seen.add(e);
+            for (Throwable cause = e.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+                chain.append(" < ").append(cause.getClass().getName());
+            }
+            return chain.toString();
         }
     }
 }

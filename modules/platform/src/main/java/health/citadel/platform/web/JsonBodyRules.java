@@ -11,12 +11,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a JSON body must not hold, whatever it binds to: a key twice in one object (the binder keeps the last, so
+ * What a JSON body must not hold, whatever it binds to: nesting deeper than {@link #MAX_DEPTH}, a key twice in one object (the binder keeps the last, so
  * a second {@code reason} would silently win over the first), or a NUL character (PostgreSQL text cannot store
  * one). The problem names the field by its path, e.g. {@code demographics.address.city} or {@code items[2]},
  * and shows a field name only if it has the API's own form, so that a key made of submitted text is not echoed.
  */
 final class JsonBodyRules {
+
+    /**
+     * The API's documents nest a few levels; a body nesting far deeper is an attack on the parser, which would
+     * otherwise fail with an unchecked error at its own limit (1,000).
+     */
+    static final int MAX_DEPTH = 32;
 
     /** The API's own field names are lowerCamelCase; any other key may be submitted text and is not quoted. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
@@ -54,8 +60,12 @@ final class JsonBodyRules {
                 JsonParser.Event event = parser.next();
                 Level level = levels.peek();
                 switch (event) {
-                    case START_OBJECT, START_ARRAY -> levels.push(new Level(level == null ? "" : level.child(),
-                            event == JsonParser.Event.START_OBJECT));
+                    case START_OBJECT, START_ARRAY -> {
+                        if (levels.size() == MAX_DEPTH) {
+                            return level.child() + ": nests deeper than " + MAX_DEPTH + " levels";
+                        }
+                        levels.push(new Level(level == null ? "" : level.child(), event == JsonParser.Event.START_OBJECT));
+                    }
                     case KEY_NAME -> {
                         level.key = parser.getString();
                         if (level.key.indexOf('\0') >= 0) {

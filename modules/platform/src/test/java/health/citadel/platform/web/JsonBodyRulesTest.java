@@ -31,6 +31,15 @@ class JsonBodyRulesTest {
     }
 
     @Test
+    void nestingDeeperThanTheLimitIsRefusedBeforeTheParserGivesUp() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertEquals("[0]".repeat(JsonBodyRules.MAX_DEPTH) + ": nests deeper than 32 levels",
+                JsonBodyRules.problem(deep.getBytes(StandardCharsets.UTF_8)));
+        String limit = "{\"a\":".repeat(JsonBodyRules.MAX_DEPTH - 1) + "{}" + "}".repeat(JsonBodyRules.MAX_DEPTH - 1);
+        assertEquals(null, JsonBodyRules.problem(limit.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aWellFormedBodyOrOneThatIsNoJsonIsLeftToTheBinder() {
         assertNull(problem("{\"a\":{\"b\":1},\"c\":[{\"b\":1},{\"b\":2}],\"d\":\"text\"}"));
         assertNull(problem("{\"a\":"));
