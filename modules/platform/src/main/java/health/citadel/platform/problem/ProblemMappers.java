@@ -84,6 +84,12 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            // a body reader other than the JSON check's (a form's) met the body limit
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BodyTooLarge tooLarge) {
+                    return tooLarge.problem().toResponse();
+                }
+            }
             if (DependencyOutage.causedBy(e)) {
                 LOG.log(Level.WARNING, "The database is unavailable ({0}): answered 503", e.getClass().getName());
                 return Problem.of(Response.Status.SERVICE_UNAVAILABLE,

@@ -24,10 +24,17 @@ public class ContainerErrors extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer given && given >= 400 ? given : HttpServletResponse.SC_NOT_FOUND;
+        write(response, code instanceof Integer given && given >= 400 ? given : HttpServletResponse.SC_NOT_FOUND, null);
+    }
+
+    /** A problem document with the status's own phrase as its title and, if given, our own detail. */
+    static void write(HttpServletResponse response, int status, String detail) throws IOException {
         Response.Status known = Response.Status.fromStatusCode(status);
         JsonObjectBuilder problem = Json.createObjectBuilder().add("type", "about:blank")
                 .add("title", known == null ? "Error" : known.getReasonPhrase()).add("status", status);
+        if (detail != null) {
+            problem.add("detail", detail);
+        }
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,7 +1,9 @@
 package health.citadel.platform.web;
 
+import health.citadel.platform.problem.BodyTooLarge;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -20,7 +22,12 @@ public class JsonBodyCheck implements ReaderInterceptor {
         if (context.getMediaType() == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
             return context.proceed();
         }
-        byte[] body = context.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = context.getInputStream().readAllBytes();
+        } catch (BodyTooLarge tooLarge) {
+            throw new RequestRefused(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.getMessage());
+        }
         String problem = JsonBodyRules.problem(body);
         if (problem != null) {
             throw RequestRefused.badRequest(problem);
