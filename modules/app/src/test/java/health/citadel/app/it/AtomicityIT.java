@@ -71,13 +71,7 @@ class AtomicityIT {
 
         assertBugAnswered(failed, marked, canary);
         assertNothingOf(marked);
-        assertEquals(before, recordState(patient), "the patient's row and version unchanged");
-        assertEquals("1", scalar("SELECT count(*) FROM records.patient_history WHERE id = ?", patient),
-                "only the registration's revision");
-
-        HttpResponse<String> retried = changeTelephone(desk, patient, canary, "\"0\"", markedRequestId());
-        assertEquals(200, retried.statusCode(), retried.body());
-        assertEquals("\"1\"", retried.headers().firstValue("ETag").orElseThrow(), "version 0 was still current");
+        assertUnchangedAndChangeableAgain(patient, before, desk, canary);
     }
 
     @Test
@@ -133,13 +127,7 @@ class AtomicityIT {
         assertEquals(1, writtenBeforeTheFailure, "the change's revision was written before the commit failed");
         assertBugAnswered(failed, marked, canary);
         assertNothingOf(marked);
-        assertEquals(before, recordState(patient), "the patient's row and version unchanged");
-        assertEquals("1", scalar("SELECT count(*) FROM records.patient_history WHERE id = ?", patient),
-                "only the registration's revision");
-
-        HttpResponse<String> retried = changeTelephone(desk, patient, canary, "\"0\"", markedRequestId());
-        assertEquals(200, retried.statusCode(), retried.body());
-        assertEquals("\"1\"", retried.headers().firstValue("ETag").orElseThrow(), "version 0 was still current");
+        assertUnchangedAndChangeableAgain(patient, before, desk, canary);
     }
 
     @Test
@@ -173,6 +161,18 @@ class AtomicityIT {
      * A 500 problem that says nothing but its incident id (no SQL, no SQLState, no trigger, constraint or value),
      * with that id in Liberty's log; and for the marked request, so that the trigger failed the one it meant to.
      */
+    /** The patient's row and version as before, its registration the one revision, and version 0 still current. */
+    private void assertUnchangedAndChangeableAgain(UUID patient, String before, String desk, Patients.Canary canary)
+            throws Exception {
+        assertEquals(before, recordState(patient), "the patient's row and version unchanged");
+        assertEquals("1", scalar("SELECT count(*) FROM records.patient_history WHERE id = ?", patient),
+                "only the registration's revision");
+
+        HttpResponse<String> retried = changeTelephone(desk, patient, canary, "\"0\"", markedRequestId());
+        assertEquals(200, retried.statusCode(), retried.body());
+        assertEquals("\"1\"", retried.headers().firstValue("ETag").orElseThrow(), "version 0 was still current");
+    }
+
     private void assertBugAnswered(HttpResponse<String> answer, String marked, Patients.Canary canary) {
         assertEquals(500, answer.statusCode(), answer.body());
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElseThrow());
