@@ -116,10 +116,7 @@ class AtomicityIT {
         HttpResponse<String> failed;
         long writtenBeforeTheFailure;
         try (Injection injection = Injection.plant(marked)) {
-            // a constraint's own SQLState (check_violation), as a deferred foreign key or check would fail
-            injection.execute("CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE ON records.patient "
-                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION %I.refuse_record(%L, '23514')",
-                    injection.trigger(), SCHEMA, marked);
+            refusePatientRowAtCommit(injection, marked);
             failed = changeTelephone(desk, patient, canary, "\"0\"", marked);
             writtenBeforeTheFailure = injection.historyRowsSeen();
         }
@@ -140,9 +137,7 @@ class AtomicityIT {
         HttpResponse<String> failed;
         long writtenBeforeTheFailure;
         try (Injection injection = Injection.plant(marked)) {
-            injection.execute("CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE ON records.patient "
-                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION %I.refuse_record(%L, '23514')",
-                    injection.trigger(), SCHEMA, marked);
+            refusePatientRowAtCommit(injection, marked);
             failed = stack.send("POST", PATIENTS, desk, "application/json", canary.registration("1974-04-04", false),
                     "X-Request-Id", marked);
             writtenBeforeTheFailure = injection.historyRowsSeen();
@@ -161,6 +156,14 @@ class AtomicityIT {
      * A 500 problem that says nothing but its incident id (no SQL, no SQLState, no trigger, constraint or value),
      * with that id in Liberty's log; and for the marked request, so that the trigger failed the one it meant to.
      */
+    /** A deferred constraint on the patient's row failing the marked request at commit, after every statement. */
+    private static void refusePatientRowAtCommit(Injection injection, String marked) throws SQLException {
+        // a constraint's own SQLState (check_violation), as a deferred foreign key or check would fail
+        injection.execute("CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE ON records.patient "
+                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION %I.refuse_record(%L, '23514')",
+                injection.trigger(), SCHEMA, marked);
+    }
+
     /** The patient's row and version as before, its registration the one revision, and version 0 still current. */
     private void assertUnchangedAndChangeableAgain(UUID patient, String before, String desk, Patients.Canary canary)
             throws Exception {
