@@ -83,7 +83,7 @@ final class StackCertificates {
                 makeAuthority();
             }
             if (!Files.isRegularFile(postgresCertificate()) || !Files.isRegularFile(postgresKey())
-                    || expiring(read(postgresCertificate())) || !issuedByAuthority(read(postgresCertificate()))) {
+                    || !current(read(postgresCertificate()))) {
                 issueServerCertificate();
             }
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
@@ -128,17 +128,17 @@ final class StackCertificates {
         StackHome.writeSecretFile(postgresCertificate(), pem(sign(certificate, authorityPrivateKey())));
     }
 
-    private boolean issuedByAuthority(X509Certificate server) throws GeneralSecurityException, IOException {
+    /** Issued by this authority and not about to expire: otherwise it is issued again. */
+    private boolean current(X509Certificate server) throws GeneralSecurityException, IOException {
+        if (server.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEWAL))) {
+            return false;
+        }
         try {
             server.verify(read(authority()).getPublicKey());
             return true;
         } catch (SignatureException | InvalidKeyException otherAuthority) {
             return false;
         }
-    }
-
-    private static boolean expiring(X509Certificate certificate) {
-        return certificate.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEWAL));
     }
 
     private PrivateKey authorityPrivateKey() throws IOException, GeneralSecurityException {

@@ -3,8 +3,6 @@ package health.citadel.platform.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Set;
 import javax.transaction.xa.XAException;
 
@@ -25,13 +23,7 @@ final class DependencyOutage {
 
     /** Whether {@code failure}, or anything that caused it, is a dependency's outage. */
     static boolean causedBy(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (outage(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).stream().anyMatch(DependencyOutage::outage);
     }
 
     private static boolean outage(Throwable failure) {
@@ -55,13 +47,8 @@ final class DependencyOutage {
 
     /** Whether a cause of the XA failure is the database's own answer: an SQL error with its SQLState. */
     private static boolean answered(XAException xa) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = xa.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(xa.getCause()).stream()
+                .anyMatch(cause -> cause instanceof SQLException sql && sql.getSQLState() != null);
     }
 
     /**

@@ -6,12 +6,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** Turns every failure into a problem document that carries no request data. */
 public final class ProblemMappers {
@@ -85,7 +83,7 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(Throwable e) {
             // a body reader other than the JSON check's (a form's) met the body limit
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            for (Throwable cause : Causes.of(e)) {
                 if (cause instanceof BodyTooLarge tooLarge) {
                     return tooLarge.problem().toResponse();
                 }
@@ -102,13 +100,7 @@ public final class ProblemMappers {
 
         /** The exception's type and its causes' types, outermost first: enough to find the bug, no message. */
         static String causes(Throwable e) {
-            StringBuilder chain = new StringBuilder(e.getClass().getName());
-            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            seen.add(e);
-            for (Throwable cause = e.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
-                chain.append(" < ").append(cause.getClass().getName());
-            }
-            return chain.toString();
+            return Causes.of(e).stream().map(cause -> cause.getClass().getName()).collect(Collectors.joining(" < "));
         }
     }
 }
