@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 /**
  * A person in the web portal, as a browser is: signed in through the portal's own login (Keycloak's page, the
  * password and the code), then holding only the portal's session cookie and its CSRF token. Its clients share
- * that one session, as the tabs of one browser do. Cookies are kept by hand, per origin: Keycloak marks its own
- * Secure while the local stack serves it over plain HTTP on loopback.
+ * that one session, as the tabs of one browser do. Cookies are kept by hand, per origin (the portal's and
+ * Keycloak's), and no redirect is followed: each step of the login is checked.
  */
 final class PortalVisitor {
 

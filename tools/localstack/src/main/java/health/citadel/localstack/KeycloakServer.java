@@ -1,5 +1,6 @@
 package health.citadel.localstack;
 
+import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keycloak from its Maven Central distribution, in dev mode with its own file database under
- * {@code $CITADEL_HOME/keycloak}, bound to loopback. The realm is imported on the first start.
+ * Keycloak from its Maven Central distribution in production mode ({@code start}): HTTPS only, TLS 1.3, with a
+ * certificate from the stack's authority, bound to loopback, with its own file database under
+ * {@code $CITADEL_HOME/keycloak}. The realm is imported on the first start.
  */
 final class KeycloakServer {
 
@@ -27,6 +29,7 @@ final class KeycloakServer {
     private final StackHome home;
     private final StackPorts ports;
     private final StackSecrets secrets;
+    private final StackCertificates certificates;
     private final Path pidFile;
     private final Path log;
     private final Path importedRealm;
@@ -35,13 +38,14 @@ final class KeycloakServer {
         this.home = home;
         this.ports = ports;
         this.secrets = secrets;
+        this.certificates = new StackCertificates(home);
         this.pidFile = home.run().resolve("keycloak.pid");
         this.log = home.logs().resolve("keycloak.log");
         this.importedRealm = home.keycloak().resolve("data/import/citadel-realm.json");
     }
 
     String url() {
-        return "http://127.0.0.1:" + ports.keycloak();
+        return "https://127.0.0.1:" + ports.keycloak();
     }
 
     String issuer() {
@@ -72,16 +76,23 @@ final class KeycloakServer {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(StackSecrets.KEYCLOAK_ADMIN_PASSWORD));
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         environment.put("JAVA_OPTS_APPEND", extraJvmArgs);
-        Process process = Commands.startDetached(List.of(home.keycloak().resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + ports.keycloak(),
-                "--http-management-port=" + ports.keycloakManagement(), "--health-enabled=true",
-                "--import-realm"), environment, log);
+        // production mode: no plain HTTP listener, the hostname fixed (tokens name it as their issuer); the file
+        // database stays, since the stack has no third PostgreSQL for it (the cloud layout gives it one), and its
+        // caches are local: one node, no cluster to discover
+        Process process = Commands.startDetached(List.of(home.keycloak().resolve("bin/kc.sh").toString(), "start",
+                "--db=dev-file", "--cache=local", "--health-enabled=true", "--hostname=" + url(), "--http-enabled=false",
+                "--http-host=127.0.0.1", "--https-port=" + ports.keycloak(), "--https-protocols=TLSv1.3",
+                "--https-certificate-file=" + certificates.certificate(StackCertificates.KEYCLOAK),
+                "--https-certificate-key-file=" + certificates.key(StackCertificates.KEYCLOAK),
+                "--http-management-port=" + ports.keycloakManagement(), "--import-realm"), environment, log);
         PidFile.write(pidFile, process.pid());
     }
 
-    void awaitReady(HttpClient http) {
+    void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().sslContext(TrustedCertificate.sslContext(certificates.authority()))
+                .build();
         Readiness.await("Keycloak", START_TIMEOUT, this::running, log.toString(), http,
-                URI.create("http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready"),
+                URI.create("https://127.0.0.1:" + ports.keycloakManagement() + "/health/ready"),
                 response -> response.statusCode() == 200);
         Readiness.await("Keycloak realm " + REALM, Duration.ofSeconds(30), this::running, log.toString(), http,
                 URI.create(issuer() + "/.well-known/openid-configuration"), response -> response.statusCode() == 200);

@@ -2,16 +2,12 @@ package health.citadel.localstack;
 
 import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +28,7 @@ final class LibertyServer {
     private final StackHome home;
     private final StackPorts ports;
     private final StackSecrets secrets;
+    private final StackCertificates certificates;
     private final Path wlp;
     private final Path serverDir;
     private final Path log;
@@ -40,6 +37,7 @@ final class LibertyServer {
         this.home = home;
         this.ports = ports;
         this.secrets = secrets;
+        this.certificates = new StackCertificates(home);
         this.wlp = home.runtime().resolve("wlp");
         this.serverDir = home.libertyUser().resolve("servers").resolve(SERVER);
         this.log = home.logs().resolve("liberty");
@@ -49,8 +47,9 @@ final class LibertyServer {
         return "https://localhost:" + ports.app();
     }
 
+    /** What a client of Liberty trusts: the stack's authority, which issued Liberty's certificate. */
     Path certificate() {
-        return home.tls().resolve("citadel.crt");
+        return certificates.authority();
     }
 
     OptionalLong pid() {
@@ -67,7 +66,7 @@ final class LibertyServer {
         }
     }
 
-    /** Lays out the server: configuration, the WAR, the JDBC driver, a TLS key and the environment. */
+    /** Lays out the server: configuration, the WAR, the JDBC driver, its TLS stores and the environment. */
     void configure(Path libertyConfig, Path war, Path jdbcDriver, Map<String, String> settings, String extraJvmArgs) {
         try {
             Files.createDirectories(serverDir.resolve("apps"));
@@ -83,11 +82,14 @@ final class LibertyServer {
         } catch (IOException e) {
             throw new StackException("cannot lay out the Liberty server: " + e.getMessage(), e);
         }
-        ensureCertificate();
+        String storePassword = secrets.get(StackSecrets.KEYSTORE_PASSWORD);
+        certificates.writeLibertyStores(storePassword.toCharArray());
         Map<String, String> environment = new LinkedHashMap<>(settings);
         environment.put("CITADEL_HTTPS_PORT", String.valueOf(ports.app()));
-        environment.put("CITADEL_TLS_KEYSTORE", keystore().toString());
-        environment.put("CITADEL_TLS_KEYSTORE_PASSWORD", secrets.get(StackSecrets.KEYSTORE_PASSWORD));
+        environment.put("CITADEL_TLS_KEYSTORE", certificates.keystore().toString());
+        environment.put("CITADEL_TLS_KEYSTORE_PASSWORD", storePassword);
+        environment.put("CITADEL_TLS_TRUSTSTORE", certificates.truststore().toString());
+        environment.put("CITADEL_TLS_TRUSTSTORE_PASSWORD", storePassword);
         environment.put("LOG_DIR", log.toString());
         environment.put("JVM_ARGS", extraJvmArgs);
         StringBuilder serverEnv = new StringBuilder("# Written by bin/citadel up; holds secrets\n");
@@ -137,41 +139,5 @@ final class LibertyServer {
     private Map<String, String> serverScriptEnvironment() {
         return Map.of("WLP_USER_DIR", home.libertyUser().toString(),
                 "JAVA_HOME", System.getProperty("java.home"));
-    }
-
-    private Path keystore() {
-        return home.tls().resolve("citadel.p12");
-    }
-
-    /** A self-signed key for localhost, made once per stack with the JDK's keytool. */
-    private void ensureCertificate() {
-        if (Files.isRegularFile(keystore())) {
-            return;
-        }
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        String password = secrets.get(StackSecrets.KEYSTORE_PASSWORD);
-        Path keytoolLog = home.logs().resolve("keytool.log");
-        StackHome.ownerOnlyDirectory(home.tls());
-        Commands.run(List.of(keytool, "-genkeypair", "-alias", "citadel", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-validity", "825", "-dname", "CN=localhost, O=Citadel local stack",
-                        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                        "-keystore", keystore().toString(), "-storepass:env", "CITADEL_KEYSTORE_PASSWORD",
-                        "-keypass:env", "CITADEL_KEYSTORE_PASSWORD"),
-                Map.of("CITADEL_KEYSTORE_PASSWORD", password), keytoolLog, Duration.ofMinutes(1), "creating the TLS key");
-        try {
-            // keytool writes the store as the umask allows: the private key is the owner's alone
-            Files.setPosixFilePermissions(keystore(), StackHome.OWNER_ONLY_FILE.value());
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore())) {
-                store.load(in, password.toCharArray());
-            }
-            Certificate certificate = store.getCertificate("citadel");
-            String pem = "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-            StackHome.writeSecretFile(certificate(), pem);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new StackException("cannot export the TLS certificate: " + e.getMessage(), e);
-        }
     }
 }

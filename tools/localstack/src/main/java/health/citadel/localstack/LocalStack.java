@@ -2,7 +2,6 @@ package health.citadel.localstack;
 
 import health.citadel.platform.migration.SchemaMigrations;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +112,7 @@ final class LocalStack {
                 liberty.start();
                 startedNow.push(liberty::stop);
             }
-            keycloak.awaitReady(HttpClient.newHttpClient());
+            keycloak.awaitReady();
             liberty.awaitReady();
             long ready = System.nanoTime();
             startup = new StackDescriptor.Startup(Duration.ofNanos(ready - began),

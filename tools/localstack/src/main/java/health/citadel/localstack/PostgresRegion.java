@@ -183,8 +183,8 @@ final class PostgresRegion {
                     ssl_cert_file = '%s'
                     ssl_key_file = '%s'
                     ssl_min_protocol_version = 'TLSv1.3'
-                    """.formatted(settingValue(certificates.postgresCertificate()),
-                    settingValue(certificates.postgresKey())));
+                    """.formatted(settingValue(certificates.certificate(StackCertificates.POSTGRES)),
+                    settingValue(certificates.key(StackCertificates.POSTGRES))));
             Path settings = data.resolve("postgresql.conf");
             if (!Files.readString(settings).contains(TLS_SETTINGS)) {
                 Files.writeString(settings, "\ninclude_if_exists = '" + TLS_SETTINGS + "'\n", StandardOpenOption.APPEND);

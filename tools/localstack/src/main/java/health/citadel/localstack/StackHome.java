@@ -1,6 +1,7 @@
 package health.citadel.localstack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -105,11 +106,15 @@ record StackHome(Path root) {
 
     /** Writes a file only its owner can read, replacing what was there. */
     static void writeSecretFile(Path file, String content) {
+        writeSecretFile(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeSecretFile(Path file, byte[] content) {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, OWNER_ONLY_FILE);
-            Files.writeString(file, content);
+            Files.write(file, content);
         } catch (IOException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package health.citadel.app.portal;
 
+import health.citadel.platform.tls.OutboundTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,7 +32,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class OpenIdProvider {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    @Inject
+    OutboundTrust outboundTrust;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
+    }
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.issuer")

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * A login as a person does it in a browser, on the realm's portal client: authorization code with PKCE, the
  * password form, then the one-time-password form for staff. Only such a login carries {@code auth_time}, which
- * step-up counts from. Cookies are kept by hand because Keycloak marks them Secure while the local stack serves
- * it over plain HTTP on loopback (a browser treats loopback as secure; Java's cookie store does not).
+ * step-up counts from. Cookies are kept by hand, for Keycloak's only: each step of the login is sent and checked
+ * on its own, with no redirect followed.
  */
 final class PortalLogin {
 
@@ -32,7 +32,8 @@ final class PortalLogin {
 
     private static final String CLIENT = "citadel-portal";
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newHttpClient(); // follows no redirect
+    private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(Stack.get().trustingStack())
+            .build(); // follows no redirect
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Stack stack = Stack.get();

@@ -3,28 +3,47 @@ package health.citadel.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Nothing is served in clear: the one listener speaks TLS 1.3 only, and refuses oversized requests. */
+/**
+ * Nothing is served in clear: Liberty's one listener and Keycloak's (in production mode) speak TLS 1.3 only, with
+ * certificates of the stack's authority; Liberty refuses oversized requests.
+ */
 class TransportIT {
 
     private final Stack stack = Stack.get();
 
-    @Test
-    void plainHttpGetsNoHttpAnswer() throws IOException {
+    static List<String> listeners() {
+        return List.of("liberty", "keycloak");
+    }
+
+    private int port(String listener) {
+        return listener.equals("liberty") ? stack.appPort() : URI.create(stack.keycloakUrl()).getPort();
+    }
+
+    @ParameterizedTest
+    @MethodSource("listeners")
+    void plainHttpGetsNoHttpAnswer(String listener) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", stack.appPort()), 5000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port(listener)), 5000);
             socket.setSoTimeout(5000);
             socket.getOutputStream().write("GET /health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
@@ -33,16 +52,34 @@ class TransportIT {
         }
     }
 
-    @Test
-    void tls13HandshakeSucceeds() throws IOException {
-        try (SSLSocket socket = handshake("TLSv1.3")) {
+    @ParameterizedTest
+    @MethodSource("listeners")
+    void tls13HandshakeSucceeds(String listener) throws IOException {
+        try (SSLSocket socket = handshake(port(listener), "TLSv1.3")) {
             assertEquals("TLSv1.3", socket.getSession().getProtocol());
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("listeners")
+    void olderTlsIsRefused(String listener) {
+        assertThrows(SSLHandshakeException.class, () -> handshake(port(listener), "TLSv1.2").close());
+    }
+
     @Test
-    void olderTlsIsRefused() {
-        assertThrows(SSLHandshakeException.class, () -> handshake("TLSv1.2").close());
+    void keycloakRunsInProductionModeAndNamesOnlyHttpsEndpoints() throws IOException {
+        HttpResponse<String> discovery = Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
+                HttpRequest.newBuilder(URI.create(stack.issuer() + "/.well-known/openid-configuration")).build());
+
+        assertEquals(200, discovery.statusCode());
+        JsonNode document = Stack.json(discovery);
+        for (String endpoint : List.of("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri",
+                "end_session_endpoint")) {
+            assertTrue(document.get(endpoint).asText().startsWith("https://"), endpoint);
+        }
+        String log = Files.readString(stack.home().resolve("logs/keycloak.log"));
+        assertTrue(log.contains("Profile prod activated") && !log.contains("Profile dev activated"),
+                "Keycloak was started with start-dev");
     }
 
     @Test
@@ -58,8 +95,8 @@ class TransportIT {
         assertEquals(413, response.statusCode());
     }
 
-    private SSLSocket handshake(String protocol) throws IOException {
-        SSLSocket socket = (SSLSocket) stack.trustingStack().getSocketFactory().createSocket("127.0.0.1", stack.appPort());
+    private SSLSocket handshake(int port, String protocol) throws IOException {
+        SSLSocket socket = (SSLSocket) stack.trustingStack().getSocketFactory().createSocket("127.0.0.1", port);
         socket.setSoTimeout(5000);
         socket.setEnabledProtocols(new String[] {protocol});
         socket.startHandshake();

@@ -1,6 +1,7 @@
 package health.citadel.audit.internal;
 
 import health.citadel.platform.background.BackgroundWork;
+import health.citadel.platform.tls.OutboundTrust;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -8,9 +9,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -29,6 +30,9 @@ class AlertDelivery {
     private static final Metadata BACKLOG = Metadata.builder().withName("citadel_audit_alert_outbox_backlog")
             .withDescription("Alerts not yet delivered to the webhook and still being retried, as of the latest"
                     + " poll (a poll reads at most " + AlertDeliveryStep.POLL + ")").build();
+
+    @Inject
+    OutboundTrust outboundTrust;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -79,7 +83,7 @@ class AlertDelivery {
             LOG.warning("No alert webhook secret is configured (citadel.audit.alert-webhook.secret): deliveries are not"
                     + " signed, and a receiver cannot tell them from forgeries");
         }
-        AlertWebhook webhook = new AlertWebhook(target.get(), secret.map(WebhookSignature::new));
+        AlertWebhook webhook = new AlertWebhook(target.get(), secret.map(WebhookSignature::new), outboundTrust.client());
         background.every(Duration.ofMillis(250), "Alert delivery", () -> deliverDue(webhook));
         background.every(Duration.ofSeconds(1), "Audit checkpoint delivery", () -> checkpoints.deliverNewest(webhook));
     }

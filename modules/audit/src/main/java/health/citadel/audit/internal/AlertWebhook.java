@@ -27,11 +27,13 @@ final class AlertWebhook {
 
     private final URI target;
     private final Optional<WebhookSignature> signature;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
 
-    AlertWebhook(URI target, Optional<WebhookSignature> signature) {
+    /** {@code client} trusts the authorities the hospital configured: its receiver may have an internal one. */
+    AlertWebhook(URI target, Optional<WebhookSignature> signature, HttpClient.Builder client) {
         this.target = target;
         this.signature = signature;
+        this.http = client.connectTimeout(TIMEOUT).build();
     }
 
     /** @return the receiver's HTTP status, or -1 when it could not be reached */

@@ -1,5 +1,7 @@
 package health.citadel.identity.internal;
 
+import health.citadel.platform.tls.OutboundTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -20,7 +22,15 @@ public class KeycloakJwksReadiness implements HealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    @Inject
+    OutboundTrust outboundTrust;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
+    }
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.jwks-uri")

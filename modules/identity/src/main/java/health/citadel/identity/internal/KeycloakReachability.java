@@ -1,6 +1,8 @@
 package health.citadel.identity.internal;
 
 import health.citadel.platform.background.BackgroundWork;
+import health.citadel.platform.tls.OutboundTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +30,15 @@ class KeycloakReachability {
             .withDescription("1 when Keycloak published its signing keys at the latest probe, else 0").build();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    @Inject
+    OutboundTrust outboundTrust;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
+    }
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.jwks-uri")

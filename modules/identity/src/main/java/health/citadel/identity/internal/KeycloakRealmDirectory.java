@@ -1,5 +1,7 @@
 package health.citadel.identity.internal;
 
+import health.citadel.platform.tls.OutboundTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,7 +61,15 @@ class KeycloakRealmDirectory implements RealmDirectory {
     @ConfigProperty(name = "citadel.identity.access-review.client-secret")
     String clientSecret;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    @Inject
+    OutboundTrust outboundTrust;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
+    }
 
     @Override
     public Realm read(Instant loginsSince) {

@@ -10,7 +10,7 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Trust for one certificate, such as the local stack's self-signed one, and nothing else: no "trust all". */
+/** Trust for one certificate, such as the local stack's authority, and nothing else: no "trust all". */
 public final class TrustedCertificate {
 
     private TrustedCertificate() {

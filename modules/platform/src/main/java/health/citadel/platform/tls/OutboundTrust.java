@@ -1,0 +1,58 @@
+package health.citadel.platform.tls;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The authorities the application trusts when it calls out over HTTPS (Keycloak's token and admin endpoints):
+ * the same store as Liberty's own outbound trust ({@code CITADEL_TLS_TRUSTSTORE}). Liberty's transport security
+ * leaves the JDK's default context to the JDK's authorities, which do not know a hospital's own.
+ */
+@ApplicationScoped
+public class OutboundTrust {
+
+    @Inject
+    @ConfigProperty(name = "citadel.tls.truststore")
+    Optional<String> truststore;
+
+    @Inject
+    @ConfigProperty(name = "citadel.tls.truststore-password")
+    Optional<String> password;
+
+    private SSLContext context;
+
+    @PostConstruct
+    void load() {
+        try {
+            if (truststore.isEmpty()) {
+                context = SSLContext.getDefault();
+                return;
+            }
+            KeyStore trust = KeyStore.getInstance(Path.of(truststore.get()).toFile(),
+                    password.map(String::toCharArray).orElse(null));
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            context = SSLContext.getInstance("TLSv1.3");
+            context.init(null, factory.getTrustManagers(), null);
+        } catch (IOException | GeneralSecurityException e) {
+            // the store's path stays out of the message: it names the host's layout
+            throw new IllegalStateException("the outbound trust store (CITADEL_TLS_TRUSTSTORE) cannot be loaded: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A client builder that trusts these authorities and no others. */
+    public HttpClient.Builder client() {
+        return HttpClient.newBuilder().sslContext(context);
+    }
+}
