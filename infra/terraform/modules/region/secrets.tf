@@ -83,7 +83,7 @@ resource "aws_secretsmanager_secret_version" "login" {
 resource "aws_secretsmanager_secret_rotation" "login" {
   for_each            = aws_secretsmanager_secret.login
   secret_id           = each.value.id
-  rotation_lambda_arn = aws_serverlessapplicationrepository_cloudformation_stack.rotation.outputs["RotationLambdaARN"]
+  rotation_lambda_arn = aws_serverlessapplicationrepository_cloudformation_stack.rotation[local.logins[each.key].database].outputs["RotationLambdaARN"]
 
   rotation_rules {
     automatically_after_days = var.secret_rotation_days
@@ -97,18 +97,25 @@ data "aws_serverlessapplicationrepository_application" "rotation" {
   semantic_version = var.rotation_lambda_version
 }
 
+# one rotation function per database: each may read its own instance's master secret, no other
 resource "aws_serverlessapplicationrepository_cloudformation_stack" "rotation" {
-  name             = "${local.prefix}-db-rotation"
+  for_each = {
+    citadel  = aws_db_instance.citadel.master_user_secret[0].secret_arn
+    keycloak = aws_db_instance.keycloak.master_user_secret[0].secret_arn
+  }
+  name             = "${local.prefix}-${each.key}-rotation"
   application_id   = data.aws_serverlessapplicationrepository_application.rotation.application_id
   semantic_version = data.aws_serverlessapplicationrepository_application.rotation.semantic_version
   capabilities     = data.aws_serverlessapplicationrepository_application.rotation.required_capabilities
 
   parameters = {
-    endpoint            = "https://secretsmanager.${var.region}.amazonaws.com"
-    functionName        = "${local.prefix}-db-rotation"
-    kmsKeyArn           = aws_kms_key.storage.arn
-    vpcSubnetIds        = join(",", aws_subnet.private[*].id)
-    vpcSecurityGroupIds = aws_security_group.rotation.id
+    endpoint              = "https://secretsmanager.${var.region}.amazonaws.com"
+    functionName          = "${local.prefix}-${each.key}-rotation"
+    kmsKeyArn             = aws_kms_key.storage.arn
+    masterSecretArn       = each.value
+    masterSecretKmsKeyArn = aws_kms_key.storage.arn
+    vpcSubnetIds          = join(",", aws_subnet.private[*].id)
+    vpcSecurityGroupIds   = aws_security_group.rotation.id
   }
 
   tags = local.tags
