@@ -37,7 +37,7 @@ class RegionOverlaysTest {
         assertTrue(value(env, "CITADEL_DB_URL").startsWith("jdbc:postgresql://db.region-" + region + ".citadel.internal:5432,db.region-"
                 + other + ".citadel.internal:5432/citadel?targetServerType=primary"), value(env, "CITADEL_DB_URL"));
         assertTrue(value(env, "CITADEL_JWT_JWKS_URI").startsWith("https://keycloak.region-" + region + "."), value(env, "CITADEL_JWT_JWKS_URI"));
-        assertEquals("https://login.hospital.example/realms/citadel", value(env, "CITADEL_JWT_ISSUER"), "one issuer for both regions");
+        assertEquals("https://login.hospital.example:8443/realms/citadel", value(env, "CITADEL_JWT_ISSUER"), "one issuer for both regions");
         // the patch changed its variables and left the others where the base put them
         assertEquals("POD_NAME", env.get(0).getName());
         assertEquals("9443", value(env, "CITADEL_HTTPS_PORT"));
