@@ -144,7 +144,10 @@ final class ClusterPolicies {
         return findings;
     }
 
-    /** Each Deployment has an autoscaler (autoscaling/v2) that targets it, keeps two instances at least and scales on a metric. */
+    /**
+     * Each Deployment has an autoscaler (autoscaling/v2) that targets it, keeps two instances at least and scales on
+     * a metric, and leaves the count to it (no replicas in the Deployment).
+     */
     List<String> autoscalerScalesTheDeployment() {
         List<String> findings = new ArrayList<>();
         for (HorizontalPodAutoscaler autoscaler : all(HorizontalPodAutoscaler.class)) {
@@ -168,6 +171,8 @@ final class ClusterPolicies {
         for (Deployment deployment : all(Deployment.class)) {
             if (autoscalerOf(deployment).isEmpty()) {
                 findings.add(name(deployment) + ": no HorizontalPodAutoscaler targets it");
+            } else if (deployment.getSpec().getReplicas() != null) {
+                findings.add(name(deployment) + ": declares replicas, which each apply would reset under the autoscaler");
             }
         }
         return findings;

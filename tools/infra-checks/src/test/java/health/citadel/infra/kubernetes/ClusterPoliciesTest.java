@@ -96,6 +96,12 @@ class ClusterPoliciesTest {
     }
 
     @Test
+    void replicasBesideTheAutoscalerBreakTheAutoscalerPolicy() {
+        assertBroken(ClusterPolicies::autoscalerScalesTheDeployment,
+                resources -> only(resources, Deployment.class).getSpec().setReplicas(2), "declares replicas");
+    }
+
+    @Test
     void aBudgetSelectingOtherPodsBreaksTheBudgetPolicy() {
         assertBroken(ClusterPolicies::disruptionBudgetKeepsAnInstanceServing,
                 resources -> only(resources, PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels()
