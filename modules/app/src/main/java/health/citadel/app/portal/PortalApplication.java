@@ -7,6 +7,7 @@ import health.citadel.platform.page.PageWriter;
 import health.citadel.platform.problem.ProblemMappers;
 import health.citadel.platform.web.RateLimits;
 import health.citadel.platform.web.RequestIds;
+import health.citadel.platform.web.RouteTemplates;
 import health.citadel.records.api.RecordPages;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -25,7 +26,7 @@ public class PortalApplication extends Application {
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new HashSet<>(Set.of(HomePage.class,
                 SignedInCaller.class, CsrfCheck.class, PortalFrame.class, StepUpLogin.class, PageWriter.class,
-                RequestIds.class, RateLimits.class,
+                RequestIds.class, RouteTemplates.class, RateLimits.class,
                 ProblemMappers.Refusals.class, ProblemMappers.HttpErrors.class, ProblemMappers.InvalidInput.class,
                 ProblemMappers.UnreadableBody.class, ProblemMappers.Unexpected.class));
         classes.addAll(Authorization.providers());

@@ -238,7 +238,7 @@ class AtomicityIT {
     }
 
     private static String markedRequestId() {
-        return "atomicity-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 
     private static String read(Path file) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class ClientAddressIT {
 
     /** Sends the denied request from {@code sender}; returns the source its audit event and access log agree on. */
     private String clientSeenFor(String sender, String forwardedFor) throws Exception {
-        String requestId = "client-address-" + System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
         assertEquals(403, statusOf(sender, forwardedFor, requestId));
 
         String audited;

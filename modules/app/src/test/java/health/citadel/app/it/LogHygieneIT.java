@@ -69,7 +69,7 @@ class LogHygieneIT {
         String forged = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
         assertEquals(401, stack.get("/api/v1/me", forged).statusCode());
         // a request after it, whose access-log event in messages.log comes after the refusal's messages
-        String requestId = "after-the-forged-token-" + System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
         assertEquals(200, stack.get("/api/v1/me", token, "X-Request-Id", requestId).statusCode());
 
         Path liberty = stack.home().resolve("logs/liberty");

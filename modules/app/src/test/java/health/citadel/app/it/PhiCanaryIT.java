@@ -32,17 +32,20 @@ class PhiCanaryIT {
     @Test
     void noCanaryAppearsInLogsAuditMetricsOrErrors() throws Exception {
         List<String> errors = provokeErrorsWithCanaryValues();
+        errors.addAll(sendCanariesInPathsAndHeaders());
         giveAReasonNamingACanary();
         for (String error : errors) {
             assertTrue(!error.toLowerCase(Locale.ROOT).contains(CANARY), "an error response quotes PHI: " + error);
         }
 
         List<String> hits = new ArrayList<>();
-        Path logs = stack.home().resolve("logs").resolve("liberty");
-        try (Stream<Path> files = Files.walk(logs)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (contains(file)) {
-                    hits.add("log " + stack.home().relativize(file));
+        // every log of the stack: Liberty's messages, trace, FFDC and access log, PostgreSQL's and Keycloak's
+        for (Path logs : List.of(stack.home().resolve("logs"), stack.home().resolve("liberty/servers/citadel/logs"))) {
+            try (Stream<Path> files = Files.walk(logs)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    if (contains(file)) {
+                        hits.add("log " + stack.home().relativize(file));
+                    }
                 }
             }
         }
@@ -60,6 +63,30 @@ class PhiCanaryIT {
             hits.add("/metrics");
         }
         assertEquals(List.of(), hits, "PHI where it must never be");
+    }
+
+    /**
+     * Canaries where no body is read: in path segments (a route's and no route's), in {@code Accept} and other
+     * headers, in a request id the caller offers, and as a junk bearer token.
+     */
+    private List<String> sendCanariesInPathsAndHeaders() {
+        Patients.Canary canary = Patients.Canary.fresh();
+        String desk = Tokens.of("front.desk");
+        List<HttpResponse<String>> failed = List.of(
+                stack.get(Patients.PATIENTS + "/" + canary.mrn(), desk),
+                stack.get("/api/v1/" + canary.family() + "/chart", desk),
+                stack.get("/portal/patients/" + canary.given(), null),
+                stack.get("/api/v1/me", desk, "Accept", "application/" + canary.family(),
+                        "User-Agent", canary.given(), "Referer", "https://example.org/" + canary.mrn(),
+                        "X-Request-Id", canary.mrn()),
+                stack.get("/api/v1/me", canary.family() + "." + canary.given() + ".junk"));
+        List<String> answers = new ArrayList<>();
+        for (HttpResponse<String> response : failed) {
+            assertTrue(response.statusCode() >= 300, "each of these requests must be turned away: "
+                    + response.statusCode());
+            answers.add(response.statusCode() + " " + response.body() + " " + response.headers().map());
+        }
+        return answers;
     }
 
     /** A reason goes into the audit log with its event: it must be stored encrypted, never in clear. */

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Gives every API request an id, returned as {@code X-Request-Id}, recorded with its audit events and put on
  * every log line written while the request is served (Liberty's JSON field {@code ext_requestId}), so a
- * support call, a log line and an audit entry can be matched. A caller's own id (a proxy's or a client's, to follow
- * a call across systems) is kept only if it is short and plain; anything else, which could forge log lines or
- * carry markup into an auditor's screen, is replaced by one the server makes, and the response says which.
+ * support call, a log line and an audit entry can be matched. A caller's own id (a proxy's, to follow a call across
+ * systems) is kept only if it has the form proxies generate, a UUID or 32 hex digits: anything else could carry a
+ * name or a record number into the logs, forge log lines or put markup on an auditor's screen, so it is replaced
+ * by one the server makes, and the response says which.
  */
 @Provider
 @PreMatching
@@ -27,7 +28,8 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     public static final String HEADER = "X-Request-Id";
     private static final String LOG_FIELD = "requestId";
     private static final String PROPERTY = RequestIds.class.getName();
-    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern GENERATED_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32}");
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -46,9 +48,9 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
         LogRecordContext.removeExtension(LOG_FIELD);
     }
 
-    /** The caller's id if it is plain, else a new one; several {@code X-Request-Id} headers arrive comma-joined. */
+    /** The caller's id if a proxy made it, else a new one; several {@code X-Request-Id} headers arrive comma-joined. */
     static String chosen(String offered) {
-        return offered != null && PLAIN_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && GENERATED_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     /** The id of the request being served. */
