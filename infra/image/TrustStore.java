@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * single-file program ({@code java TrustStore.java <folder of .crt files> <cacerts>}), so the image build needs no
  * compiled tool of its own.
  *
- * <p>The store is PKCS#12 with the JDK's customary password, "changeit": it holds public certificates only, and the
- * password protects nothing (the JDK reads a trust store's certificates without it).
+ * <p>The store is PKCS#12 without encryption or integrity MAC, as the JDK's own cacerts is since JDK 18: it holds
+ * public certificates only, it reads with any password or none ("changeit" included), and with no random salt the
+ * same roots give the same bytes, so the runtime layer's digest changes only when a package does.
  */
 public final class TrustStore {
 
@@ -26,6 +27,8 @@ public final class TrustStore {
     }
 
     public static void main(String[] args) throws IOException, GeneralSecurityException {
+        System.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+        System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: java TrustStore.java <folder of .crt files> <cacerts>");
         }
