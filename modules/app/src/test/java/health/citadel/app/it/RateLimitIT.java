@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,12 +33,16 @@ class RateLimitIT {
 
     static final List<String> SUITE_LIMITS = List.of("CITADEL_RATE_LIMIT_USER_BURST",
             "CITADEL_RATE_LIMIT_USER_PER_SECOND", "CITADEL_RATE_LIMIT_ADDRESS_BURST",
-            "CITADEL_RATE_LIMIT_ADDRESS_PER_SECOND");
+            "CITADEL_RATE_LIMIT_ADDRESS_PER_SECOND", "CITADEL_RATE_LIMIT_UNAUTHENTICATED_BURST",
+            "CITADEL_RATE_LIMIT_UNAUTHENTICATED_PER_SECOND");
 
     private static final String ME = "/api/v1/me";
     private static final int BURST = 300;
     private static final int PER_SECOND = 30;
     private static final int SENT = 900;
+    private static final int UNAUTHENTICATED_BURST = 100;
+    private static final int UNAUTHENTICATED_PER_SECOND = 10;
+    private static final int UNAUTHENTICATED_SENT = 300;
 
     private static boolean restarted;
 
@@ -78,7 +83,7 @@ class RateLimitIT {
         assertEquals(200, login.statusCode(), login.body());
         String token = Stack.json(login).get("access_token").asText();
 
-        double throttledBefore = throttledByUser();
+        double throttledBefore = throttled("user");
         List<HttpResponse<String>> answers = new ArrayList<>();
         Future<HttpResponse<String>> otherUser;
         long began = System.nanoTime();
@@ -105,7 +110,7 @@ class RateLimitIT {
                 served + " served in " + seconds + " s, more than the allowance permits");
         assertTrue(!refused.isEmpty(), SENT + " requests in " + seconds + " s were all served");
         assertEquals(200, otherUser.get().statusCode(), "another user is served while this one is refused");
-        assertEquals(refused.size(), throttledByUser() - throttledBefore, 0.5, "each refusal is counted");
+        assertEquals(refused.size(), throttled("user") - throttledBefore, 0.5, "each refusal is counted");
 
         HttpResponse<String> tooMany = refused.get(refused.size() - 1);
         assertTrue(tooMany.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
@@ -119,11 +124,55 @@ class RateLimitIT {
         assertEquals(200, stack.get(ME, token).statusCode(), "served again after the wait it was told");
     }
 
-    /** {@code citadel_requests_throttled_total{limit="user"}}, 0 before the first refusal. */
-    private double throttledByUser() {
+    @Test
+    void anAddressSendingRequestsWithoutAValidTokenIsToldToWaitWhileTokenHoldersAreServed() throws Exception {
+        double throttledBefore = throttled("unauthenticated");
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        Future<HttpResponse<String>> tokenHolder;
+        long began = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < UNAUTHENTICATED_SENT; i++) {
+                // half with no token at all, half with one that is not a token
+                String bearer = i % 2 == 0 ? null : "not-a-token-" + i;
+                sent.add(clients.submit(() -> stack.get(ME, bearer)));
+            }
+            tokenHolder = clients.submit(() -> stack.get(ME, Tokens.of("auditor.ada")));
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+
+        long unauthorized = answers.stream().filter(answer -> answer.statusCode() == 401).count();
+        List<HttpResponse<String>> refused = answers.stream().filter(answer -> answer.statusCode() == 429).toList();
+        assertEquals(UNAUTHENTICATED_SENT, unauthorized + refused.size(), "every answer is 401 or 429");
+        assertTrue(unauthorized >= UNAUTHENTICATED_BURST, "the burst is answered 401: " + unauthorized);
+        assertTrue(unauthorized <= UNAUTHENTICATED_BURST + UNAUTHENTICATED_PER_SECOND * seconds + 1,
+                unauthorized + " answered 401 in " + seconds + " s, more than the allowance permits");
+        assertTrue(!refused.isEmpty(), UNAUTHENTICATED_SENT + " requests in " + seconds + " s were all answered");
+        assertEquals(200, tokenHolder.get().statusCode(), "a token holder at the same address is served");
+        assertEquals(refused.size(), throttled("unauthenticated") - throttledBefore, 0.5, "each refusal is counted");
+
+        HttpResponse<String> tooMany = refused.get(refused.size() - 1);
+        assertTrue(tooMany.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                tooMany.headers().toString());
+        assertTrue(Stack.json(tooMany).get("detail").asText().contains("without a valid token"), tooMany.body());
+        long retryAfter = Long.parseLong(tooMany.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(1, retryAfter, "one request refills in 1/10 s, rounded up to whole seconds");
+
+        await().atMost(Duration.ofSeconds(retryAfter + 5)).until(() -> stack.get(ME, null).statusCode() == 401);
+    }
+
+    /** {@code citadel_requests_throttled_total{limit="..."}}, 0 before the first refusal. */
+    private double throttled(String limit) {
         HttpResponse<String> metrics = stack.get("/metrics", null);
         assertEquals(200, metrics.statusCode());
-        return metrics.body().lines().filter(line -> line.startsWith("citadel_requests_throttled_total{limit=\"user\""))
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("citadel_requests_throttled_total{limit=\"" + limit + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

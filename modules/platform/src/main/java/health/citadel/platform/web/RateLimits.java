@@ -34,8 +34,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @Priority(Priorities.AUTHENTICATION + 100)
 public class RateLimits implements ContainerRequestFilter {
 
-    private static final Metadata THROTTLED = Metadata.builder().withName("citadel_requests_throttled")
-            .withDescription("Requests refused with 429, by the limit they exceeded (address or user)").build();
+    static final Metadata THROTTLED = Metadata.builder().withName("citadel_requests_throttled")
+            .withDescription("Requests refused with 429, by the limit they exceeded (address, user, or an address's"
+                    + " requests without a valid token: unauthenticated)").build();
     /** How many callers of each kind keep a bucket; beyond that the least recently seen start afresh. */
     private static final int CALLERS_KEPT = 100_000;
 
@@ -75,6 +76,11 @@ public class RateLimits implements ContainerRequestFilter {
         }
     }
 
+    /** A wait in whole seconds, rounded up, as {@code Retry-After} takes it. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<Duration> wait = addresses.take(servletRequest.getRemoteAddr());
@@ -87,7 +93,7 @@ public class RateLimits implements ContainerRequestFilter {
         if (wait.isPresent()) {
             // the label names the kind of limit only: never a person or an address
             metrics.counter(THROTTLED, new Tag("limit", limit)).inc();
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            long seconds = seconds(wait.get());
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
                             "too many requests from this " + limit + ": try again in " + seconds + " s").toResponse())
                     .header(HttpHeaders.RETRY_AFTER, seconds).build());
