@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record BenchResults(BenchPlan plan, Instant started, Instant finished, List<Measurement> measurements,
                     List<Restart> restarts, int erasedPlaintextPatients, Startup startup, Replication replication,
-                    List<SwitchoverSeries.Run> switchovers) {
+                    List<SwitchoverSeries.Run> switchovers, LibertyProfile.Summary profile) {
 
     /**
      * How long {@code bin/citadel restart} took until Liberty was ready with the variant's WAR, and Liberty's

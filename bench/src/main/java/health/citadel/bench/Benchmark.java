@@ -98,10 +98,13 @@ final class Benchmark {
         List<SwitchoverSeries.Run> switchovers = SwitchoverSeries.run(stack,
                 production.operations().get(ChartWorkload.CREATE_PATIENT), plan.switchovers(), SWITCHOVER_CLIENTS, out);
         return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased, startup, replication,
-                switchovers);
+                switchovers, profile);
     }
 
     private static final int SWITCHOVER_CLIENTS = 3;
+
+    /** Where Liberty's CPU went while production ran the mixed workload; set by {@link #replication}. */
+    private LibertyProfile.Summary profile;
 
     private Double launcherSeconds(String field) throws IOException {
         var value = stack.startup().get(field);
@@ -114,7 +117,8 @@ final class Benchmark {
 
     /**
      * The standby's lag, sampled while production runs the whole workload mixed: apart from the measured
-     * phases, because the sampling's queries cost CPU the ratios must not pay.
+     * phases, because the sampling's queries cost CPU the ratios must not pay. Liberty's JFR profile is recorded
+     * in the same phase, for the same reason.
      */
     private BenchResults.Replication replication(ChartWorkload production, long runStartedNanos) throws Exception {
         List<LoadPhase.Operation> mixed = List.copyOf(production.operations().values());
@@ -122,14 +126,16 @@ final class Benchmark {
         double commitsPerSecond;
         long stopped;
         StandbyLag.Result lag;
-        // closing stops the sampling threads even when the workload fails
-        try (LagSampler sampler = new LagSampler(stack)) {
+        // closing stops the sampling threads and the recording even when the workload fails
+        LibertyProfile recording = LibertyProfile.start(stack.libertyPid(), stack.workDir().resolve("liberty.jfr"));
+        try (recording; LagSampler sampler = new LagSampler(stack)) {
             LoadPhase.run("chart workload, mixed", Variant.PRODUCTION, plan.replicationPhase(),
                     client -> mixed.get((int) (turn.getAndIncrement() % mixed.size())).call(client));
             commitsPerSecond = sampler.commitsPerSecond();
             stopped = System.nanoTime();
             lag = sampler.stop();
         }
+        profile = recording.summary();
         double[] at = new double[lag.sampledAtNanos().length];
         for (int i = 0; i < at.length; i++) {
             at[i] = (lag.sampledAtNanos()[i] - runStartedNanos) / 1e9;

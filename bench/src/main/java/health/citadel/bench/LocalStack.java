@@ -50,6 +50,16 @@ final class LocalStack {
         }
     }
 
+    /** Liberty's process, as its server script recorded it: what {@code jcmd} attaches to. */
+    long libertyPid() {
+        Path pidFile = home.resolve("liberty/servers/.pid/citadel.pid");
+        try {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | NumberFormatException e) {
+            throw new BenchFailure("Liberty's process id is not readable in " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+
     String appUrl() {
         return stack.at("/app/url").asText();
     }

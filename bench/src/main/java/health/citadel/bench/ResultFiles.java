@@ -106,7 +106,16 @@ final class ResultFiles {
         switchovers.put("goalMillis", BenchResults.SWITCHOVER_GOAL_MILLIS);
         json.put("switchovers", switchovers);
         json.put("erasedPlaintextPatients", results.erasedPlaintextPatients());
+        if (results.profile() != null) {
+            json.put("libertyProfile", Map.of("samples", results.profile().samples(),
+                    "parts", shares(results.profile().parts()), "methods", shares(results.profile().methods())));
+        }
         return json;
+    }
+
+    private static List<Map<String, Object>> shares(List<LibertyProfile.Share> shares) {
+        return shares.stream().map(share -> Map.<String, Object>of("name", share.name(), "samples", share.samples(),
+                "percent", round(share.percent()))).toList();
     }
 
     static double round(double value) {

@@ -51,9 +51,26 @@ final class Summary {
         }
         md.append(String.format(Locale.ROOT, "%nPatients of the no-op cipher variant erased afterwards: %d.%n",
                 results.erasedPlaintextPatients()));
+        profile(md, results.profile());
         md.append("\n![latency by percentile](").append(plot).append(")\n");
         md.append("\n![replication lag over time](").append(lagPlot).append(")\n");
         return md.toString();
+    }
+
+    /** Where Liberty's CPU samples fell while production ran the mixed workload (JFR). */
+    private static void profile(StringBuilder md, LibertyProfile.Summary profile) {
+        if (profile == null) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "%n## Where Liberty's CPU goes%n%n%d CPU samples of Liberty (JFR, "
+                + "`settings=profile`) while production ran the whole workload mixed. A sample counts for every part "
+                + "of the stack its call stack passes through, so the parts overlap (a token check runs inside "
+                + "JAX-RS).%n%n| part | share of samples |%n|---|---:|%n", profile.samples()));
+        profile.parts().forEach(part -> md.append(String.format(Locale.ROOT, "| %s | %.1f %% |%n", part.name(),
+                part.percent())));
+        md.append("\n| running method | share of samples |\n|---|---:|\n");
+        profile.methods().forEach(method -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f %% |%n",
+                method.name(), method.percent())));
     }
 
     private static void replication(StringBuilder md, BenchResults results) {

@@ -26,7 +26,8 @@ class BenchResultsTest {
                     rate(ChartWorkload.WHO_AM_I, Variant.PRODUCTION, 3600)),
             List.of(), 0, new BenchResults.Startup(null, null, null), null,
             List.of(new SwitchoverSeries.Run("a", "b", 300, 900), new SwitchoverSeries.Run("b", "a", 100, 700),
-                    new SwitchoverSeries.Run("a", "b", 250, 800), new SwitchoverSeries.Run("b", "a", 700, 1500)));
+                    new SwitchoverSeries.Run("a", "b", 250, 800), new SwitchoverSeries.Run("b", "a", 700, 1500)),
+            null);
 
     @Test
     void theSwitchoverWindowIsReportedAsMedianAndMaximum() {
