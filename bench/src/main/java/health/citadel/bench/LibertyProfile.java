@@ -1,6 +1,7 @@
 package health.citadel.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +70,13 @@ final class LibertyProfile implements AutoCloseable {
 
     /** Starts recording Liberty's JVM ({@code settings=profile}: a CPU sample every 10 ms per thread). */
     static LibertyProfile start(long pid, Path file) {
+        try {
+            // JFR takes a file in a missing folder at the start and fails only when it writes it, at the stop
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new BenchFailure("cannot prepare " + file.getFileName() + " for Liberty's recording: " + e.getMessage(), e);
+        }
         jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile", "filename=" + file);
         return new LibertyProfile(pid, file);
     }
@@ -76,7 +84,10 @@ final class LibertyProfile implements AutoCloseable {
     /** Stops the recording, which JFR then writes to its file. */
     @Override
     public void close() {
-        jcmd(pid, "JFR.stop", "name=" + RECORDING);
+        String output = jcmd(pid, "JFR.stop", "name=" + RECORDING);
+        if (!Files.isRegularFile(file)) {
+            throw new BenchFailure("Liberty's recording was not written: " + output.strip());
+        }
     }
 
     Summary summary() {
@@ -118,7 +129,7 @@ final class LibertyProfile implements AutoCloseable {
         return List.copyOf(shares.subList(0, Math.min(shown, shares.size())));
     }
 
-    private static void jcmd(long pid, String... command) {
+    private static String jcmd(long pid, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
         line.addAll(List.of(command));
@@ -129,6 +140,7 @@ final class LibertyProfile implements AutoCloseable {
                     || process.exitValue() != 0) {
                 throw new BenchFailure("jcmd " + command[0] + " on Liberty failed: " + output.strip());
             }
+            return output;
         } catch (IOException e) {
             throw new BenchFailure("cannot run jcmd: " + e.getMessage(), e);
         } catch (InterruptedException e) {
