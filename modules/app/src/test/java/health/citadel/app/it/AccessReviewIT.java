@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,12 +83,8 @@ class AccessReviewIT {
         try (Connection a = Regions.dba("a")) {
             String query = "SELECT r.id || ' ' || e.actor_id FROM identity.access_review_run r JOIN audit.access_event e"
                     + " ON e.resource_id = r.id::text AND e.action = 'ADMIN_ACCESS_REVIEW' WHERE r.trigger = 'SCHEDULED'";
-            Instant deadline = Instant.now().plusSeconds(60);
-            List<String> scheduled = Regions.strings(a, query);
-            while (scheduled.isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-                scheduled = Regions.strings(a, query);
-            }
+            List<String> scheduled = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Regions.strings(a, query), rows -> !rows.isEmpty());
             assertEquals(1, scheduled.size(), "one scheduled run, audited as the scheduler: " + scheduled);
             assertTrue(scheduled.get(0).endsWith(" citadel:access-review"));
         }

@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,10 +122,7 @@ class AlertDeliveryIT {
             assertTrue(Double.parseDouble(lag) <= 2.0, "raised " + lag + " s after the triggering event");
         }
 
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!answersByAlert.getOrDefault(alertId, List.of()).contains(200) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await().atMost(DEADLINE).until(() -> answersByAlert.getOrDefault(alertId, List.of()).contains(200));
         assertEquals(List.of(500, 200), answersByAlert.get(alertId), "one failure, then one successful retry");
         try (Connection a = Regions.dba("a")) {
             assertEquals(List.of("1 false 500", "2 true 200"), Regions.strings(a, "SELECT attempt || ' ' || delivered "
@@ -200,17 +198,11 @@ class AlertDeliveryIT {
     }
 
     private String awaitAlert() throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection a = Regions.dba("a")) {
-                List<String> ids = Regions.strings(a, "SELECT id::text FROM audit.alert WHERE rule = 'repeated-denials' "
-                        + "AND actor_id = ? ORDER BY raised_at DESC LIMIT 1", watchedActor);
-                if (!ids.isEmpty()) {
-                    return ids.get(0);
-                }
-            }
-            Thread.sleep(50);
+        try (Connection a = Regions.dba("a")) {
+            return await("an alert is raised").atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Regions.strings(a, "SELECT id::text FROM audit.alert WHERE rule = 'repeated-denials' "
+                            + "AND actor_id = ? ORDER BY raised_at DESC LIMIT 1", watchedActor), ids -> !ids.isEmpty())
+                    .get(0);
         }
-        throw new AssertionError("no alert was raised");
     }
 }

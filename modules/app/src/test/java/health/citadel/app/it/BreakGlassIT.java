@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,13 +49,9 @@ class BreakGlassIT {
         try (Connection a = Regions.dba("a")) {
             assertEquals(List.of("BREAK_GLASS SUCCESS"), Regions.strings(a, "SELECT action || ' ' || outcome FROM "
                     + "audit.access_event WHERE resource_id = ? AND patient_id = ?::uuid", grantId, patient.toString()));
-            Instant deadline = Instant.now().plusSeconds(10);
-            List<String> alerts = List.of();
-            while (alerts.isEmpty() && Instant.now().isBefore(deadline)) {
-                alerts = Regions.strings(a, "SELECT severity FROM audit.alert WHERE rule = 'break-the-glass' "
-                        + "AND actor_id = ? AND patient_id = ?::uuid", physicianId, patient.toString());
-                Thread.sleep(100);
-            }
+            List<String> alerts = await().atMost(Duration.ofSeconds(10)).until(() -> Regions.strings(a, "SELECT severity "
+                    + "FROM audit.alert WHERE rule = 'break-the-glass' AND actor_id = ? AND patient_id = ?::uuid",
+                    physicianId, patient.toString()), rows -> !rows.isEmpty());
             assertEquals(List.of("HIGH"), alerts, "every break-the-glass raises an alert");
         }
 
@@ -68,10 +65,9 @@ class BreakGlassIT {
         assertEquals(409, again.statusCode());
         assertEquals("the grant has already been reviewed", Stack.json(again).get("detail").asText());
 
-        while (!Instant.now().isAfter(expires)) {
-            Thread.sleep(200); // the grant's own expiry, not a race
-        }
-        assertEquals("DENY NONE", stack.decision(physician, patient, "READ_CLINICAL"), "expired grants open nothing");
+        // open until now (above); closed by the grant's own expiry, not by anything this test does
+        await("expired grants open nothing").atMost(Duration.between(Instant.now(), expires).plusSeconds(5))
+                .until(() -> stack.decision(physician, patient, "READ_CLINICAL"), "DENY NONE"::equals);
     }
 
     @Test
@@ -140,12 +136,8 @@ class BreakGlassIT {
                     "each refusal is audited, committed although its request failed");
             // detection runs on events as they are chained: once all six are, every alert they raise exists
             String chained = "SELECT count(*)::text FROM audit.chain_link WHERE event_id IN (SELECT id " + attempts + ")";
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (!Regions.strings(a, chained, physicianId, patient.toString(), unknown.toString()).equals(List.of("6"))
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of("6"), Regions.strings(a, chained, physicianId, patient.toString(), unknown.toString()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Regions.strings(a, chained, physicianId,
+                    patient.toString(), unknown.toString()), List.of("6")::equals);
             assertEquals(List.of("1"), Regions.strings(a, "SELECT count(*)::text FROM audit.alert WHERE rule = "
                     + "'break-the-glass' AND actor_id = ? AND patient_id = ?::uuid", physicianId, patient.toString()));
             assertEquals(List.of("0"), Regions.strings(a, "SELECT count(*)::text FROM audit.alert WHERE evidence && "

@@ -1,11 +1,13 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -91,12 +93,8 @@ class GdprIT {
         }
         try (Connection b = Regions.dba("b")) {
             String destroyed = "SELECT count(*) FROM records.patient_key WHERE patient_id = ?::uuid AND wrapped_key IS NULL";
-            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
-            while (!Regions.strings(b, destroyed, id.toString()).equals(List.of("1"))
-                    && java.time.Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of("1"), Regions.strings(b, destroyed, id.toString()), "the standby region loses the key too");
+            assertEquals(List.of("1"), await("the standby region loses the key too").atMost(Duration.ofSeconds(10))
+                    .until(() -> Regions.strings(b, destroyed, id.toString()), List.of("1")::equals));
         }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -30,11 +29,8 @@ class LogHygieneIT {
         assertEquals(200, response.statusCode(), response.body());
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!logsContain(requestId) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200); // the access log is written asynchronously
-        }
-        assertTrue(logsContain(requestId), "the request is in the access log");
+        // the access log is written asynchronously
+        await("the request is in the access log").atMost(Duration.ofSeconds(15)).until(() -> logsContain(requestId));
         assertTrue(!logsContain(canary), "the query string is in no log file");
     }
 
@@ -45,15 +41,10 @@ class LogHygieneIT {
         String requestId = denied.headers().firstValue("X-Request-Id").orElseThrow();
 
         Path messages = stack.home().resolve("logs/liberty/messages.log");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        JsonNode line = null;
-        while (line == null && Instant.now().isBefore(deadline)) {
-            line = Files.readAllLines(messages).stream().filter(text -> text.contains("Access denied"))
-                    .map(LogHygieneIT::json).filter(json -> requestId.equals(json.path("ext_requestId").asText()))
-                    .findFirst().orElse(null);
-            Thread.sleep(200);
-        }
-        assertTrue(line != null, "a JSON log line with ext_requestId " + requestId);
+        JsonNode line = await("a JSON log line with ext_requestId " + requestId).atMost(Duration.ofSeconds(15))
+                .until(() -> Files.readAllLines(messages).stream().filter(text -> text.contains("Access denied"))
+                        .map(LogHygieneIT::json).filter(json -> requestId.equals(json.path("ext_requestId").asText()))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertTrue(line.get("message").asText().contains("GET /v1/identity/roles"), line.toString());
     }
 

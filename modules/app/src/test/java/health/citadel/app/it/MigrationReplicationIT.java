@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -110,14 +111,9 @@ class MigrationReplicationIT {
 
     /** Waits until the standby answers the query with a row. */
     private static void awaitOnStandby(String query, String... parameters) throws Exception {
-        Instant deadline = Instant.now().plus(ARRIVES);
         try (Connection standby = Regions.dba("b")) {
-            while (Regions.strings(standby, query, parameters).isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("region B never answered: " + query);
-                }
-                Thread.sleep(50);
-            }
+            await("region B answers " + query).atMost(ARRIVES).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Regions.strings(standby, query, parameters), rows -> !rows.isEmpty());
         }
     }
 

@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -110,13 +111,9 @@ class PatientIT {
         try (Connection a = Regions.dba("a")) {
             String alerts = "SELECT count(*) FROM audit.alert WHERE rule = 'restricted-patient' AND actor_id = ? "
                     + "AND patient_id = ?::uuid";
-            Instant deadline = Instant.now().plusSeconds(10);
             // detection runs as events are linked, a quarter of a second after they commit
-            while (!Regions.strings(a, alerts, deskId, restricted.toString()).equals(List.of("2"))
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of("2"), Regions.strings(a, alerts, deskId, restricted.toString()),
+            assertEquals(List.of("2"), await().atMost(Duration.ofSeconds(10)).until(
+                    () -> Regions.strings(a, alerts, deskId, restricted.toString()), List.of("2")::equals),
                     "the registration and the read each raise one");
             assertEquals(List.of("0"), Regions.strings(a, alerts, deskId, ordinary.toString()));
             assertEquals(List.of("true"), Regions.strings(a, "SELECT bool_and(restricted_patient)::text FROM "
@@ -206,11 +203,8 @@ class PatientIT {
                     + "audit.access_event WHERE patient_id = ?::uuid AND actor_id = ? ORDER BY occurred_at",
                     id.toString(), Tokens.claims(admin).get("sub").asText()));
             String alerts = "SELECT severity FROM audit.alert WHERE rule = 'restriction-cleared' AND patient_id = ?::uuid";
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (Regions.strings(a, alerts, id.toString()).isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of("HIGH"), Regions.strings(a, alerts, id.toString()));
+            assertEquals(List.of("HIGH"), await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Regions.strings(a, alerts, id.toString()), rows -> !rows.isEmpty()));
         }
     }
 

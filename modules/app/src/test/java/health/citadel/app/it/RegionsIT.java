@@ -1,12 +1,12 @@
 package health.citadel.app.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,14 +57,8 @@ class RegionsIT {
                 insert.setString(1, marker);
                 insert.executeUpdate();
             }
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            List<String> replicated = List.of();
-            while (replicated.isEmpty() && Instant.now().isBefore(deadline)) {
-                replicated = Regions.strings(b, "SELECT id::text FROM " + probe + " WHERE id = ?::uuid", marker);
-                if (replicated.isEmpty()) {
-                    Thread.sleep(100);
-                }
-            }
+            List<String> replicated = await().atMost(Duration.ofSeconds(30)).until(() -> Regions.strings(b,
+                    "SELECT id::text FROM " + probe + " WHERE id = ?::uuid", marker), rows -> !rows.isEmpty());
             assertEquals(List.of(marker), replicated, "the row written in region A reached region B");
             // gone again, the writer first: a backup holds the module schemas whole, and restores migrations only
             for (Connection region : List.of(a, b)) {
