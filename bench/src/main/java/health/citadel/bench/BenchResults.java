@@ -13,7 +13,27 @@ import java.util.Optional;
  */
 record BenchResults(BenchPlan plan, Instant started, Instant finished, List<Measurement> measurements,
                     List<Restart> restarts, int erasedPlaintextPatients, Startup startup, Replication replication,
-                    List<SwitchoverSeries.Run> switchovers, LibertyProfile.Summary profile) {
+                    List<SwitchoverSeries.Run> switchovers, LibertyProfile.Summary profile, List<CpuCost> cpuCosts) {
+
+    /** The CPU milliseconds one operation cost in one measured window: the machine's, then each part's. */
+    record CpuCost(String operation, Variant variant, Map<String, Double> millisPerOperation) {
+    }
+
+    /** Production's CPU cost per operation, averaged over its rounds, in the order the operations ran. */
+    Map<String, Map<String, Double>> productionCpu() {
+        Map<String, List<Map<String, Double>>> rounds = new LinkedHashMap<>();
+        cpuCosts.stream().filter(cost -> cost.variant() == Variant.PRODUCTION && !cost.millisPerOperation().isEmpty())
+                .forEach(cost -> rounds.computeIfAbsent(cost.operation(), ignored -> new ArrayList<>())
+                        .add(cost.millisPerOperation()));
+        Map<String, Map<String, Double>> averaged = new LinkedHashMap<>();
+        rounds.forEach((operation, each) -> {
+            Map<String, Double> mean = new LinkedHashMap<>();
+            each.get(0).keySet().forEach(part -> mean.put(part,
+                    each.stream().mapToDouble(round -> round.getOrDefault(part, 0.0)).average().orElse(0)));
+            averaged.put(operation, mean);
+        });
+        return averaged;
+    }
 
     /**
      * How long {@code bin/citadel restart} took until Liberty was ready with the variant's WAR, and Liberty's

@@ -47,6 +47,7 @@ final class Benchmark {
                 .toUpperCase(java.util.Locale.ROOT));
         List<Measurement> measurements = new ArrayList<>();
         List<BenchResults.Restart> restarts = new ArrayList<>();
+        List<BenchResults.CpuCost> cpuCosts = new ArrayList<>();
         int erased = 0;
         Variant deployed = null;
         ChartWorkload production = null;
@@ -64,11 +65,18 @@ final class Benchmark {
                     if (variant == Variant.PRODUCTION) {
                         operations.putAll(workload.portalOperations());
                     }
+                    // the parts' processes as this restart left them: Liberty's is new with each variant
+                    MachineCpu cpu = new MachineCpu(stack.cpuParts());
                     for (Map.Entry<String, LoadPhase.Operation> operation : operations.entrySet()) {
-                        Measurement measured = LoadPhase.run(operation.getKey(), variant, plan, operation.getValue());
-                        out.printf("  %-22s %8.1f ops/s   p50 %6.1f ms   p99 %6.1f ms%n", measured.operation(),
-                                measured.opsPerSecond(), measured.percentileMillis(50), measured.percentileMillis(99));
+                        LoadPhase.Metered metered = LoadPhase.runMetered(operation.getKey(), variant, plan,
+                                operation.getValue(), cpu);
+                        Measurement measured = metered.measurement();
+                        out.printf("  %-22s %8.1f ops/s   p50 %6.1f ms   p99 %6.1f ms   CPU %5.1f ms/op%n",
+                                measured.operation(), measured.opsPerSecond(), measured.percentileMillis(50),
+                                measured.percentileMillis(99),
+                                metered.cost().millisPerOperation().getOrDefault(MachineCpu.MACHINE, Double.NaN));
                         measurements.add(measured);
+                        cpuCosts.add(metered.cost());
                     }
                     if (variant == Variant.PRODUCTION) {
                         production = workload;
@@ -98,7 +106,7 @@ final class Benchmark {
         List<SwitchoverSeries.Run> switchovers = SwitchoverSeries.run(stack,
                 production.operations().get(ChartWorkload.CREATE_PATIENT), plan.switchovers(), SWITCHOVER_CLIENTS, out);
         return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased, startup, replication,
-                switchovers, profile);
+                switchovers, profile, cpuCosts);
     }
 
     private static final int SWITCHOVER_CLIENTS = 3;

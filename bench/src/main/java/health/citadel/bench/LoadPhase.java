@@ -2,10 +2,12 @@ package health.citadel.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 /**
@@ -29,6 +31,31 @@ final class LoadPhase {
         long[] all = fromEach(name, plan.concurrency(), client -> loop(operation, client, windowStart, windowEnd))
                 .stream().flatMapToLong(LongStream::of).toArray();
         return new Measurement(name, variant, all.length, plan.measured().toNanos() / 1e9, all);
+    }
+
+    /** A measurement and what one of its operations cost in CPU, machine-wide and per part of the stack. */
+    record Metered(Measurement measurement, BenchResults.CpuCost cost) {
+    }
+
+    /** {@link #run}, with the CPU times read when the measured window opens and when it closes. */
+    static Metered runMetered(String name, Variant variant, BenchPlan plan, Operation operation, MachineCpu cpu) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            long now = System.nanoTime();
+            Future<MachineCpu.Snapshot> atStart = timer.schedule(cpu::snapshot, plan.warmUp().toNanos(), TimeUnit.NANOSECONDS);
+            Future<MachineCpu.Snapshot> atEnd = timer.schedule(cpu::snapshot,
+                    plan.warmUp().plus(plan.measured()).toNanos() - (System.nanoTime() - now), TimeUnit.NANOSECONDS);
+            Measurement measured = run(name, variant, plan, operation);
+            return new Metered(measured, new BenchResults.CpuCost(name, variant,
+                    MachineCpu.perOperation(atStart.get(), atEnd.get(), measured.operations())));
+        } catch (ExecutionException e) {
+            throw new BenchFailure("reading the CPU times failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted", e);
+        } finally {
+            timer.shutdownNow();
+        }
     }
 
     /** Runs {@code work} from {@code clients} threads at once and waits for all of them. */

@@ -11,9 +11,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +59,25 @@ final class LocalStack {
             return Long.parseLong(Files.readString(pidFile).strip());
         } catch (IOException | NumberFormatException e) {
             throw new BenchFailure("Liberty's process id is not readable in " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The parts of the stack whose CPU the benchmark meters: the processes this stack's files name. */
+    List<MachineCpu.Part> cpuParts() {
+        Map<String, OptionalLong> pids = new LinkedHashMap<>();
+        pids.put("Liberty", OptionalLong.of(libertyPid()));
+        pids.put("PostgreSQL A", firstLineNumber(home.resolve("postgres/a/postmaster.pid")));
+        pids.put("PostgreSQL B", firstLineNumber(home.resolve("postgres/b/postmaster.pid")));
+        pids.put("Keycloak", firstLineNumber(home.resolve("run/keycloak.pid")));
+        pids.put("bench client", OptionalLong.of(ProcessHandle.current().pid()));
+        return MachineCpu.parts(pids);
+    }
+
+    private static OptionalLong firstLineNumber(Path file) {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readAllLines(file).get(0).strip()));
+        } catch (IOException | RuntimeException missing) {
+            return OptionalLong.empty();
         }
     }
 

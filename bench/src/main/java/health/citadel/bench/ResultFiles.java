@@ -106,6 +106,7 @@ final class ResultFiles {
         switchovers.put("goalMillis", BenchResults.SWITCHOVER_GOAL_MILLIS);
         json.put("switchovers", switchovers);
         json.put("erasedPlaintextPatients", results.erasedPlaintextPatients());
+        json.put("productionCpuMillisPerOperation", results.productionCpu());
         if (results.profile() != null) {
             json.put("libertyProfile", Map.of("samples", results.profile().samples(),
                     "parts", shares(results.profile().parts()), "methods", shares(results.profile().methods())));

@@ -1,6 +1,8 @@
 package health.citadel.bench;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The Markdown a person reads after a run: throughput and latency side by side, then the ratios and goals. */
 final class Summary {
@@ -51,10 +53,29 @@ final class Summary {
         }
         md.append(String.format(Locale.ROOT, "%nPatients of the no-op cipher variant erased afterwards: %d.%n",
                 results.erasedPlaintextPatients()));
+        cpu(md, results.productionCpu());
         profile(md, results.profile());
         md.append("\n![latency by percentile](").append(plot).append(")\n");
         md.append("\n![replication lag over time](").append(lagPlot).append(")\n");
         return md.toString();
+    }
+
+    /** Production's CPU milliseconds per operation, the machine's and each part's, from /proc. */
+    private static void cpu(StringBuilder md, Map<String, Map<String, Double>> costs) {
+        if (costs.isEmpty()) {
+            return;
+        }
+        List<String> parts = List.copyOf(costs.values().iterator().next().keySet());
+        md.append("\n## CPU per operation (production)\n\nMilliseconds of CPU one operation cost in its measured "
+                + "window, from `/proc`: the machine's busy time, then each part's processes (a PostgreSQL region with "
+                + "every process under its postmaster). What the parts leave of the machine's is the kernel's and "
+                + "other processes' share.\n\n| operation | ");
+        md.append(String.join(" | ", parts)).append(" |\n|---|").append("---:|".repeat(parts.size())).append('\n');
+        costs.forEach((operation, millis) -> {
+            md.append("| ").append(operation);
+            parts.forEach(part -> md.append(String.format(Locale.ROOT, " | %.2f", millis.getOrDefault(part, 0.0))));
+            md.append(" |\n");
+        });
     }
 
     /** Where Liberty's CPU samples fell while production ran the mixed workload (JFR). */

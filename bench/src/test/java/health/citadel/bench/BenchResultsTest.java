@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchResultsTest {
@@ -27,7 +28,15 @@ class BenchResultsTest {
             List.of(), 0, new BenchResults.Startup(null, null, null), null,
             List.of(new SwitchoverSeries.Run("a", "b", 300, 900), new SwitchoverSeries.Run("b", "a", 100, 700),
                     new SwitchoverSeries.Run("a", "b", 250, 800), new SwitchoverSeries.Run("b", "a", 700, 1500)),
-            null);
+            null, List.of(new BenchResults.CpuCost(ChartWorkload.READ_CHART, Variant.PRODUCTION,
+                    Map.of(MachineCpu.MACHINE, 10.0)), new BenchResults.CpuCost(ChartWorkload.READ_CHART,
+                    Variant.PRODUCTION, Map.of(MachineCpu.MACHINE, 14.0)), new BenchResults.CpuCost(
+                    ChartWorkload.READ_CHART, Variant.AUDIT_REMOVED, Map.of(MachineCpu.MACHINE, 3.0))));
+
+    @Test
+    void productionsCpuCostIsTheMeanOfItsRoundsAndLeavesTheVariantsOut() {
+        assertEquals(Map.of(ChartWorkload.READ_CHART, Map.of(MachineCpu.MACHINE, 12.0)), RESULTS.productionCpu());
+    }
 
     @Test
     void theSwitchoverWindowIsReportedAsMedianAndMaximum() {
