@@ -33,7 +33,7 @@ import org.postgresql.PGConnection;
  * as of the same instant; checksummed as {@code dr verify} checksums a table, so a restore can prove it
  * reproduced them; encrypted with the backup key. The file appears under its final name only when whole.
  */
-public final class Backup {
+final class Backup {
 
     /** What was written. */
     public record Report(Path file, String region, long epoch, int tables, long rows, long bytes, Duration took) {

@@ -16,7 +16,7 @@ import java.time.Instant;
  * for any time since that heartbeat, so the estimate is all of it. The lost commits stay in the old writer's
  * replication slot for a salvage.
  */
-public final class Failover {
+final class Failover {
 
     /** Sequences move this far past the highest key the new writer holds: room for salvaged commits. */
     static final long SEQUENCE_GAP = 10_000;

@@ -10,7 +10,7 @@ import java.util.List;
  * every row change in commit order, with the whole row before and after (the published tables have
  * {@code REPLICA IDENTITY FULL}, so a change can be checked against what the new writer holds now).
  */
-public record LostCommit(long xid, Instant committedAt, String commitLsn, List<Change> changes) {
+record LostCommit(long xid, Instant committedAt, String commitLsn, List<Change> changes) {
 
     public LostCommit {
         changes = List.copyOf(changes);

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * though the command line has no audit signing key.
  */
 @ApplicationScoped
-public class OperationAudit {
+class OperationAudit {
 
     static final String CLIENT = "citadel-dr-cli";
     private static final int BATCH = 50;

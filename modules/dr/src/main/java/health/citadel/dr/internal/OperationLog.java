@@ -19,7 +19,7 @@ import java.util.UUID;
  * because the databases may be the thing that failed; and a row in {@code dr.operation} on the region that
  * writes afterwards, which the application turns into an audit event.
  */
-public final class OperationLog {
+final class OperationLog {
 
     /** One operation's record; {@code detail} names regions, epochs and times, never a row's content. */
     public record Entry(UUID id, String action, String operator, String region, boolean succeeded, Instant finishedAt,

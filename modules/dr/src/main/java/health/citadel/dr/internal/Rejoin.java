@@ -11,7 +11,7 @@ import java.util.List;
  * subscription's initial copy, and given the epochs it missed. Its leftover replication slot holds the commits
  * a failover lost, so it is only dropped once the DBA says those are salvaged or may go.
  */
-public final class Rejoin {
+final class Rejoin {
 
     private final RegionAccess regions;
 

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * nothing to watch.
  */
 @ApplicationScoped
-public class ReplicationWatch implements ReplicationMonitor {
+class ReplicationWatch implements ReplicationMonitor {
 
     private static final Metadata LAG_SECONDS = Metadata.builder().withName("citadel_dr_lag_seconds")
             .withDescription("Age of the newest heartbeat the standby has applied, by the writer's clock; while the "

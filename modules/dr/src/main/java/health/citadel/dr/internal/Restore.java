@@ -35,7 +35,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * checksum against the backup's, moves the sequences past the restored keys, and replays the live erasure
  * ledger, so a patient erased after the backup stays erased. Any failure rolls it all back.
  */
-public final class Restore {
+final class Restore {
 
     /** What was restored; {@code erasuresReplayed} counts patients whose key the replay destroyed again. */
     /** @param ledgerFrom the region whose erasure ledger was replayed; null where none answered */

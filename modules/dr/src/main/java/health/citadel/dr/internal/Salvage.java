@@ -21,7 +21,7 @@ import java.util.Set;
  * a conflict for a person. Without {@code apply} everything is rolled back: the DBA sees the verdicts first.
  * Once every lost commit is applied or already present the slot is dropped, so a rejoin needs no override.
  */
-public final class Salvage {
+final class Salvage {
 
     /** The chain is the new writer's to build: salvaged events are linked there, after its own. */
     static final Set<String> DERIVED_TABLES = Set.of("audit.chain_link", "audit.chain_checkpoint");

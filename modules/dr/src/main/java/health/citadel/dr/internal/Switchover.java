@@ -17,7 +17,7 @@ import java.util.List;
  * sequences move past the old writer's, the old writer subscribes back before the new one takes a write, and
  * only then does the new epoch begin and the new writer open. Writes are refused from the fence to the end.
  */
-public final class Switchover {
+final class Switchover {
 
     /** One step and how long it took. */
     public record Step(String name, Duration took) {
