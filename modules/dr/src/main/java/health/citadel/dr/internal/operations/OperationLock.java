@@ -1,5 +1,6 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.health;
 
-import health.citadel.platform.jdbc.ApplicationDatabase;
+import health.citadel.dr.internal.Replication;
 import health.citadel.platform.background.BackgroundWork;
+import health.citadel.platform.jdbc.ApplicationDatabase;
 import health.citadel.platform.migration.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * commit it has applied. Written through the application's own pool, which reaches the writer only.
  */
 @ApplicationScoped
-class Heartbeat {
+public class Heartbeat {
 
     @Inject
     ApplicationDatabase database;
@@ -47,7 +48,7 @@ class Heartbeat {
      * Stamps the heartbeat row; returns the writer's time in it. A switchover's marker is such a stamp, written
      * by the DBA once the application is fenced.
      */
-    static Instant stamp(Connection writer) throws SQLException {
+    public static Instant stamp(Connection writer) throws SQLException {
         try (PreparedStatement beat = writer.prepareStatement("INSERT INTO dr.heartbeat (id, beat_at) "
                 + "VALUES (1, clock_timestamp()) ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at "
                 + "RETURNING beat_at");

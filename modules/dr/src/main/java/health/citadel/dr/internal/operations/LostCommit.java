@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
 import java.time.Instant;
 import java.util.ArrayList;

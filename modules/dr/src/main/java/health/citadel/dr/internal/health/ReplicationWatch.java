@@ -1,7 +1,9 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.health;
 
 import health.citadel.dr.api.ReplicationMonitor;
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.Replication;
 import health.citadel.platform.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,5 +1,12 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.backup;
 
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.Identifiers;
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.Replication;
+import health.citadel.dr.internal.Sequences;
+import health.citadel.dr.internal.TableChecksum;
+import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
 import health.citadel.platform.migration.SchemaMigrations;
 import jakarta.json.Json;
@@ -35,7 +42,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * checksum against the backup's, moves the sequences past the restored keys, and replays the live erasure
  * ledger, so a patient erased after the backup stays erased. Any failure rolls it all back.
  */
-final class Restore {
+public final class Restore {
 
     /** What was restored; {@code erasuresReplayed} counts patients whose key the replay destroyed again. */
     /** @param ledgerFrom the region whose erasure ledger was replayed; null where none answered */

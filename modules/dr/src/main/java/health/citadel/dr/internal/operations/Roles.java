@@ -1,5 +1,7 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.Topology;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

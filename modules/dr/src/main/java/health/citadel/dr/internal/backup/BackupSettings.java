@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.backup;
 
 import java.nio.file.Path;
 

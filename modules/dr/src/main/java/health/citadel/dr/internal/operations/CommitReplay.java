@@ -1,5 +1,6 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.internal.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,10 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.backup;
 
+import health.citadel.dr.internal.Identifiers;
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.Replication;
+import health.citadel.dr.internal.TableChecksum;
+import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -33,7 +38,7 @@ import org.postgresql.PGConnection;
  * as of the same instant; checksummed as {@code dr verify} checksums a table, so a restore can prove it
  * reproduced them; encrypted with the backup key. The file appears under its final name only when whole.
  */
-final class Backup {
+public final class Backup {
 
     /** What was written. */
     public record Report(Path file, String region, long epoch, int tables, long rows, long bytes, Duration took) {

@@ -1,6 +1,7 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.health;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.ConnectionAdmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

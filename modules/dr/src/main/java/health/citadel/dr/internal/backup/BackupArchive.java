@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.backup;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;

@@ -1,5 +1,9 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.RegionFence;
+import health.citadel.dr.internal.Replication;
+import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;

@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.backup;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,5 +1,11 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.RegionFence;
+import health.citadel.dr.internal.Replication;
+import health.citadel.dr.internal.Sequences;
+import health.citadel.dr.internal.Topology;
+import health.citadel.dr.internal.health.Heartbeat;
 import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,9 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
 import health.citadel.dr.api.DisasterRecovery;
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,9 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.health;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.RegionFence;
+import health.citadel.dr.internal.Replication;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

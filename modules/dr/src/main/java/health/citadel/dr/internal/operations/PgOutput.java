@@ -1,4 +1,4 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.TableChecksum;
+import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,11 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.RegionAccess;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleOperationsTest {
 

@@ -1,5 +1,11 @@
-package health.citadel.dr.internal;
+package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.RegionFence;
+import health.citadel.dr.internal.Topology;
+import health.citadel.dr.internal.backup.Backup;
+import health.citadel.dr.internal.backup.BackupSettings;
+import health.citadel.dr.internal.backup.Restore;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
