@@ -154,6 +154,13 @@ final class ModuleBoundaries {
                 .should(beNeededOutsideTheirPackageInTheirModule())
                 .as("internal classes are public only where another package of their module needs them")
                 .allowEmptyShould(true));
+        // a module's internal may be split by concern (dr's is): the parts build on what they share, one way
+        rules.add(noClasses().that().resideInAPackage("health.citadel.*.internal").should().dependOnClassesThat()
+                .resideInAPackage("health.citadel.*.internal.*..")
+                .as("what a module's internal packages share uses none of them")
+                .allowEmptyShould(true));
+        rules.add(slices().matching("health.citadel.*.internal.(*)..").should().beFreeOfCycles()
+                .as("a module's internal packages are free of cycles").allowEmptyShould(true));
         rules.add(noFields().that(lookedUpAs(APPLICATION_POOL)).should().beDeclaredInClassesThat()
                 .resideOutsideOfPackage("health.citadel.platform.jdbc")
                 .as("only platform.jdbc.ApplicationDatabase looks up " + APPLICATION_POOL

@@ -93,4 +93,25 @@ class ModuleBoundariesTest {
                 + "records uses it"), violation.getMessage());
         assertFalse(violation.getMessage().contains("PlantedChartStore is public"), violation.getMessage());
     }
+
+    @Test
+    void aCycleBetweenAModulesInternalPackagesIsCaught() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                health.citadel.dr.internal.health.PlantedHealthToOperations.class,
+                health.citadel.dr.internal.operations.PlantedOperationsToHealth.class);
+
+        AssertionError violation = assertThrows(AssertionError.class, () -> ModuleBoundaries.rules().check(planted));
+        assertTrue(violation.getMessage().contains("a module's internal packages are free of cycles"),
+                violation.getMessage());
+    }
+
+    @Test
+    void sharedInternalsLeaningOnAPartBuiltOnThemAreCaught() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                health.citadel.dr.internal.PlantedSharedOnOperations.class);
+
+        AssertionError violation = assertThrows(AssertionError.class, () -> ModuleBoundaries.rules().check(planted));
+        assertTrue(violation.getMessage().contains("PlantedSharedOnOperations.operations> has type "
+                + "<health.citadel.dr.internal.operations.PlantedOperationsToHealth>"), violation.getMessage());
+    }
 }
