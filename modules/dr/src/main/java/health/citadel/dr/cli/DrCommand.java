@@ -1,10 +1,10 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.api.ReplicationStatus;
-import health.citadel.dr.internal.OperationReports;
-import health.citadel.dr.internal.Operations;
-import health.citadel.dr.internal.RegionComparison;
-import health.citadel.dr.internal.ReplicationProbe;
+import health.citadel.dr.internal.health.ReplicationProbe;
+import health.citadel.dr.internal.operations.OperationReports;
+import health.citadel.dr.internal.operations.Operations;
+import health.citadel.dr.internal.operations.RegionComparison;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

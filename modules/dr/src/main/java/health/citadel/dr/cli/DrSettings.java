@@ -1,8 +1,8 @@
 package health.citadel.dr.cli;
 
 import health.citadel.dr.internal.ApplicationLogins;
-import health.citadel.dr.internal.BackupSettings;
 import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.backup.BackupSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

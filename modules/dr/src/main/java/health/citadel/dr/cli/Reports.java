@@ -4,7 +4,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 
-/** What a DR operation did, as text for the DBA; {@link health.citadel.dr.internal.OperationReports} has the JSON. */
+/**
+ * What a DR operation did, as text for the DBA; {@link health.citadel.dr.internal.operations.OperationReports} has
+ * the JSON.
+ */
 final class Reports {
 
     private Reports() {

@@ -1,7 +1,7 @@
 package health.citadel.dr.cli;
 
-import health.citadel.dr.internal.OperationReports;
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.operations.OperationReports;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 import org.postgresql.core.Utils;
 
 /** Names from a catalog, quoted by the driver as SQL identifiers, for statements that cannot bind them. */
-final class Identifiers {
+public final class Identifiers {
 
     private Identifiers() {
     }
 
-    static String quoted(String identifier) {
+    public static String quoted(String identifier) {
         try {
             return Utils.escapeIdentifier(null, identifier).toString();
         } catch (SQLException e) {
@@ -20,12 +20,12 @@ final class Identifiers {
     }
 
     /** {@code schema.table} as a quoted qualified name. */
-    static String table(String qualified) {
+    public static String table(String qualified) {
         String[] parts = qualified.split("\\.", 2);
         return quoted(parts[0]) + "." + quoted(parts[1]);
     }
 
-    static String list(List<String> columns) {
+    public static String list(List<String> columns) {
         return columns.stream().map(Identifiers::quoted).collect(Collectors.joining(", "));
     }
 }

@@ -33,7 +33,7 @@ public record RegionAccess(List<String> names, Map<String, String> urls, String 
     }
 
     /** A DR session, named as such in {@code pg_stat_activity}. */
-    static Connection connect(String url, String user, String password) throws SQLException {
+    public static Connection connect(String url, String user, String password) throws SQLException {
         Properties login = new Properties();
         login.setProperty("user", user);
         login.setProperty("password", password);
@@ -50,7 +50,7 @@ public record RegionAccess(List<String> names, Map<String, String> urls, String 
     }
 
     /** The libpq connection string a subscription in the other region uses to reach {@code region}. */
-    String conninfo(String region) {
+    public String conninfo(String region) {
         return SubscriptionConnection.to(urls.get(region), replicatorUser, replicatorPassword);
     }
 }

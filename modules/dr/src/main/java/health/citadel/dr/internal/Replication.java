@@ -16,10 +16,10 @@ public final class Replication {
     public static final String PUBLICATION = "citadel_pub";
     public static final String SUBSCRIPTION = "citadel_sub";
     /** Flyway's history tables stay out: each region is migrated on its own. */
-    static final List<String> PUBLISHED_SCHEMAS = List.of("identity", "records", "audit");
+    public static final List<String> PUBLISHED_SCHEMAS = List.of("identity", "records", "audit");
     /** Of the dr schema only the heartbeat and the operations log travel: each region keeps its own topology. */
     static final String HEARTBEAT = "heartbeat";
-    static final List<String> PUBLISHED_DR_TABLES = List.of(HEARTBEAT, "operation");
+    public static final List<String> PUBLISHED_DR_TABLES = List.of(HEARTBEAT, "operation");
     private static final Duration INITIAL_COPY = Duration.ofMinutes(5);
 
     private Replication() {
@@ -97,7 +97,7 @@ public final class Replication {
      * Drops the subscription. Where the publisher is lost, its slot is left alone: a plain DROP would try to
      * reach it, and the slot is what a salvage later reads the lost commits from.
      */
-    static void unsubscribe(Connection dba, boolean publisherReachable) throws SQLException {
+    public static void unsubscribe(Connection dba, boolean publisherReachable) throws SQLException {
         if (!subscribed(dba)) {
             return;
         }
@@ -109,7 +109,7 @@ public final class Replication {
     }
 
     /** Waits until every subscribed table has finished its initial copy. */
-    static void awaitInitialCopy(Connection dba) throws SQLException, InterruptedException {
+    public static void awaitInitialCopy(Connection dba) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(INITIAL_COPY);
         while (Statements.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
                 + "WHERE s.subname = ? AND r.srsubstate <> 'r'", SUBSCRIPTION)

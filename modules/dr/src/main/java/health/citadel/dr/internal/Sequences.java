@@ -13,7 +13,7 @@ import java.util.List;
  * writer's own position where that can still be read, and past a gap where it cannot, so commits that never
  * arrived (and that a salvage may bring back) keep their keys.
  */
-final class Sequences {
+public final class Sequences {
 
     private record OwnedSequence(String sequence, String table, String column) {
     }
@@ -26,7 +26,7 @@ final class Sequences {
      * @param gap       added above the highest value known
      * @return how many sequences were moved
      */
-    static int bringForward(Connection newWriter, Connection oldWriter, long gap) throws SQLException {
+    public static int bringForward(Connection newWriter, Connection oldWriter, long gap) throws SQLException {
         List<OwnedSequence> sequences = owned(newWriter);
         for (OwnedSequence sequence : sequences) {
             long highest = highestUsed(newWriter, sequence);

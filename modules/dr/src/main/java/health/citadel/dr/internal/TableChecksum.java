@@ -10,9 +10,9 @@ import java.sql.SQLException;
  * A table's row count and an order-independent checksum of every row's text: how {@code dr verify} compares the
  * regions, and how a restore proves it reproduced its backup.
  */
-record TableChecksum(long rows, String checksum) {
+public record TableChecksum(long rows, String checksum) {
 
-    static TableChecksum of(Connection region, String table) throws SQLException {
+    public static TableChecksum of(Connection region, String table) throws SQLException {
         String[] parts = table.split("\\.", 2);
         // identifiers come from the catalog and are quoted by the server: format() with %I
         String query = Statements.column(region, "SELECT format('SELECT count(*), coalesce(md5(string_agg(md5(t::text), "

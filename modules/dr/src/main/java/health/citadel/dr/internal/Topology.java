@@ -39,7 +39,7 @@ public final class Topology {
     }
 
     /** Copies the epochs {@code to} has not recorded yet from {@code from}. */
-    static void catchUp(Connection from, Connection to) throws SQLException {
+    public static void catchUp(Connection from, Connection to) throws SQLException {
         long known = current(to).map(Epoch::number).orElse(0L);
         try (PreparedStatement query = from.prepareStatement(
                 "SELECT epoch, writer_region FROM dr.topology WHERE epoch > ? ORDER BY epoch")) {
@@ -56,7 +56,7 @@ public final class Topology {
      * The writer by the newest epoch among the regions that answer: what a backup reads from, even while the
      * other region is lost.
      */
-    static String newestWriter(RegionAccess regions) throws SQLException {
+    public static String newestWriter(RegionAccess regions) throws SQLException {
         Optional<Epoch> newest = Optional.empty();
         SQLException unreachable = null;
         for (String region : regions.names()) {

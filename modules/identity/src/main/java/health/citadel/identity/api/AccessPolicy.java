@@ -1,7 +1,6 @@
 package health.citadel.identity.api;
 
 import health.citadel.platform.problem.RequestRefused;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /**
@@ -22,7 +21,7 @@ public interface AccessPolicy {
         switch (decision.verdict()) {
             case ALLOW -> { }
             case STEP_UP -> throw new StepUpRequired();
-            default -> throw new RequestRefused(Response.Status.FORBIDDEN,
+            default -> throw RequestRefused.forbidden(
                     patientId == null ? "not permitted" : "not permitted for this patient");
         }
     }

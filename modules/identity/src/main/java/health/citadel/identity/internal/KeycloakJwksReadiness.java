@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready only while the identity provider publishes the keys that sign our tokens. */
 @Readiness
 @ApplicationScoped
-public class KeycloakJwksReadiness implements HealthCheck {
+class KeycloakJwksReadiness implements HealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 

@@ -20,6 +20,10 @@ public class RequestRefused extends RuntimeException {
         return new RequestRefused(Response.Status.BAD_REQUEST, detail);
     }
 
+    public static RequestRefused forbidden(String detail) {
+        return new RequestRefused(Response.Status.FORBIDDEN, detail);
+    }
+
     public static RequestRefused notFound(String detail) {
         return new RequestRefused(Response.Status.NOT_FOUND, detail);
     }

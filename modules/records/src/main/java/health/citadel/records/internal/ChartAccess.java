@@ -16,7 +16,7 @@ import java.util.UUID;
  * is audited in the same transaction. Changes also describe the revision Envers writes.
  */
 @RequestScoped
-public class ChartAccess {
+class ChartAccess {
 
     @Inject
     AccessPolicy policy;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
  * writes; Envers' listener cannot be injected, so it looks this up.
  */
 @RequestScoped
-public class ChartChange {
+class ChartChange {
 
     /** The revision's description: the actor's identity-provider id, the stated reason, the request id. */
     record Description(String actorId, String reason, String requestId) {

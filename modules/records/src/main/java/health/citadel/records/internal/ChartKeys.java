@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * blind-index key. Every binding names table, column and row, so a ciphertext moved elsewhere fails to decrypt.
  */
 @ApplicationScoped
-public class ChartKeys {
+class ChartKeys {
 
     @Inject
     @ConfigProperty(name = "citadel.records.kek-keyset")

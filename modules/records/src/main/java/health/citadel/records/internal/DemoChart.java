@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * demo patient login's own chart, and a register of synthetic patients for the front desk.
  */
 @ApplicationScoped
-public class DemoChart {
+class DemoChart {
 
     static final String ACTOR = "citadel:demo-data";
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** Loading patients for a request: 404 when absent, 412 when the caller's version is stale. */
 @ApplicationScoped
-public class PatientRows {
+class PatientRows {
 
     @PersistenceContext(unitName = "citadel")
     EntityManager entityManager;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The register answers identity's question whether a patient exists, without identity reading its tables. */
 @ApplicationScoped
-public class RegisteredPatients implements KnownPatients {
+class RegisteredPatients implements KnownPatients {
 
     @PersistenceContext(unitName = "citadel")
     EntityManager entityManager;

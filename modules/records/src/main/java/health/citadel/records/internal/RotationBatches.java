@@ -23,7 +23,7 @@ import java.util.UUID;
  * the advanced cursor commit together. A crash loses the batch, never half of it, and the next run redoes it.
  */
 @ApplicationScoped
-public class RotationBatches {
+class RotationBatches {
 
     @PersistenceContext(unitName = "citadel")
     EntityManager entityManager;

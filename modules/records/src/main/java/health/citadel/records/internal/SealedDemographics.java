@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 /** Demographics in and out of their encrypted column, with the blind indexes that find them. */
 @ApplicationScoped
-public class SealedDemographics {
+class SealedDemographics {
 
     static final String MRN = "patient.mrn";
     static final String FAMILY_BIRTH = "patient.family-birth";

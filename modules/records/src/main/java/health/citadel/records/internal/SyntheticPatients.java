@@ -11,7 +11,7 @@ import java.util.Random;
  * Made-up patients, the same for the same number every time: for the local stack's demo, the tests and the
  * benchmarks. Names are common words, identifiers are marked DEMO, and no value belongs to a real person.
  */
-public final class SyntheticPatients {
+final class SyntheticPatients {
 
     private static final List<String> FAMILY = List.of("Ash", "Birch", "Cedar", "Elm", "Fern", "Hazel", "Juniper",
             "Linden", "Maple", "Oak", "Rowan", "Sorrel", "Thorn", "Willow", "Yarrow");

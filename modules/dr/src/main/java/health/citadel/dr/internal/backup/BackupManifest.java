@@ -1,0 +1,65 @@
+package health.citadel.dr.internal.backup;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backup holds, written before the tables so a restore can refuse a target before it loads anything:
+ * where and when it was taken, each module's schema version, and per table its columns, row count and the
+ * checksum the restore must reproduce.
+ */
+record BackupManifest(int format, Instant takenAt, String region, long epoch, Map<String, String> schemaVersions,
+                      List<Table> tables) {
+
+    static final int FORMAT = 1;
+
+    record Table(String name, List<String> columns, long rows, String checksum) {
+    }
+
+    BackupManifest {
+        schemaVersions = Map.copyOf(schemaVersions);
+        tables = List.copyOf(tables);
+    }
+
+    String json() {
+        JsonObjectBuilder versions = Json.createObjectBuilder();
+        schemaVersions.forEach(versions::add);
+        JsonArrayBuilder tableList = Json.createArrayBuilder();
+        for (Table table : tables) {
+            tableList.add(Json.createObjectBuilder().add("name", table.name())
+                    .add("columns", Json.createArrayBuilder(table.columns())).add("rows", table.rows())
+                    .add("checksum", table.checksum()));
+        }
+        return Json.createObjectBuilder().add("format", format).add("takenAt", takenAt.toString())
+                .add("region", region).add("epoch", epoch).add("schemaVersions", versions).add("tables", tableList)
+                .build().toString();
+    }
+
+    static BackupManifest parse(String text) {
+        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        if (json.getInt("format") != FORMAT) {
+            throw new IllegalArgumentException("backup format " + json.getInt("format") + " is not " + FORMAT);
+        }
+        Map<String, String> versions = new LinkedHashMap<>();
+        json.getJsonObject("schemaVersions").forEach((schema, version) -> versions.put(schema,
+                ((jakarta.json.JsonString) version).getString()));
+        List<Table> tables = new ArrayList<>();
+        for (JsonValue value : json.getJsonArray("tables")) {
+            JsonObject table = value.asJsonObject();
+            tables.add(new Table(table.getString("name"), table.getJsonArray("columns").getValuesAs(
+                    jakarta.json.JsonString::getString), table.getJsonNumber("rows").longValue(),
+                    table.getString("checksum")));
+        }
+        return new BackupManifest(json.getInt("format"), Instant.parse(json.getString("takenAt")),
+                json.getString("region"), json.getJsonNumber("epoch").longValue(), versions, tables);
+    }
+}

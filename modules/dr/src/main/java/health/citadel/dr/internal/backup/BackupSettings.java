@@ -1,0 +1,11 @@
+package health.citadel.dr.internal.backup;
+
+import java.nio.file.Path;
+
+/**
+ * Where backups go, the key they are encrypted with, the migrations a restore prepares its target with, and the
+ * login a restore creates its target with.
+ */
+public record BackupSettings(Path keyset, Path directory, String migrations, String restoreUser,
+                             String restorePassword) {
+}

@@ -1,0 +1,239 @@
+package health.citadel.dr.internal.backup;
+
+import health.citadel.dr.internal.ApplicationLogins;
+import health.citadel.dr.internal.Identifiers;
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.Replication;
+import health.citadel.dr.internal.Sequences;
+import health.citadel.dr.internal.TableChecksum;
+import health.citadel.dr.internal.Topology;
+import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.migration.SchemaMigrations;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipInputStream;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * {@code dr restore}: a backup into an empty cluster. The target gets the application's roles (without login;
+ * the deployment gives them passwords) and the database, is migrated to the backup's schema versions, and
+ * must hold no row. Then one transaction loads every table, checks each stream's digest and each table's
+ * checksum against the backup's, moves the sequences past the restored keys, and replays the live erasure
+ * ledger, so a patient erased after the backup stays erased. Any failure rolls it all back.
+ */
+public final class Restore {
+
+    /** What was restored; {@code erasuresReplayed} counts patients whose key the replay destroyed again. */
+    /** @param ledgerFrom the region whose erasure ledger was replayed; null where none answered */
+    public record Report(String target, Instant takenAt, String takenFrom, int tables, long rows, String ledgerFrom,
+                         int ledgerEntries, int erasuresReplayed, Duration took) {
+    }
+
+    /** The live ledger and where it came from. */
+    private record Ledger(String region, List<Erasure> entries) {
+    }
+
+    /** One entry of the erasure ledger, as the live writer holds it. */
+    private record Erasure(String patient, Timestamp erasedAt, String erasedBy, String requestId) {
+    }
+
+    private final RegionAccess regions;
+    private final Path keyset;
+    private final String migrations;
+
+    /** @param migrations the folder of per-module migrations the release that took the backup ships */
+    public Restore(RegionAccess regions, Path keyset, String migrations) {
+        this.regions = regions;
+        this.keyset = keyset;
+        this.migrations = migrations;
+    }
+
+    /**
+     * @param withoutLiveLedger the DBA's acknowledgement that no region answers, so erasures made after the
+     *                          backup cannot be replayed now and must be later
+     */
+    public Report run(Path file, String targetUrl, String user, String password, boolean withoutLiveLedger)
+            throws SQLException, IOException, GeneralSecurityException {
+        long began = System.nanoTime();
+        Ledger ledger = liveLedger(withoutLiveLedger);
+        try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
+            BackupArchive.expect(archive, BackupArchive.MANIFEST);
+            BackupManifest manifest = BackupManifest.parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
+            // read before the target is touched, so that a backup from another release leaves no migrated database
+            Map<String, String> shipped = SchemaMigrations.newestVersions(Path.of(migrations),
+                    Replication.PUBLISHED_SCHEMAS);
+            if (!shipped.equals(manifest.schemaVersions())) {
+                throw new SQLException("this release's migrations reach schema versions " + shipped + ", not the "
+                        + "backup's " + manifest.schemaVersions() + ": restore with the release that took it "
+                        + "(nothing was created in the target)");
+            }
+            prepare(targetUrl, user, password);
+            try (Connection target = RegionAccess.connect(targetUrl, user, password)) {
+                Map<String, String> versions = Backup.schemaVersions(target);
+                if (!versions.equals(manifest.schemaVersions())) {
+                    throw new SQLException("the target's schema versions " + versions + " are not "
+                            + "the backup's " + manifest.schemaVersions() + ": restore with the release that took it");
+                }
+                Map<String, List<String>> migrated = Backup.moduleTables(target);
+                for (BackupManifest.Table table : manifest.tables()) {
+                    if (!table.columns().equals(migrated.get(table.name()))) {
+                        throw new SQLException("the backup's table " + table.name() + " is not as the migrations "
+                                + "make it (" + migrated.get(table.name()) + "): made or altered by hand?");
+                    }
+                    if (Statements.exists(target, "SELECT 1 FROM " + Identifiers.table(table.name()) + " LIMIT 1")) {
+                        throw new SQLException("the target is not empty: " + table.name() + " holds rows");
+                    }
+                }
+                int replayed;
+                try {
+                    replayed = load(target, archive, manifest, ledger.entries());
+                } catch (IOException unreadable) {
+                    // every segment is authenticated: a changed, cut or foreign file stops here, rolled back
+                    throw new IOException("the backup does not read back whole (changed, cut, or encrypted with "
+                            + "another key): nothing was restored", unreadable);
+                }
+                // the URL's parameters may carry a password; the report is journaled and audited
+                return new Report(targetUrl.replaceFirst("\\?.*$", ""), manifest.takenAt(), manifest.region(),
+                        manifest.tables().size(),
+                        manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum(), ledger.region(),
+                        ledger.entries().size(), replayed, Duration.ofNanos(System.nanoTime() - began));
+            }
+        }
+    }
+
+    private int load(Connection target, ZipInputStream archive, BackupManifest manifest, List<Erasure> ledger)
+            throws SQLException, IOException, GeneralSecurityException {
+        target.setAutoCommit(false);
+        try {
+            try (var statement = target.createStatement()) {
+                // rows go in as they were written; the append-only triggers guard the application, not a restore
+                statement.execute("SET LOCAL session_replication_role = replica");
+                statement.execute("SET LOCAL TimeZone = 'UTC'");
+            }
+            var copy = target.unwrap(PGConnection.class).getCopyAPI();
+            List<String> digests = new ArrayList<>();
+            for (BackupManifest.Table table : manifest.tables()) {
+                BackupArchive.expect(archive, BackupArchive.TABLE_PREFIX + table.name());
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                InputStream entry = new DigestInputStream(new FilterInputStream(archive) {
+                    @Override
+                    public void close() {
+                        // the archive's next entry follows
+                    }
+                }, sha256);
+                copy.copyIn("COPY " + Identifiers.table(table.name()) + " (" + Identifiers.list(table.columns())
+                        + ") FROM STDIN (FORMAT binary)", entry);
+                digests.add(HexFormat.of().formatHex(sha256.digest()));
+            }
+            BackupArchive.expect(archive, BackupArchive.DIGESTS);
+            JsonObject expected = Json.createReader(archive).readObject();
+            List<String> differ = new ArrayList<>();
+            for (int i = 0; i < manifest.tables().size(); i++) {
+                BackupManifest.Table table = manifest.tables().get(i);
+                TableChecksum restored = TableChecksum.of(target, table.name());
+                if (!digests.get(i).equals(expected.getString(table.name(), ""))
+                        || !restored.equals(new TableChecksum(table.rows(), table.checksum()))) {
+                    differ.add(table.name());
+                }
+            }
+            if (!differ.isEmpty()) {
+                throw new SQLException("the restored tables " + differ + " differ from the backup: nothing was restored");
+            }
+            Sequences.bringForward(target, null, 1);
+            int replayed = replay(target, ledger);
+            target.commit();
+            return replayed;
+        } catch (SQLException | IOException | GeneralSecurityException | RuntimeException e) {
+            target.rollback();
+            throw e;
+        }
+    }
+
+    /** The erasure ledger of the live writer; a backup may predate its newest entries. */
+    private Ledger liveLedger(boolean withoutLiveLedger) throws SQLException {
+        String writer;
+        try {
+            writer = Topology.newestWriter(regions);
+        } catch (SQLException unreachable) {
+            if (withoutLiveLedger) {
+                return new Ledger(null, List.of());
+            }
+            throw new SQLException("no region answers, so erasures made after the backup cannot be replayed; restore "
+                    + "with --without-live-ledger only if you will replay the ledger once a region is back ("
+                    + unreachable.getMessage() + ")", unreachable.getSQLState(), unreachable);
+        }
+        List<Erasure> ledger = new ArrayList<>();
+        try (Connection dba = regions.dba(writer);
+             PreparedStatement query = dba.prepareStatement("SELECT patient_id::text, erased_at, erased_by, request_id "
+                     + "FROM records.erasure ORDER BY erased_at");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ledger.add(new Erasure(rows.getString(1), rows.getTimestamp(2), rows.getString(3), rows.getString(4)));
+            }
+        }
+        return new Ledger(writer, ledger);
+    }
+
+    private static int replay(Connection target, List<Erasure> ledger) throws SQLException {
+        int destroyed = 0;
+        try (PreparedStatement replay = target.prepareStatement(
+                "SELECT records.replay_erasure(?::uuid, ?, ?, ?)")) {
+            for (Erasure erasure : ledger) {
+                replay.setString(1, erasure.patient());
+                replay.setTimestamp(2, erasure.erasedAt());
+                replay.setString(3, erasure.erasedBy());
+                replay.setString(4, erasure.requestId());
+                try (ResultSet row = replay.executeQuery()) {
+                    row.next();
+                    destroyed += row.getBoolean(1) ? 1 : 0;
+                }
+            }
+        }
+        return destroyed;
+    }
+
+    /** The application's roles (without login) and its database where missing; then the migrations, as its owner. */
+    private void prepare(String targetUrl, String user, String password) throws SQLException {
+        String database = URI.create(targetUrl.substring("jdbc:".length())).getPath().substring(1);
+        ApplicationLogins logins = regions.application();
+        String maintenanceUrl = targetUrl.replaceFirst("/" + database + "(\\?|$)", "/postgres$1");
+        try (Connection maintenance = RegionAccess.connect(maintenanceUrl, user, password)) {
+            for (String role : List.of(logins.owner(), logins.app())) {
+                if (!Statements.exists(maintenance, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                    Statements.execute(maintenance, "CREATE ROLE %I NOLOGIN", role);
+                }
+            }
+            if (!Statements.exists(maintenance, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                Statements.execute(maintenance, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", database, logins.owner());
+            }
+        }
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(targetUrl);
+        owner.setUser(user);
+        owner.setPassword(password);
+        // the DBA migrates as the schema owner, so the objects belong to it as in every region
+        owner.setOptions("-c role=" + logins.owner());
+        new SchemaMigrations("filesystem:" + migrations, Restore.class.getClassLoader()).migrate(owner, logins.app());
+    }
+}

@@ -1,0 +1,191 @@
+package health.citadel.dr.internal.operations;
+
+import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.RegionFence;
+import health.citadel.dr.internal.Topology;
+import health.citadel.dr.internal.backup.Backup;
+import health.citadel.dr.internal.backup.BackupSettings;
+import health.citadel.dr.internal.backup.Restore;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Runs a DR operation for {@code bin/citadel dr} and the DBA console alike: the operation itself, its report, a
+ * line in the journal and a row in {@code dr.operation} on the region that writes afterwards, which the
+ * application audits. A refused or failed operation is journaled and recorded too. Only one runs at a time,
+ * wherever it is started: see {@link OperationLock}.
+ */
+public final class Operations {
+
+    /** The operations, as the command line names them; each is audited as {@code DR_<NAME>}. */
+    public enum Kind {
+        SWITCHOVER, FAILOVER, FENCE, SALVAGE, REJOIN, BACKUP, RESTORE;
+
+        public String command() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        String action() {
+            return "DR_" + name();
+        }
+
+        /** Whether a new writer takes over. */
+        public boolean movesWriter() {
+            return this == SWITCHOVER || this == FAILOVER;
+        }
+    }
+
+    /**
+     * How an operation ended.
+     *
+     * @param report      what it did; null when it was refused or failed
+     * @param reason      why it was refused or failed; null when it succeeded
+     * @param writesAfter the region that takes writes afterwards, where the record went; null where unknown
+     * @param unrecorded  why the record reached the journal but not the region's {@code dr.operation}; else null
+     */
+    public record Outcome(Kind kind, JsonObject report, String reason, String writesAfter, String unrecorded) {
+
+        public boolean succeeded() {
+            return report != null;
+        }
+    }
+
+    /** What an operation did; {@code recorded} is what the journal and the audit keep of it, which may be less. */
+    private record Done(JsonObject report, JsonObject recorded, String writesAfter) {
+
+        Done(JsonObject report, String writesAfter) {
+            this(report, report, writesAfter);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Done perform() throws SQLException, IOException, GeneralSecurityException, InterruptedException;
+    }
+
+    private final RegionAccess regions;
+    private final Duration heartbeatInterval;
+    private final Path journal;
+
+    public Operations(RegionAccess regions, Duration heartbeatInterval, Path journal) {
+        this.regions = regions;
+        this.heartbeatInterval = heartbeatInterval;
+        this.journal = journal;
+    }
+
+    /** @param operator who runs it, as the audit names them: a login, or the identity provider's user id */
+    public Outcome switchover(String operator) throws IOException, InterruptedException {
+        return run(Kind.SWITCHOVER, operator, null, () -> {
+            Switchover.Report done = new Switchover(regions).run();
+            return new Done(OperationReports.switchover(done), done.to());
+        });
+    }
+
+    public Outcome failover(String operator) throws IOException, InterruptedException {
+        return run(Kind.FAILOVER, operator, null, () -> {
+            Failover.Report done = new Failover(regions, heartbeatInterval).run();
+            return new Done(OperationReports.failover(done), done.to());
+        });
+    }
+
+    public Outcome fence(String operator, String region) throws IOException, InterruptedException {
+        return run(Kind.FENCE, operator, region, () -> {
+            try (Connection dba = regions.dba(region)) {
+                RegionFence.raise(dba, regions.application());
+            }
+            return new Done(OperationReports.fence(region), regions.other(region));
+        });
+    }
+
+    /**
+     * Shows the commits a failover lost in {@code oldWriter}'s slot, and applies those that do not conflict only
+     * if {@code apply}. The DBA sees every commit; the journal and the audit keep the conflicts and the counts.
+     */
+    public Outcome salvage(String operator, String oldWriter, boolean apply) throws IOException, InterruptedException {
+        return run(Kind.SALVAGE, operator, oldWriter, () -> {
+            Salvage.Report done = new Salvage(regions).run(oldWriter, apply);
+            return new Done(OperationReports.salvage(done, true), OperationReports.salvage(done, false), done.to());
+        });
+    }
+
+    /** @param discardLostCommits drop the slot holding the commits a failover lost, which otherwise refuses it */
+    public Outcome rejoin(String operator, String region, boolean discardLostCommits)
+            throws IOException, InterruptedException {
+        return run(Kind.REJOIN, operator, region, () -> {
+            new Rejoin(regions).run(region, discardLostCommits);
+            return new Done(OperationReports.rejoin(region, regions.other(region)), regions.other(region));
+        });
+    }
+
+    public Outcome backup(String operator, BackupSettings backups) throws IOException, InterruptedException {
+        return run(Kind.BACKUP, operator, null, () -> {
+            Backup.Report done = new Backup(regions, backups.keyset(), backups.directory()).take();
+            return new Done(OperationReports.backup(done), done.region());
+        });
+    }
+
+    /** @param withoutLiveLedger restore even though no region answers for the erasure ledger */
+    public Outcome restore(String operator, BackupSettings backups, Path file, String into, boolean withoutLiveLedger)
+            throws IOException, InterruptedException {
+        return run(Kind.RESTORE, operator, null, () -> {
+            Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations())
+                    .run(file, into, backups.restoreUser(), backups.restorePassword(), withoutLiveLedger);
+            return new Done(OperationReports.restore(done), done.ledgerFrom());
+        });
+    }
+
+    /**
+     * @param region the region the operation is about, if any: a failure is recorded on the other one
+     * @throws IOException the journal cannot be written; the operation may have run
+     */
+    private Outcome run(Kind kind, String operator, String region, Work work) throws IOException, InterruptedException {
+        Done done;
+        try (OperationLock lock = OperationLock.take(regions.names(), regions::dba)) {
+            done = work.perform();
+        } catch (SQLException | GeneralSecurityException | IOException | RuntimeException e) {
+            String reason = e.getMessage() + (e instanceof SQLException sql && sql.getSQLState() != null
+                    ? " (SQLState " + sql.getSQLState() + ")" : "");
+            String writesAfter = region == null ? null : regions.other(region);
+            String unrecorded = record(new OperationLog.Entry(UUID.randomUUID(), kind.action(), operator,
+                    region == null ? "-" : region, false, Instant.now(), reason), writesAfter);
+            return new Outcome(kind, null, reason, writesAfter, unrecorded);
+        }
+        String unrecorded = record(new OperationLog.Entry(UUID.randomUUID(), kind.action(), operator,
+                region == null ? done.writesAfter() : region, true, Instant.now(), done.recorded().toString()),
+                done.writesAfter());
+        return new Outcome(kind, done.report(), null, done.writesAfter(), unrecorded);
+    }
+
+    /**
+     * The journal first: it needs no database. Then the writer's {@code dr.operation}, for the audit trail, but
+     * only where that region's own topology names it the writer: a row written on the standby would differ
+     * from the writer's, as when a DBA asks to rejoin the writer itself.
+     *
+     * @return why the region has no record of it, or null when it has
+     */
+    private String record(OperationLog.Entry entry, String region) throws IOException {
+        OperationLog.journal(journal, entry);
+        if (region == null) {
+            return null;
+        }
+        try (Connection dba = regions.dba(region)) {
+            if (Topology.current(dba).filter(epoch -> epoch.writer().equals(region)).isEmpty()) {
+                return "the operation is in the journal " + journal + " only: region " + region
+                        + " is not the writer";
+            }
+            OperationLog.record(dba, entry);
+            return null;
+        } catch (SQLException e) {
+            return "the operation is in the journal " + journal + " but not in region " + region + "'s audit yet "
+                    + "(SQLState " + e.getSQLState() + ")";
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package health.citadel.dr.internal.operations;
+
+import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.TableChecksum;
+import health.citadel.dr.internal.health.ReplicationProbe;
+import health.citadel.platform.jdbc.Statements;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code dr verify}: every replicated table's row count and checksum in both regions, after region B has
+ * applied everything region A had written when the check began. The heartbeat is left out: it changes every
+ * second by design.
+ */
+public final class RegionComparison {
+
+    /** One table in both regions; {@code same} when count and checksum agree. */
+    public record Table(String name, long writerRows, long standbyRows, boolean same) {
+    }
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    private static final int ATTEMPTS = 3;
+
+    private RegionComparison() {
+    }
+
+    /**
+     * Compares the writer and the standby {@code status} names, connecting to each through {@code connector}, while
+     * no DR operation runs: one in flight would show as differences.
+     */
+    public static List<Table> compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector)
+            throws SQLException, InterruptedException {
+        try (OperationLock lock = OperationLock.take(List.of(status.writer().name(), status.standby().name()), connector);
+             Connection writer = connector.open(status.writer().name());
+             Connection standby = connector.open(status.standby().name())) {
+            return compare(writer, standby);
+        }
+    }
+
+    /**
+     * A table written while it is being read can differ for a moment, so a difference is looked at again,
+     * after another catch-up, before it is reported.
+     *
+     * @return every replicated table, in name order; those that differ have {@code same == false}
+     */
+    public static List<Table> compare(Connection writer, Connection standby) throws SQLException, InterruptedException {
+        List<Table> tables = new ArrayList<>();
+        awaitCaughtUp(writer, standby);
+        for (String table : replicatedTables(standby)) {
+            Table compared = compare(writer, standby, table);
+            for (int attempt = 1; attempt < ATTEMPTS && !compared.same(); attempt++) {
+                awaitCaughtUp(writer, standby);
+                compared = compare(writer, standby, table);
+            }
+            tables.add(compared);
+        }
+        return tables;
+    }
+
+    private static Table compare(Connection writer, Connection standby, String table) throws SQLException {
+        TableChecksum a = TableChecksum.of(writer, table);
+        TableChecksum b = TableChecksum.of(standby, table);
+        return new Table(table, a.rows(), b.rows(), a.equals(b));
+    }
+
+    /**
+     * Waits until B has applied A's WAL position as of now; the writer's heartbeat guarantees a commit soon
+     * after it. A stopped subscription fails the check.
+     */
+    private static void awaitCaughtUp(Connection writer, Connection standby) throws SQLException, InterruptedException {
+        String target = Statements.column(writer, "SELECT pg_current_wal_lsn()::text").get(0);
+        Instant deadline = Instant.now().plus(CATCH_UP);
+        while (true) {
+            try (PreparedStatement query = standby.prepareStatement("SELECT o.remote_lsn >= ?::pg_lsn "
+                    + "FROM pg_subscription s JOIN pg_replication_origin_status o ON o.external_id = 'pg_' || s.oid "
+                    + "WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                query.setString(1, target);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        return;
+                    }
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new SQLException("region B did not catch up with region A within " + CATCH_UP.toSeconds() + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The tables the standby subscribes to, as {@code schema.table}, from the subscription's own record. */
+    private static List<String> replicatedTables(Connection standby) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement query = standby.prepareStatement("SELECT n.nspname || '.' || c.relname "
+                + "FROM pg_subscription_rel r JOIN pg_class c ON c.oid = r.srrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE NOT (n.nspname = 'dr' AND c.relname = 'heartbeat') ORDER BY 1");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+}
