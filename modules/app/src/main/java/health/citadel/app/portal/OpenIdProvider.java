@@ -1,7 +1,5 @@
 package health.citadel.app.portal;
 
-import health.citadel.platform.tls.OutboundTrust;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,15 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class OpenIdProvider {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Trusts the authorities the hospital configured (platform.tls.OutboundTrust). */
     @Inject
-    OutboundTrust outboundTrust;
-
-    private HttpClient http;
-
-    @PostConstruct
-    void connect() {
-        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
-    }
+    HttpClient http;
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.issuer")

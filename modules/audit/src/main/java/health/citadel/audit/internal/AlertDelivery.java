@@ -1,12 +1,12 @@
 package health.citadel.audit.internal;
 
 import health.citadel.platform.background.BackgroundWork;
-import health.citadel.platform.tls.OutboundTrust;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +31,9 @@ class AlertDelivery {
             .withDescription("Alerts not yet delivered to the webhook and still being retried, as of the latest"
                     + " poll (a poll reads at most " + AlertDeliveryStep.POLL + ")").build();
 
+    /** Trusts the authorities the hospital configured (platform.tls.OutboundTrust). */
     @Inject
-    OutboundTrust outboundTrust;
+    HttpClient http;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -83,7 +84,7 @@ class AlertDelivery {
             LOG.warning("No alert webhook secret is configured (citadel.audit.alert-webhook.secret): deliveries are not"
                     + " signed, and a receiver cannot tell them from forgeries");
         }
-        AlertWebhook webhook = new AlertWebhook(target.get(), secret.map(WebhookSignature::new), outboundTrust.client());
+        AlertWebhook webhook = new AlertWebhook(target.get(), secret.map(WebhookSignature::new), http);
         background.every(Duration.ofMillis(250), "Alert delivery", () -> deliverDue(webhook));
         background.every(Duration.ofSeconds(1), "Audit checkpoint delivery", () -> checkpoints.deliverNewest(webhook));
     }

@@ -29,11 +29,11 @@ final class AlertWebhook {
     private final Optional<WebhookSignature> signature;
     private final HttpClient http;
 
-    /** {@code client} trusts the authorities the hospital configured: its receiver may have an internal one. */
-    AlertWebhook(URI target, Optional<WebhookSignature> signature, HttpClient.Builder client) {
+    /** {@code http} trusts the authorities the hospital configured: its receiver may have an internal one. */
+    AlertWebhook(URI target, Optional<WebhookSignature> signature, HttpClient http) {
         this.target = target;
         this.signature = signature;
-        this.http = client.connectTimeout(TIMEOUT).build();
+        this.http = http;
     }
 
     /** @return the receiver's HTTP status, or -1 when it could not be reached */

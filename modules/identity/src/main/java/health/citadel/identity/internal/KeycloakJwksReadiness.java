@@ -1,7 +1,5 @@
 package health.citadel.identity.internal;
 
-import health.citadel.platform.tls.OutboundTrust;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,15 +20,9 @@ class KeycloakJwksReadiness implements HealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+    /** Trusts the authorities the hospital configured (platform.tls.OutboundTrust). */
     @Inject
-    OutboundTrust outboundTrust;
-
-    private HttpClient http;
-
-    @PostConstruct
-    void connect() {
-        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
-    }
+    HttpClient http;
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.jwks-uri")

@@ -1,8 +1,6 @@
 package health.citadel.identity.internal;
 
 import health.citadel.platform.background.BackgroundWork;
-import health.citadel.platform.tls.OutboundTrust;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -30,15 +28,9 @@ class KeycloakReachability {
             .withDescription("1 when Keycloak published its signing keys at the latest probe, else 0").build();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+    /** Trusts the authorities the hospital configured (platform.tls.OutboundTrust). */
     @Inject
-    OutboundTrust outboundTrust;
-
-    private HttpClient http;
-
-    @PostConstruct
-    void connect() {
-        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
-    }
+    HttpClient http;
 
     @Inject
     @ConfigProperty(name = "citadel.jwt.jwks-uri")

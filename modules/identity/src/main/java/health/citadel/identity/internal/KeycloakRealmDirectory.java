@@ -1,7 +1,5 @@
 package health.citadel.identity.internal;
 
-import health.citadel.platform.tls.OutboundTrust;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -61,15 +59,9 @@ class KeycloakRealmDirectory implements RealmDirectory {
     @ConfigProperty(name = "citadel.identity.access-review.client-secret")
     String clientSecret;
 
+    /** Trusts the authorities the hospital configured (platform.tls.OutboundTrust). */
     @Inject
-    OutboundTrust outboundTrust;
-
-    private HttpClient http;
-
-    @PostConstruct
-    void connect() {
-        http = outboundTrust.client().connectTimeout(TIMEOUT).build();
-    }
+    HttpClient http;
 
     @Override
     public Realm read(Instant loginsSince) {

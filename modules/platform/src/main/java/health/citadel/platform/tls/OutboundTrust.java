@@ -2,12 +2,14 @@ package health.citadel.platform.tls;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,6 +30,8 @@ public class OutboundTrust {
     @Inject
     @ConfigProperty(name = "citadel.tls.truststore-password")
     Optional<String> password;
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private SSLContext context;
 
@@ -51,8 +55,12 @@ public class OutboundTrust {
         }
     }
 
-    /** A client builder that trusts these authorities and no others. */
-    public HttpClient.Builder client() {
-        return HttpClient.newBuilder().sslContext(context);
+    /**
+     * The HTTPS client of every bean that calls out, trusting these authorities and no others. A connection that
+     * takes longer than {@link #CONNECT_TIMEOUT} is given up: each call sets its own timeout for the answer.
+     */
+    @Produces
+    HttpClient client() {
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(CONNECT_TIMEOUT).build();
     }
 }
