@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -92,34 +91,37 @@ final class LibertyProfile implements AutoCloseable {
 
     Summary summary() {
         try {
-            return summarise(RecordingFile.readAllEvents(file));
+            return summarise(RecordingFile.readAllEvents(file).stream()
+                    .filter(event -> event.getEventType().getName().equals("jdk.ExecutionSample"))
+                    .map(LibertyProfile::stack).filter(stack -> !stack.isEmpty()).toList());
         } catch (IOException e) {
             throw new BenchFailure("cannot read Liberty's recording " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Counts each CPU sample once for every part its stack passes through, and once for its running method. */
-    static Summary summarise(List<RecordedEvent> events) {
-        long samples = 0;
+    /** A sample's call stack, the running method first, each frame as {@code type.method}. */
+    private static List<String> stack(RecordedEvent sample) {
+        return sample.getStackTrace() == null ? List.of() : sample.getStackTrace().getFrames().stream()
+                .map(frame -> frame.getMethod().getType().getName() + "." + frame.getMethod().getName()).toList();
+    }
+
+    /**
+     * Counts each CPU sample (its call stack, the running method first) once for every part its stack passes
+     * through, and once for its running method.
+     */
+    static Summary summarise(List<List<String>> samples) {
         Map<String, Long> byPart = new HashMap<>();
         Map<String, Long> byMethod = new HashMap<>();
-        for (RecordedEvent event : events) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
-                    || event.getStackTrace().getFrames().isEmpty()) {
-                continue;
-            }
-            samples++;
-            List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            RecordedFrame top = frames.get(0);
-            byMethod.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+        for (List<String> frames : samples) {
+            byMethod.merge(frames.get(0), 1L, Long::sum);
             Set<String> parts = new LinkedHashSet<>();
-            for (RecordedFrame frame : frames) {
-                String type = frame.getMethod().getType().getName();
-                PARTS.stream().filter(part -> part.runsIn(type)).forEach(part -> parts.add(part.name()));
+            for (String frame : frames) {
+                PARTS.stream().filter(part -> part.runsIn(frame)).forEach(part -> parts.add(part.name()));
             }
             parts.forEach(part -> byPart.merge(part, 1L, Long::sum));
         }
-        return new Summary(samples, ranked(byPart, samples, PARTS.size()), ranked(byMethod, samples, METHODS_SHOWN));
+        long count = samples.size();
+        return new Summary(count, ranked(byPart, count, PARTS.size()), ranked(byMethod, count, METHODS_SHOWN));
     }
 
     private static List<Share> ranked(Map<String, Long> counts, long samples, int shown) {

@@ -1,51 +1,43 @@
 package health.citadel.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** A real JFR recording of this JVM serialising JSON: the samples must land on the JSON part and its methods. */
+/** Samples' call stacks, the running method first, counted by part (inclusive, once each) and by method. */
 class LibertyProfileTest {
 
-    @TempDir
-    Path directory;
+    private static final List<String> TOKEN_CHECK_IN_JAX_RS = List.of("org.jose4j.jws.JsonWebSignature.verify",
+            "com.ibm.ws.security.mp.jwt.tai.TAIJwtUtils.createJwt", "org.jboss.resteasy.core.SynchronousDispatcher.invoke",
+            "org.jboss.resteasy.core.SynchronousDispatcher.invoke");
+    private static final List<String> JSON_IN_JAX_RS = List.of("org.eclipse.parsson.JsonParserImpl.next",
+            "org.jboss.resteasy.core.SynchronousDispatcher.invoke");
+    private static final List<String> IDLE_LOOP = List.of("java.lang.Thread.run");
 
     @Test
-    void samplesOfJsonWorkAreCountedToTheJsonPart() throws Exception {
-        Path file = directory.resolve("json.jfr");
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Object> document = Map.of("patient", Map.of("family", "Example", "given", List.of("A", "B")),
-                "observations", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
-        try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-            recording.start();
-            // long enough for a few dozen samples even on a machine busy with other work
-            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            long written = 0;
-            while (System.nanoTime() < until) {
-                written += json.writeValueAsString(document).length();
-            }
-            assertTrue(written > 0);
-            recording.stop();
-            recording.dump(file);
-        }
+    void aSampleCountsOnceForEachPartItsStackPassesThrough() {
+        LibertyProfile.Summary summary = LibertyProfile.summarise(List.of(TOKEN_CHECK_IN_JAX_RS, TOKEN_CHECK_IN_JAX_RS,
+                JSON_IN_JAX_RS, IDLE_LOOP));
 
-        LibertyProfile.Summary summary = LibertyProfile.summarise(RecordingFile.readAllEvents(file));
+        assertEquals(4, summary.samples());
+        assertEquals(List.of(new LibertyProfile.Share("JAX-RS (RESTEasy)", 3, 75.0),
+                new LibertyProfile.Share("token check (mpJwt)", 2, 50.0), new LibertyProfile.Share("JSON", 1, 25.0)),
+                summary.parts(), "a frame twice in one stack counts once; a stack of no part counts for none");
+    }
 
-        assertTrue(summary.samples() >= 5, "samples: " + summary.samples());
-        assertEquals("JSON", summary.parts().get(0).name(), summary.parts().toString());
-        assertTrue(summary.parts().get(0).percent() > 50, summary.parts().toString());
-        assertTrue(summary.methods().stream().mapToDouble(LibertyProfile.Share::percent).sum() <= 100.0 + 1e-9);
-        assertTrue(summary.methods().get(0).samples() >= summary.methods().get(summary.methods().size() - 1).samples(),
-                "methods are ranked by their samples");
+    @Test
+    void theRunningMethodsAreRankedByTheirSamples() {
+        LibertyProfile.Summary summary = LibertyProfile.summarise(List.of(JSON_IN_JAX_RS, TOKEN_CHECK_IN_JAX_RS,
+                JSON_IN_JAX_RS, IDLE_LOOP, JSON_IN_JAX_RS));
+
+        assertEquals(List.of(new LibertyProfile.Share("org.eclipse.parsson.JsonParserImpl.next", 3, 60.0),
+                new LibertyProfile.Share("java.lang.Thread.run", 1, 20.0),
+                new LibertyProfile.Share("org.jose4j.jws.JsonWebSignature.verify", 1, 20.0)), summary.methods());
+    }
+
+    @Test
+    void noSamplesMeansNoShares() {
+        assertEquals(new LibertyProfile.Summary(0, List.of(), List.of()), LibertyProfile.summarise(List.of()));
     }
 }
