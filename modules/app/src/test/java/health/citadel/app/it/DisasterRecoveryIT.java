@@ -257,14 +257,9 @@ class DisasterRecoveryIT {
                 change, "If-Match", "\"0\"");
     }
 
-    private static void awaitPresent(String region, UUID patient) throws Exception {
-        Instant deadline = Instant.now().plus(TAKES_WRITES);
-        while (present(region, List.of(patient)).isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the patient never reached region " + region);
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitPresent(String region, UUID patient) {
+        Awaitility.await("the patient reaches region " + region).atMost(TAKES_WRITES).pollInterval(Duration.ofMillis(20))
+                .until(() -> !present(region, List.of(patient)).isEmpty());
     }
 
     private static Set<UUID> patientsIn(String region) throws SQLException {
@@ -356,17 +351,9 @@ class DisasterRecoveryIT {
     }
 
     /** Waits until a registration succeeds again: the application found the writer. */
-    private static void awaitRegistration() throws InterruptedException {
-        Instant deadline = Instant.now().plus(TAKES_WRITES);
-        HttpResponse<String> last;
-        do {
-            last = register();
-            if (last.statusCode() == 201) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("no registration succeeded: " + last.statusCode() + " " + last.body());
+    private static void awaitRegistration() {
+        Awaitility.await("a registration succeeds").atMost(TAKES_WRITES).pollInterval(Duration.ofMillis(200))
+                .until(() -> register().statusCode() == 201);
     }
 
     private static long count(Connection connection, String query) throws SQLException {
@@ -375,18 +362,11 @@ class DisasterRecoveryIT {
 
     /** The application turns each DR operation the command line recorded into an audit event on the writer. */
     private static void assertAudited(String action, int atLeast) throws Exception {
-        Instant deadline = Instant.now().plus(TAKES_WRITES);
-        long audited;
-        do {
-            try (Connection a = Regions.dba("a")) {
-                audited = Long.parseLong(Regions.strings(a, "SELECT count(*) FROM audit.access_event WHERE action = ? "
-                        + "AND client_id = 'citadel-dr-cli'", action).get(0));
-            }
-            if (audited >= atLeast) {
-                return;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(audited + " " + action + " audit events, expected at least " + atLeast);
+        try (Connection a = Regions.dba("a")) {
+            Awaitility.await("at least " + atLeast + " " + action + " audit events").atMost(TAKES_WRITES)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> Long.parseLong(Regions.strings(a,
+                            "SELECT count(*) FROM audit.access_event WHERE action = ? AND client_id = 'citadel-dr-cli'",
+                            action).get(0)), audited -> audited >= atLeast);
+        }
     }
 }

@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -212,21 +212,19 @@ class DrConsoleIT {
      */
     private static void assertAudited(String action, String writer, String region, String dbaId,
                                       Predicate<JsonNode> report) throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        do {
-            List<String> reports;
-            try (Connection connection = Regions.dba(writer)) {
-                reports = Regions.strings(connection, "SELECT reason FROM audit.access_event WHERE action = ? "
-                        + "AND outcome = 'SUCCESS' AND actor_id = ? AND resource_id = ?", action, dbaId, region);
-            }
-            for (String recorded : reports) {
-                if (report.test(Stack.JSON.readTree(recorded))) {
-                    return;
-                }
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("no " + action + " audit event in region " + writer + " names the DBA");
+        try (Connection connection = Regions.dba(writer)) {
+            Awaitility.await("a " + action + " audit event in region " + writer + " names the DBA").atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        for (String recorded : Regions.strings(connection, "SELECT reason FROM audit.access_event "
+                                + "WHERE action = ? AND outcome = 'SUCCESS' AND actor_id = ? AND resource_id = ?",
+                                action, dbaId, region)) {
+                            if (report.test(Stack.JSON.readTree(recorded))) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+        }
     }
 
     /** The console's comparison finds every module table, and the same rows in both regions. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** {@code GET /api/v1/dr/status}, polled until it shows what a test waits for. */
 final class DrStatus {
@@ -17,18 +17,12 @@ final class DrStatus {
     }
 
     /** The first status, read with {@code token}, that meets {@code condition}; fails after 30 s. */
-    static JsonNode await(String token, Predicate<JsonNode> condition) throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        JsonNode status;
-        do {
-            HttpResponse<String> response = Stack.get().get("/api/v1/dr/status", token);
-            assertEquals(200, response.statusCode(), response.body());
-            status = Stack.json(response);
-            if (condition.test(status)) {
-                return status;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the replication status never became as expected: " + status);
+    static JsonNode await(String token, Predicate<JsonNode> condition) {
+        return Awaitility.await("the replication status as expected").atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    HttpResponse<String> response = Stack.get().get("/api/v1/dr/status", token);
+                    assertEquals(200, response.statusCode(), response.body());
+                    return Stack.json(response);
+                }, condition::test);
     }
 }
