@@ -56,9 +56,7 @@ final class LocalStack {
         long began = System.nanoTime();
         StackDescriptor.checkReadable(home);
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
-        AuditKeysets.ensure(home);
-        RecordKeysets.ensure(home);
-        BackupKeysets.ensure(home);
+        StackKeysets.ensure(home);
         new StackCertificates(home).ensure();
         PostgresRegion regionA = region("a", secrets);
         PostgresRegion regionB = region("b", secrets);
@@ -251,10 +249,10 @@ final class LocalStack {
         settings.put("CITADEL_DB_PASSWORD", secrets.get(StackSecrets.APP_PASSWORD));
         settings.put("CITADEL_DB_OWNER_USER", PostgresRegion.OWNER);
         settings.put("CITADEL_DB_OWNER_PASSWORD", secrets.get(StackSecrets.OWNER_PASSWORD));
-        settings.put("CITADEL_AUDIT_SIGNING_KEYSET", AuditKeysets.privateKeyset(home).toString());
-        settings.put("CITADEL_AUDIT_WITNESS_FILE", AuditKeysets.witnessFile(home).toString());
-        settings.put("CITADEL_RECORDS_KEK_KEYSET", RecordKeysets.keyEncryptionKeyset(home).toString());
-        settings.put("CITADEL_RECORDS_BLIND_INDEX_KEYSET", RecordKeysets.blindIndexKeyset(home).toString());
+        settings.put("CITADEL_AUDIT_SIGNING_KEYSET", StackKeysets.auditSigning(home).toString());
+        settings.put("CITADEL_AUDIT_WITNESS_FILE", home.auditWitness().toString());
+        settings.put("CITADEL_RECORDS_KEK_KEYSET", StackKeysets.recordsKeyEncryption(home).toString());
+        settings.put("CITADEL_RECORDS_BLIND_INDEX_KEYSET", StackKeysets.recordsBlindIndex(home).toString());
         // synthetic patients for the demo; the first is the demo patient login's own chart
         settings.put("CITADEL_RECORDS_DEMO_PATIENTS", "25");
         settings.put("CITADEL_RECORDS_DEMO_PATIENT_ID", secrets.get(StackSecrets.DEMO_PATIENT_ID));

@@ -56,9 +56,9 @@ final class StackDescriptor {
                 "password", secrets.get(StackSecrets.REPLICATOR_PASSWORD)));
         stack.put("applicationLogins", Map.of("app", PostgresRegion.APP, "owner", PostgresRegion.OWNER,
                 "console", PostgresRegion.DR_OPERATOR));
-        stack.put("audit", Map.of("publicKeyset", AuditKeysets.publicKeyset(home).toString(),
-                "witnessFile", AuditKeysets.witnessFile(home).toString()));
-        stack.put("backups", Map.of("keyset", BackupKeysets.keyset(home).toString(),
+        stack.put("audit", Map.of("publicKeyset", StackKeysets.auditSigningPublic(home).toString(),
+                "witnessFile", home.auditWitness().toString()));
+        stack.put("backups", Map.of("keyset", StackKeysets.backup(home).toString(),
                 "directory", home.root().resolve("backups").toString()));
         stack.put("logs", home.logs().toString());
         Map<String, Object> times = new LinkedHashMap<>();

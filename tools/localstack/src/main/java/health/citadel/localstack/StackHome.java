@@ -53,6 +53,11 @@ record StackHome(Path root) {
         return root.resolve("demo-logins.json");
     }
 
+    /** The application's audit checkpoint witness; in production it lives on storage the DBAs do not administer. */
+    Path auditWitness() {
+        return root.resolve("audit-witness.jsonl");
+    }
+
     /** The DR operations' journal: bin/citadel dr's default, so the DBA console appends to the same one. */
     Path drJournal() {
         return root.resolve("dr-journal.jsonl");
