@@ -27,9 +27,10 @@ public class OutboundTrust {
     @ConfigProperty(name = "citadel.tls.truststore")
     Optional<String> truststore;
 
+    /** As Liberty's own default (server.xml): the JDK's cacerts password, for a store of public certificates. */
     @Inject
-    @ConfigProperty(name = "citadel.tls.truststore-password")
-    Optional<String> password;
+    @ConfigProperty(name = "citadel.tls.truststore-password", defaultValue = "changeit")
+    String password;
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
@@ -43,7 +44,7 @@ public class OutboundTrust {
                 return;
             }
             KeyStore trust = KeyStore.getInstance(Path.of(truststore.get()).toFile(),
-                    password.map(String::toCharArray).orElse(null));
+                    password.toCharArray());
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             context = SSLContext.getInstance("TLSv1.3");
