@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,16 @@ class ImageRulesTest {
 
     private static OciImage.Entry file(String path, int mode) {
         return new OciImage.Entry(path, mode, 0, 0, 1, false, false);
+    }
+
+    /** A private key made for this run, in PEM: the repository holds no key, not even a planted one. */
+    private static byte[] freshPrivateKeyPem() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+        return ("-----BEGIN " + "PRIVATE KEY-----\n" + body + "\n-----END " + "PRIVATE KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -98,15 +111,14 @@ class ImageRulesTest {
     }
 
     @Test
-    void secretFilesAreFoundByNameAndByContent() {
+    void secretFilesAreFoundByNameAndByContent() throws GeneralSecurityException {
         for (String path : List.of("etc/citadel/tls/keystore.p12", "opt/ol/wlp/usr/servers/citadel/resources/security/key.jks",
                 "etc/citadel/tls/server.key", "etc/citadel/keys/records-kek.json", "etc/citadel/keys/keyset-2.json",
                 "opt/ol/wlp/usr/servers/citadel/server.env", "tmp/secrets.properties")) {
             assertHas(good().withLayer(List.of(file(path, 0644)), Map.of()), path + " is named like a secret");
         }
         String pem = "opt/ol/wlp/usr/servers/citadel/tls.pem";
-        assertHas(good().withLayer(List.of(file(pem, 0644)),
-                Map.of(pem, "-----BEGIN EC PRIVATE KEY-----\nMHc...\n".getBytes(StandardCharsets.UTF_8))), "holds a PEM private key");
+        assertHas(good().withLayer(List.of(file(pem, 0644)), Map.of(pem, freshPrivateKeyPem())), "holds a PEM private key");
         String keyset = "opt/ol/wlp/usr/servers/citadel/k.json";
         String tink = "{\"primaryKeyId\":1,\"key\":[{\"keyData\":{\"keyMaterialType\":\"SYMMETRIC\"}}]}";
         assertHas(good().withLayer(List.of(file(keyset, 0644)), Map.of(keyset, tink.getBytes(StandardCharsets.UTF_8))),
