@@ -55,8 +55,10 @@ public class RouteTemplates implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            String application = request.getUriInfo().getBaseUri().getRawPath().replaceAll("/+$", "");
-            response.getHeaders().putSingle(HEADER, application + template);
+            // the base URI's path is the application's, with one trailing slash: no pattern on every response
+            String base = request.getUriInfo().getBaseUri().getRawPath();
+            response.getHeaders().putSingle(HEADER, (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                    + template);
         }
     }
 }
