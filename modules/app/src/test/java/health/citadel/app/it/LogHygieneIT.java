@@ -35,6 +35,21 @@ class LogHygieneIT {
     }
 
     @Test
+    void theAccessLogNamesTheRouteTemplateNotThePathAsSent() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        HttpResponse<String> response = stack.get(Patients.PATIENTS + "/" + unknown, Tokens.of("front.desk"));
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        Path accessLog = stack.home().resolve("liberty/servers/citadel/logs/http_access.log");
+
+        // the access log is written asynchronously
+        String line = await("the request's access log line").atMost(Duration.ofSeconds(15))
+                .until(() -> Files.readAllLines(accessLog).stream().filter(text -> text.endsWith(requestId)).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertTrue(line.contains("\"GET /api/v1/patients/{id} HTTP/"), line);
+        assertTrue(!line.contains(unknown.toString()), line);
+    }
+
+    @Test
     void aLineWrittenWhileServingARequestCarriesItsId() throws Exception {
         HttpResponse<String> denied = stack.get("/api/v1/identity/roles", Tokens.of("dr.house"));
         assertEquals(403, denied.statusCode());
