@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.InvalidKeyException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import org.awaitility.Awaitility;
 
 /**
  * Real tokens from the stack's Keycloak: by an interactive login on the portal client with the demo user's TOTP
@@ -21,7 +23,7 @@ import org.apache.commons.codec.binary.Base32;
  * scripts' password grant.
  *
  * <p>Keycloak accepts each TOTP code once: a token is shared until it is within a minute of expiring, and a
- * second login for the same person waits for the next 30-second code rather than failing on a spent one.
+ * login for the same person takes a code not used yet rather than failing on a spent one.
  */
 public final class Tokens {
 
@@ -30,7 +32,7 @@ public final class Tokens {
     private static final long TOTP_PERIOD_SECONDS = 30;
     private static final long FRESH_FOR_SECONDS = 60;
     /** The TOTP time step each person's last code belonged to. */
-    private static final Map<String, Long> SPENT_STEP = new ConcurrentHashMap<>();
+    private static final Map<String, Long> LAST_SPENT_STEP = new ConcurrentHashMap<>();
 
     private Tokens() {
     }
@@ -100,32 +102,35 @@ public final class Tokens {
                 .POST(HttpRequest.BodyPublishers.ofString(PortalLogin.form(form))).build());
     }
 
-    /** A code the person has not used yet (waiting for the next one if need be), marked as used. */
+    /**
+     * A code the person has not used yet, marked as used. Keycloak takes each code once, from the current 30-second
+     * step or, within the realm's look-around window of one, the next: so two logins in one step need no wait, and
+     * a third waits (at most a step) until the next step's code is new.
+     */
     static String spendCode(Stack.DemoLogin login) {
-        awaitUnspentCode(login.username());
-        SPENT_STEP.put(login.username(), Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS);
-        return totp(login.totpSecret());
+        long step = Awaitility.await("an unspent code for " + login.username())
+                .atMost(Duration.ofSeconds(2 * TOTP_PERIOD_SECONDS)).pollInterval(Duration.ofMillis(250))
+                .until(() -> unspentStep(login.username()), unspent -> unspent <= currentStep() + 1);
+        LAST_SPENT_STEP.put(login.username(), step);
+        return totp(login.totpSecret(), step);
     }
 
-    /** Waits until the person's current code has not been used yet: at most one TOTP period. */
-    private static void awaitUnspentCode(String username) {
-        Long spent = SPENT_STEP.get(username);
-        while (spent != null && Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS <= spent) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** The earliest step, from the current one on, whose code the person has not used: steps are spent in order. */
+    private static long unspentStep(String username) {
+        Long last = LAST_SPENT_STEP.get(username);
+        return last == null ? currentStep() : Math.max(currentStep(), last + 1);
     }
 
-    /** The current RFC 6238 code for a Base32 secret, as an authenticator app shows it. */
-    public static String totp(String base32Secret) {
+    private static long currentStep() {
+        return Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS;
+    }
+
+    /** The RFC 6238 code of a Base32 secret for a time step, as an authenticator app shows it during that step. */
+    private static String totp(String base32Secret, long step) {
         try {
             var generator = new TimeBasedOneTimePasswordGenerator();
             var key = new SecretKeySpec(new Base32().decode(base32Secret), generator.getAlgorithm());
-            return generator.generateOneTimePasswordString(key, Instant.now());
+            return generator.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * TOTP_PERIOD_SECONDS));
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
