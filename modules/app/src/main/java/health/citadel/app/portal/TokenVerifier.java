@@ -57,23 +57,29 @@ class TokenVerifier {
     void configure() {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(jwksUri).toURL()).build();
-            accessTokens = processor(keys, apiAudience);
-            idTokens = processor(keys, provider.clientId());
+            int skewSeconds = skewSeconds(clockSkew);
+            accessTokens = processor(keys, provider.issuer(), apiAudience, skewSeconds);
+            idTokens = processor(keys, provider.issuer(), provider.clientId(), skewSeconds);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("citadel.jwt.jwks.uri is not a URL", e);
         }
     }
 
-    private DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String audience) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(provider.issuer()).build(), Set.of("sub", "exp", "iat"), null);
+    private static int skewSeconds(String clockSkew) {
         Matcher seconds = SECONDS.matcher(clockSkew.trim());
         if (!seconds.matches()) {
             throw new IllegalStateException("CITADEL_JWT_CLOCK_SKEW must be whole seconds, e.g. 30s");
         }
-        claims.setMaxClockSkew(Integer.parseInt(seconds.group(1)));
+        return Integer.parseInt(seconds.group(1));
+    }
+
+    static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer,
+            String audience, int skewSeconds) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat"), null);
+        claims.setMaxClockSkew(skewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
         return processor;
     }
@@ -81,6 +87,11 @@ class TokenVerifier {
     /** The access token as the API would accept it, or empty when it is not (expired, forged, another issuer). */
     Optional<VerifiedToken> accessToken(String token) {
         return verify(accessTokens, token).map(claims -> new VerifiedToken(token, claims));
+    }
+
+    /** Why the API would refuse this access token, or empty if these checks accept it. */
+    Optional<TokenRefusal> refusal(String token) {
+        return TokenRefusal.of(accessTokens, token);
     }
 
     /** The ID token's claims when it is genuine and was issued to the portal. */

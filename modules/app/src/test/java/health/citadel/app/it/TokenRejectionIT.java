@@ -18,18 +18,26 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API refuses every token it must not trust with 401. Each case starts from a real, otherwise valid
- * Keycloak token, so a 401 shows the one property under test was checked.
+ * The API refuses every token it must not trust with 401, and logs why. Each case starts from a real, otherwise
+ * valid Keycloak token, so a 401 shows the one property under test was checked.
  */
 class TokenRejectionIT {
 
     private static final String ME = "/api/v1/me";
+    private static final String NOT_SIGNED_BY_THE_REALM = "unsigned, or not signed with RS256 by a key of the realm";
     private final Stack stack = Stack.get();
 
     @Test
@@ -39,7 +47,7 @@ class TokenRejectionIT {
 
     @Test
     void notAToken() {
-        assertEquals(401, stack.get(ME, "not-a-jwt").statusCode());
+        assertRefused("not-a-jwt", "not a JWT");
     }
 
     @Test
@@ -47,7 +55,7 @@ class TokenRejectionIT {
         String valid = validToken();
         String unsigned = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid.split("\\.")[1] + ".";
 
-        assertEquals(401, stack.get(ME, unsigned).statusCode());
+        assertRefused(unsigned, NOT_SIGNED_BY_THE_REALM);
     }
 
     @Test
@@ -59,7 +67,7 @@ class TokenRejectionIT {
                 original.getJWTClaimsSet());
         forged.sign(new RSASSASigner(forger));
 
-        assertEquals(401, stack.get(ME, forged.serialize()).statusCode());
+        assertRefused(forged.serialize(), "its signature does not verify");
     }
 
     @Test
@@ -68,7 +76,7 @@ class TokenRejectionIT {
         ObjectNode claims = (ObjectNode) Tokens.claims(validToken());
         claims.putArray("groups").add("admin");
 
-        assertEquals(401, stack.get(ME, parts[0] + "." + encode(claims.toString()) + "." + parts[2]).statusCode());
+        assertRefused(parts[0] + "." + encode(claims.toString()) + "." + parts[2], "its signature does not verify");
     }
 
     @Test
@@ -77,7 +85,8 @@ class TokenRejectionIT {
         String token = KeycloakAdmin.masterRealmToken();
         assertNotEquals(stack.issuer(), Tokens.claims(token).get("iss").asText());
 
-        assertEquals(401, stack.get(ME, token).statusCode());
+        // its key is not one of the citadel realm's, which is checked before the issuer
+        assertRefused(token, NOT_SIGNED_BY_THE_REALM);
     }
 
     @Test
@@ -95,7 +104,7 @@ class TokenRejectionIT {
         String token = Tokens.of("auditor.ada", stack.keycloakUrl(), "it-other-audience");
         assertFalse(Tokens.claims(token).get("aud").toString().contains("citadel-api"));
 
-        assertEquals(401, stack.get(ME, token).statusCode());
+        assertRefused(token, "issued for another audience");
     }
 
     @Test
@@ -111,6 +120,42 @@ class TokenRejectionIT {
         Duration refusedWithin = Duration.between(Instant.now(), expiry.plusSeconds(3 + 2));
         await().atMost(refusedWithin.isNegative() ? Duration.ofSeconds(1) : refusedWithin)
                 .pollInterval(Duration.ofMillis(250)).until(() -> stack.get(ME, token).statusCode() == 401);
+        assertRefused(token, "expired");
+    }
+
+    /**
+     * The token is refused with 401, and messages.log gains the refusal's one line: the reason and a hash of the
+     * token's id (which the line is matched by), nothing of the token itself (LogHygieneIT).
+     */
+    private void assertRefused(String token, String reason) {
+        String line = "A bearer token was refused: " + reason + "; token id " + idHash(token);
+        long before = linesOf(line);
+        assertEquals(401, stack.get(ME, token).statusCode());
+        await("the refusal logged: " + line).atMost(Duration.ofSeconds(15)).until(() -> linesOf(line) > before);
+    }
+
+    private long linesOf(String text) {
+        try (Stream<String> lines = Files.lines(stack.home().resolve("logs/liberty/messages.log"),
+                StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As the server hashes it: the first 16 hex digits of the SHA-256 of the token's {@code jti}. */
+    private static String idHash(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length < 2) {
+            return "none";
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Tokens.claims(token).get("jti").asText()
+                    .getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** One real token for the forgery cases: they change it, never use it as it is. */

@@ -1,6 +1,7 @@
 package health.citadel.platform.web;
 
 import health.citadel.platform.problem.Problem;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * request its security constraints refuse), as the same problem document the API answers with, in place of
  * Liberty's HTML page. Nothing of the request is quoted: the title is the status's own phrase. A request without a
  * valid token counts against its address's {@link UnauthenticatedRequests} allowance, and beyond it is answered
- * 429 with {@code Retry-After}.
+ * 429 with {@code Retry-After}; within it, a refused bearer token is told as {@link BearerTokenRefused}, so that its
+ * refusal is logged with a reason (never beyond the allowance: a flood of junk tokens floods no log).
  */
 public class ContainerErrors extends HttpServlet {
 
@@ -29,6 +31,9 @@ public class ContainerErrors extends HttpServlet {
 
     @Inject
     transient UnauthenticatedRequests unauthenticated;
+
+    @Inject
+    transient Event<BearerTokenRefused> refusedTokens;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,6 +47,10 @@ public class ContainerErrors extends HttpServlet {
                 write(response, Response.Status.TOO_MANY_REQUESTS.getStatusCode(),
                         "too many requests without a valid token from this address: try again in " + seconds + " s");
                 return;
+            }
+            BearerTokenRefused refused = BearerTokenRefused.of(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (refused != null) {
+                refusedTokens.fire(refused);
             }
         }
         write(response, status, null);
