@@ -47,6 +47,11 @@ final class LibertyServer {
         return "https://localhost:" + ports.app();
     }
 
+    /** Where Liberty's /health, /metrics and /openapi answer: not on the public listener. */
+    String managementUrl() {
+        return "https://localhost:" + ports.management();
+    }
+
     /** What a client of Liberty trusts: the stack's authority, which issued Liberty's certificate. */
     Path certificate() {
         return certificates.authority();
@@ -86,6 +91,7 @@ final class LibertyServer {
         certificates.writeLibertyStores(storePassword.toCharArray());
         Map<String, String> environment = new LinkedHashMap<>(settings);
         environment.put("CITADEL_HTTPS_PORT", String.valueOf(ports.app()));
+        environment.put("CITADEL_MANAGEMENT_PORT", String.valueOf(ports.management()));
         environment.put("CITADEL_TLS_KEYSTORE", certificates.keystore().toString());
         environment.put("CITADEL_TLS_KEYSTORE_PASSWORD", storePassword);
         environment.put("CITADEL_TLS_TRUSTSTORE", certificates.truststore().toString());
@@ -105,7 +111,7 @@ final class LibertyServer {
     void awaitReady() {
         Readiness.await("Liberty", START_TIMEOUT, this::runningWithApplication, messages().toString(),
                 HttpClient.newBuilder().sslContext(TrustedCertificate.sslContext(certificate())).build(),
-                URI.create(url() + "/health/ready"), response -> response.statusCode() == 200);
+                URI.create(managementUrl() + "/health/ready"), response -> response.statusCode() == 200);
     }
 
     /** Running, and the application has not failed to start: a failed start is reported at once. */

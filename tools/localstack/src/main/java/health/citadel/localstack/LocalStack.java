@@ -129,7 +129,7 @@ final class LocalStack {
         LibertyServer liberty = new LibertyServer(home, ports, null);
         out.println();
         out.println("Monitoring (infra/observability; bin/citadel down stops it too):");
-        new LocalMonitoring(repository, home, ports).up(liberty.certificate(), ports.app(), out);
+        new LocalMonitoring(repository, home, ports).up(liberty.certificate(), ports.management(), out);
     }
 
     /** Stops Liberty and brings the stack up again: deploys a rebuilt WAR, or the one {@code CITADEL_WAR} names. */
@@ -218,6 +218,7 @@ final class LocalStack {
         }
         if (!liberty.running()) {
             StackPorts.requireFree(ports.app(), "Liberty HTTPS");
+            StackPorts.requireFree(ports.management(), "Liberty management");
         }
     }
 
@@ -298,9 +299,9 @@ final class LocalStack {
                         startup.libertyStart().toMillis() / 1000.0));
         out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
         out.printf("  Portal        %s/portal/   sign in with a demo login below%n", liberty.url());
-        out.printf("  Readiness     %s/health/ready%n", liberty.url());
-        out.printf("  OpenAPI       %s/openapi%n", liberty.url());
-        out.printf("  Metrics       %s/metrics%n", liberty.url());
+        out.printf("  Readiness     %s/health/ready   (the management listener)%n", liberty.managementUrl());
+        out.printf("  OpenAPI       %s/openapi%n", liberty.managementUrl());
+        out.printf("  Metrics       %s/metrics%n", liberty.managementUrl());
         out.printf("  Keycloak      %s/admin/  realm %s, admin user %s%n", keycloak.url(), KeycloakServer.REALM,
                 KeycloakServer.ADMIN_USER);
         for (PostgresRegion region : regions) {

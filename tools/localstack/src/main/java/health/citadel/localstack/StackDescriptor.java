@@ -34,7 +34,8 @@ final class StackDescriptor {
     static void write(StackHome home, LibertyServer liberty, KeycloakServer keycloak, List<PostgresRegion> regions,
                       String writer, StackSecrets secrets, Startup startup) {
         Map<String, Object> stack = new LinkedHashMap<>();
-        stack.put("app", Map.of("url", liberty.url(), "certificate", liberty.certificate().toString()));
+        stack.put("app", Map.of("url", liberty.url(), "managementUrl", liberty.managementUrl(),
+                "certificate", liberty.certificate().toString()));
         stack.put("keycloak", Map.of("url", keycloak.url(), "realm", KeycloakServer.REALM, "issuer", keycloak.issuer(),
                 "admin", Map.of("username", KeycloakServer.ADMIN_USER,
                         "password", secrets.get(StackSecrets.KEYCLOAK_ADMIN_PASSWORD))));

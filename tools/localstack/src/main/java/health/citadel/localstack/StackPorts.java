@@ -46,6 +46,11 @@ record StackPorts(int base) {
         return base + 43;
     }
 
+    /** Liberty's listener for probes, scrapers and the OpenAPI document. */
+    int management() {
+        return base + 44;
+    }
+
     int keycloak() {
         return base + 80;
     }

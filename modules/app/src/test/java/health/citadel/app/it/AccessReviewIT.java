@@ -74,7 +74,7 @@ class AccessReviewIT {
                             + "'ADMIN_ACCESS_REVIEW' AND resource_id = ?", runId), "each run is audited");
         }
         assertTrue(Pattern.compile("citadel_identity_access_review_open_findings\\{[^}]*kind=\"STAFF_WITHOUT_OTP\"[^}]*} [1-9]")
-                .matcher(stack.get("/metrics", null).body()).find(), "open findings are a metric");
+                .matcher(stack.managementGet("/metrics").body()).find(), "open findings are a metric");
     }
 
     /** The test stack checks every 10 s whether a review is due; at start none has run, so one must. */

@@ -122,7 +122,8 @@ class AlertDeliveryIT {
             assertTrue(Double.parseDouble(lag) <= 2.0, "raised " + lag + " s after the triggering event");
         }
 
-        await().atMost(DEADLINE).until(() -> answersByAlert.getOrDefault(alertId, List.of()).contains(200));
+        await().atMost(DEADLINE).untilAsserted(() -> assertTrue(answersByAlert.getOrDefault(alertId, List.of())
+                .contains(200), "answers so far " + answersByAlert + ", refused " + refused));
         assertEquals(List.of(500, 200), answersByAlert.get(alertId), "one failure, then one successful retry");
         try (Connection a = Regions.dba("a")) {
             assertEquals(List.of("1 false 500", "2 true 200"), Regions.strings(a, "SELECT attempt || ' ' || delivered "
@@ -142,7 +143,7 @@ class AlertDeliveryIT {
         }
         assertTrue(shownDelivered, listed.body());
         assertTrue(java.util.regex.Pattern.compile("citadel_audit_alerts_raised_total\\{[^}]*rule=\"repeated-denials\""
-                + "[^}]*severity=\"MEDIUM\"[^}]*} [1-9]").matcher(stack.get("/metrics", null).body()).find(),
+                + "[^}]*severity=\"MEDIUM\"[^}]*} [1-9]").matcher(stack.managementGet("/metrics").body()).find(),
                 "alerts are counted");
         assertEquals(List.of(500, 200), answersByAlert.get(alertId), "still delivered exactly once");
         assertEquals(List.of(), refused, "every delivery signed with the stack's secret, and fresh");

@@ -142,7 +142,7 @@ class AuthorizationMatrixIT {
 
     private TreeSet<String> deployedEndpoints() {
         HttpResponse<String> openApi = Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
-                HttpRequest.newBuilder(stack.app("/openapi")).header("Accept", "application/json").build());
+                HttpRequest.newBuilder(stack.management("/openapi")).header("Accept", "application/json").build());
         assertEquals(200, openApi.statusCode());
         TreeSet<String> endpoints = new TreeSet<>();
         Iterator<Map.Entry<String, JsonNode>> paths = Stack.json(openApi).get("paths").fields();

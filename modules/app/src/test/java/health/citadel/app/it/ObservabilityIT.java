@@ -89,7 +89,7 @@ class ObservabilityIT {
 
     /** Scrapes every 2 s, so that a minute's rate has samples within seconds; the rules as a deployment loads them. */
     private static String configuration() {
-        URI app = STACK.app("/metrics");
+        URI app = STACK.management("/metrics");
         StringBuilder config = new StringBuilder("""
                 global:
                   scrape_interval: 2s

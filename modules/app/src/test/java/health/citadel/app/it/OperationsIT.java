@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +20,42 @@ import org.junit.jupiter.api.Test;
 class OperationsIT {
 
     private final Stack stack = Stack.get();
+    private final HttpClient https = HttpClient.newBuilder().sslContext(stack.trustingStack()).build();
+
+    /**
+     * The public listener serves the application only: Liberty's probe, metrics and description endpoints, which
+     * no limit of the application's reaches, answer on the management listener (whatever host a proxy names), and
+     * the application not there. On the public listener these paths are the application's, which serves nothing
+     * there: 403 as a problem document.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/health", "/health/ready", "/health/live", "/metrics", "/openapi", "/openapi/ui"})
+    void theManagementEndpointsAreNotOnThePublicListener(String path) {
+        for (String host : List.of(stack.app("").getAuthority(), "citadel.hospital.example", "citadel.hospital.example:443")) {
+            HttpResponse<String> publicly = Stack.send(https, HttpRequest.newBuilder(stack.app(path)).header("Host", host)
+                    .build());
+
+            assertEquals(403, publicly.statusCode(), path + " as " + host);
+            assertTrue(publicly.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+        assertEquals(200, stack.managementGet(path.equals("/health/ready") ? path : "/health/live").statusCode());
+        assertEquals(404, stack.managementGet("/api/v1/me").statusCode(), "the API is not on the management listener");
+        assertEquals(404, stack.managementGet("/portal/").statusCode(), "nor the portal");
+    }
+
+    /** Through the hospital's proxy the Host header names the public name and port, not the listener's. */
+    @Test
+    void theApplicationAnswersWhateverHostTheProxyNames() {
+        for (String host : List.of("citadel.hospital.example", "citadel.hospital.example:443")) {
+            HttpResponse<String> response = Stack.send(https, HttpRequest.newBuilder(stack.app("/api/v1/me"))
+                    .header("Host", host).header("Authorization", "Bearer " + Tokens.of("dr.house")).build());
+            assertEquals(200, response.statusCode(), host);
+        }
+    }
 
     @Test
     void readinessIsThisInstancesOwnDatabaseAndKeycloaksKeysOnly() {
-        HttpResponse<String> response = stack.get("/health/ready", null);
+        HttpResponse<String> response = stack.managementGet("/health/ready");
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode health = Stack.json(response);
@@ -33,7 +68,7 @@ class OperationsIT {
 
     @Test
     void startedWaitsForTheMigrationsAndTheKeyMaterial() {
-        HttpResponse<String> response = stack.get("/health/started", null);
+        HttpResponse<String> response = stack.managementGet("/health/started");
 
         assertEquals(200, response.statusCode(), response.body());
         Map<String, String> checks = new HashMap<>();
@@ -44,7 +79,7 @@ class OperationsIT {
 
     @Test
     void livenessIsUp() {
-        HttpResponse<String> response = stack.get("/health/live", null);
+        HttpResponse<String> response = stack.managementGet("/health/live");
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("UP", Stack.json(response).get("status").asText());
@@ -54,7 +89,7 @@ class OperationsIT {
     void metricsAreServedInPrometheusFormat() {
         stack.get("/api/v1/me", Tokens.of("dr.house"));
 
-        HttpResponse<String> response = stack.get("/metrics", null);
+        HttpResponse<String> response = stack.managementGet("/metrics");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
@@ -64,7 +99,7 @@ class OperationsIT {
 
     @Test
     void openApiDescribesTheApi() {
-        HttpResponse<String> response = stack.get("/openapi", null);
+        HttpResponse<String> response = stack.managementGet("/openapi");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/api/v1/me:"), response.body());
@@ -73,8 +108,8 @@ class OperationsIT {
 
     @Test
     void openApiDescribesTheRecordsBodies() {
-        HttpResponse<String> response = Stack.send(HttpClient.newBuilder().sslContext(stack.trustingStack()).build(),
-                HttpRequest.newBuilder(stack.app("/openapi")).header("Accept", "application/json").build());
+        HttpResponse<String> response = Stack.send(https,
+                HttpRequest.newBuilder(stack.management("/openapi")).header("Accept", "application/json").build());
         assertEquals(200, response.statusCode());
         JsonNode api = Stack.json(response);
 
@@ -117,13 +152,20 @@ class OperationsIT {
         assertTrue(described, "no description: " + node);
     }
 
+    static List<URI> onBothListeners() {
+        Stack stack = Stack.get();
+        return List.of(stack.management("/health/ready"), stack.management("/metrics"), stack.app("/api/v1/me"),
+                stack.app("/health/ready"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/health/ready", "/metrics", "/api/v1/me"})
-    void everyResponseCarriesHstsAndNoSniff(String path) {
-        HttpResponse<String> response = stack.get(path, null);
+    @MethodSource("onBothListeners")
+    void everyResponseCarriesHstsAndNoSniff(URI uri) {
+        HttpResponse<String> response = Stack.send(https,
+                HttpRequest.newBuilder(uri).build());
 
         assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age=31536000"),
-                path + " " + response.headers().map());
+                uri + " " + response.headers().map());
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(response.headers().firstValue("Server").isEmpty(), "no server banner");
     }

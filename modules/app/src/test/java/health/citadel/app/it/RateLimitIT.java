@@ -169,7 +169,7 @@ class RateLimitIT {
 
     /** {@code citadel_requests_throttled_total{limit="..."}}, 0 before the first refusal. */
     private double throttled(String limit) {
-        HttpResponse<String> metrics = stack.get("/metrics", null);
+        HttpResponse<String> metrics = stack.managementGet("/metrics");
         assertEquals(200, metrics.statusCode());
         return metrics.body().lines()
                 .filter(line -> line.startsWith("citadel_requests_throttled_total{limit=\"" + limit + "\""))

@@ -49,7 +49,7 @@ class ReplicationStatusIT {
                         && s.get("lagSeconds").asDouble() > 3);
                 assertTrue(!stopped.at("/slot/active").asBoolean(), "no walsender serves the slot: " + stopped);
                 // the standby's trouble is the DBA's, not the load balancer's: this instance still serves
-                HttpResponse<String> ready = stack.get("/health/ready", null);
+                HttpResponse<String> ready = stack.managementGet("/health/ready");
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertTrue(!ready.body().contains("replication"), ready.body());
 

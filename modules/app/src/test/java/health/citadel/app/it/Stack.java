@@ -63,6 +63,16 @@ public final class Stack {
         return app("").getPort();
     }
 
+    /** A URI on Liberty's management listener, the only one that serves /health, /metrics and /openapi. */
+    public URI management(String path) {
+        return URI.create(descriptor.at("/app/managementUrl").asText() + path);
+    }
+
+    /** GET on the management listener without a token, as a probe or Prometheus asks; extra name, value pairs. */
+    public HttpResponse<String> managementGet(String path, String... headers) {
+        return get(management(path), null, headers);
+    }
+
     public String keycloakUrl() {
         return descriptor.at("/keycloak/url").asText();
     }
@@ -90,7 +100,11 @@ public final class Stack {
      * are extra name, value pairs.
      */
     public HttpResponse<String> get(String path, String bearer, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20)).GET();
+        return get(app(path), bearer, headers);
+    }
+
+    private HttpResponse<String> get(URI uri, String bearer, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -134,7 +148,7 @@ public final class Stack {
     /** The value of an application metric with one series (labels aside), as /metrics publishes it now. */
     public double metric(String name) {
         java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
-                + "\\{[^}]*} (\\S+)$").matcher(get("/metrics", null).body());
+                + "\\{[^}]*} (\\S+)$").matcher(managementGet("/metrics").body());
         if (!value.find()) {
             throw new AssertionError(name + " is not published");
         }

@@ -102,7 +102,7 @@ class StackLifecycleIT {
                         "SELECT id::text FROM it_lifecycle.marker WHERE id = ?::uuid", marker), "region " + region);
             }
         }
-        assertEquals(200, stack.get("/health/ready", null).statusCode());
+        assertEquals(200, stack.managementGet("/health/ready").statusCode());
     }
 
     /** The start-up times the last up recorded, which the benchmark reports. */

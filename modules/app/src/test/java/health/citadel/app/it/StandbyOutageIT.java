@@ -38,7 +38,7 @@ class StandbyOutageIT {
                             && metrics.get("citadel_dr_standby_confirmed_age_seconds") > 3);
             assertAllNumbers(seen);
             for (Instant end = killed.plus(OUTAGE); Instant.now().isBefore(end); ) {
-                assertEquals(200, stack.get("/health/ready", null).statusCode(), "ready without the standby");
+                assertEquals(200, stack.managementGet("/health/ready").statusCode(), "ready without the standby");
                 load.awaitMore(5, Duration.ofSeconds(10));
             }
             Map<String, Double> late = drMetrics();
@@ -67,7 +67,7 @@ class StandbyOutageIT {
     /** The DR gauges on /metrics, by name (and the status label where there is one). */
     private Map<String, Double> drMetrics() {
         Map<String, Double> metrics = new java.util.TreeMap<>();
-        Matcher sample = DR_SAMPLE.matcher(stack.get("/metrics", null).body());
+        Matcher sample = DR_SAMPLE.matcher(stack.managementGet("/metrics").body());
         while (sample.find()) {
             String labels = sample.group(2) == null ? "" : sample.group(2);
             Matcher status = Pattern.compile("status=\"([a-z]+)\"").matcher(labels);

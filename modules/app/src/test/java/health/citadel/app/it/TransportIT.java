@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Nothing is served in clear: Liberty's one listener and Keycloak's (in production mode) speak TLS 1.3 only, with
+ * Nothing is served in clear: Liberty's two listeners and Keycloak's (in production mode) speak TLS 1.3 only, with
  * certificates of the stack's authority; Liberty refuses oversized requests.
  */
 class TransportIT {
@@ -32,11 +32,15 @@ class TransportIT {
     private final Stack stack = Stack.get();
 
     static List<String> listeners() {
-        return List.of("liberty", "keycloak");
+        return List.of("liberty", "liberty-management", "keycloak");
     }
 
     private int port(String listener) {
-        return listener.equals("liberty") ? stack.appPort() : URI.create(stack.keycloakUrl()).getPort();
+        return switch (listener) {
+            case "liberty" -> stack.appPort();
+            case "liberty-management" -> stack.management("").getPort();
+            default -> URI.create(stack.keycloakUrl()).getPort();
+        };
     }
 
     @ParameterizedTest
