@@ -15,7 +15,7 @@ import org.hibernate.envers.Audited;
 @Table(schema = "records", name = "chart_entry")
 @Audited
 @AuditTable(schema = "records", value = "chart_entry_history")
-public class ChartEntry extends ChartRecord {
+public class ChartEntry extends VersionedRow {
 
     @Column(name = "patient_id", nullable = false)
     private UUID patientId;

@@ -61,7 +61,7 @@ public class ClinicalChart {
 
     /** The whole chart: demographics, masked, and every current entry by kind. */
     @Schema(description = "The whole chart: the patient, masked, and every current entry by kind.")
-    public record Chart(@Schema(description = "The patient; the national identifier masked.") PatientRecord patient,
+    public record Chart(@Schema(description = "The patient; the national identifier masked.") PatientView patient,
                         @Schema(description = "Current entries by kind (encounters, observations, conditions, "
                                 + "allergies, medications, notes, documents), newest first; documents without their "
                                 + "bytes.") Map<String, List<Entry>> entries) {

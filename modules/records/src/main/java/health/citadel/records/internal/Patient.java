@@ -17,7 +17,7 @@ import org.hibernate.envers.NotAudited;
 @Table(schema = "records", name = "patient")
 @Audited
 @AuditTable(schema = "records", value = "patient_history")
-public class Patient extends ChartRecord {
+public class Patient extends VersionedRow {
 
     /** AES-256-GCM under the patient's data key, bound to this table, column and row. */
     @Column(nullable = false)

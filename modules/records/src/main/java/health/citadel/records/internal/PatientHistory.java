@@ -112,7 +112,7 @@ public class PatientHistory {
     }
 
     @Transactional
-    public PatientRecord asOf(UUID id, long revision) {
+    public PatientView asOf(UUID id, long revision) {
         access.require(Permission.READ_DEMOGRAPHICS, id);
         Patient then = version(id, revision);
         access.audit(AuditAction.READ, "Patient.history", rows.find(id), "revision " + revision);
@@ -139,7 +139,7 @@ public class PatientHistory {
 
     /** Writes the state of {@code revision} as a new revision of the current patient. */
     @Transactional
-    public PatientRecord revert(UUID id, long expectedVersion, long revision, String reason) {
+    public PatientView revert(UUID id, long expectedVersion, long revision, String reason) {
         access.require(Permission.WRITE_DEMOGRAPHICS, id);
         Patient patient = rows.current(id, expectedVersion);
         Patient then = version(id, revision);

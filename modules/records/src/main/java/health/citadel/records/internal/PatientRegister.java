@@ -36,7 +36,7 @@ public class PatientRegister {
     ChartAccess access;
 
     @Transactional
-    public PatientRecord register(Demographics demographics, boolean restricted) {
+    public PatientView register(Demographics demographics, boolean restricted) {
         access.require(Permission.WRITE_DEMOGRAPHICS, null);
         refuseTakenMrn(demographics.mrn(), null);
         Patient patient = enrol(UUID.randomUUID(), demographics, restricted);
@@ -53,7 +53,7 @@ public class PatientRegister {
     }
 
     @Transactional
-    public PatientRecord read(UUID id) {
+    public PatientView read(UUID id) {
         access.require(Permission.READ_DEMOGRAPHICS, id);
         Patient patient = rows.find(id);
         access.audit(AuditAction.READ, "Patient", patient, null);
@@ -62,7 +62,7 @@ public class PatientRegister {
 
     /** A change that sets or clears the restricted flag also needs {@link Permission#MANAGE_RESTRICTION}. */
     @Transactional
-    public PatientRecord update(UUID id, long expectedVersion, Demographics demographics, boolean restricted,
+    public PatientView update(UUID id, long expectedVersion, Demographics demographics, boolean restricted,
                                 String reason) {
         access.require(Permission.WRITE_DEMOGRAPHICS, id);
         Patient patient = rows.current(id, expectedVersion);
@@ -84,7 +84,7 @@ public class PatientRegister {
      * keeps the one on record (it is not read out to the caller).
      */
     @Transactional
-    public PatientRecord updateKeepingNationalId(UUID id, long expectedVersion, Demographics demographics,
+    public PatientView updateKeepingNationalId(UUID id, long expectedVersion, Demographics demographics,
                                                  boolean restricted, String reason) {
         if (demographics.nationalId() != null) {
             return update(id, expectedVersion, demographics, restricted, reason);
@@ -117,7 +117,7 @@ public class PatientRegister {
     }
 
     @Transactional
-    public PatientRecord retire(UUID id, long expectedVersion, String reason) {
+    public PatientView retire(UUID id, long expectedVersion, String reason) {
         access.require(Permission.WRITE_DEMOGRAPHICS, id);
         Patient patient = rows.current(id, expectedVersion);
         patient.retire(Instant.now());
@@ -127,13 +127,13 @@ public class PatientRegister {
 
     /** At most one patient, and only one the caller may see; the search is audited per patient found. */
     @Transactional
-    public List<PatientRecord> findByMrn(String mrn) {
+    public List<PatientView> findByMrn(String mrn) {
         return found(entityManager.createQuery("SELECT p FROM Patient p WHERE p.mrnIndex = :index", Patient.class)
                 .setParameter("index", sealed.mrnIndex(mrn)).getResultList());
     }
 
     @Transactional
-    public List<PatientRecord> findByFamilyAndBirthDate(String family, LocalDate birthDate, int page, int size) {
+    public List<PatientView> findByFamilyAndBirthDate(String family, LocalDate birthDate, int page, int size) {
         return found(entityManager.createQuery("SELECT p FROM Patient p WHERE p.nameBirthIndex = :index "
                         + "ORDER BY p.createdAt, p.id", Patient.class)
                 .setParameter("index", sealed.familyAndBirthIndex(family, birthDate))
@@ -142,7 +142,7 @@ public class PatientRegister {
 
     /** The patients of a list of ids (a clinician's care team), each one the caller may see, audited as a search. */
     @Transactional
-    public List<PatientRecord> findByIds(List<UUID> ids) {
+    public List<PatientView> findByIds(List<UUID> ids) {
         // an erased patient (its indexes forgotten) is a tombstone: listed nowhere, as no search finds it
         return found(ids.isEmpty() ? List.of() : entityManager.createQuery("SELECT p FROM Patient p WHERE p.id IN :ids "
                 + "AND p.mrnIndex IS NOT NULL ORDER BY p.createdAt, p.id", Patient.class).setParameter("ids", ids)
@@ -158,7 +158,7 @@ public class PatientRegister {
         return sealed.open(patient).nationalId();
     }
 
-    private List<PatientRecord> found(List<Patient> candidates) {
+    private List<PatientView> found(List<Patient> candidates) {
         access.require(Permission.READ_DEMOGRAPHICS, null);
         return candidates.stream().filter(patient -> access.permits(Permission.READ_DEMOGRAPHICS, patient.id()))
                 .map(patient -> {

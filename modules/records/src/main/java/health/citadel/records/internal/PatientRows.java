@@ -42,8 +42,8 @@ class PatientRows {
         return changed;
     }
 
-    static PatientRecord view(Patient patient, Demographics demographics) {
-        return new PatientRecord(patient.id(), patient.version(), demographics.masked(), patient.restricted(),
+    static PatientView view(Patient patient, Demographics demographics) {
+        return new PatientView(patient.id(), patient.version(), demographics.masked(), patient.restricted(),
                 patient.retired(), patient.createdAt(), patient.updatedAt());
     }
 

@@ -9,12 +9,13 @@ import java.util.UUID;
 import org.hibernate.envers.Audited;
 
 /**
- * What every versioned record of the chart has: its id, the version If-Match names, when it was made and
- * last changed, and whether it was retired (kept, with its history, but marked as entered in error).
+ * What every versioned row of the chart (a patient, a chart entry) has: its id, the version If-Match names,
+ * when it was made and last changed, and whether it was retired (kept, with its history, but marked as entered
+ * in error).
  */
 @MappedSuperclass
 @Audited
-public abstract class ChartRecord {
+public abstract class VersionedRow {
 
     @Id
     private UUID id;
@@ -30,10 +31,10 @@ public abstract class ChartRecord {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected ChartRecord() {
+    protected VersionedRow() {
     }
 
-    protected ChartRecord(UUID id, Instant createdAt) {
+    protected VersionedRow(UUID id, Instant createdAt) {
         this.id = id;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
