@@ -40,31 +40,31 @@ public abstract class VersionedRow {
         this.updatedAt = createdAt;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    boolean retired() {
+    public boolean retired() {
         return retired;
     }
 
-    Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 
-    void changed(Instant at) {
+    protected void changed(Instant at) {
         this.updatedAt = at;
     }
 
-    void retire(Instant at) {
+    public void retire(Instant at) {
         this.retired = true;
         this.updatedAt = at;
     }

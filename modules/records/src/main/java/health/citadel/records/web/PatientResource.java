@@ -4,14 +4,15 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
-import health.citadel.records.internal.ChartExport;
-import health.citadel.records.internal.ClinicalChart;
-import health.citadel.records.internal.Demographics;
-import health.citadel.records.internal.PatientErasure;
-import health.citadel.records.internal.PatientHistory;
-import health.citadel.records.internal.PatientView;
-import health.citadel.records.internal.PatientRegister;
-import health.citadel.records.internal.PatientRestriction;
+import health.citadel.records.internal.ChartHistory;
+import health.citadel.records.internal.chart.ChartExport;
+import health.citadel.records.internal.chart.ClinicalChart;
+import health.citadel.records.internal.erasure.PatientErasure;
+import health.citadel.records.internal.patient.Demographics;
+import health.citadel.records.internal.patient.PatientHistory;
+import health.citadel.records.internal.patient.PatientRegister;
+import health.citadel.records.internal.patient.PatientRestriction;
+import health.citadel.records.internal.patient.PatientView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -242,7 +243,7 @@ public class PatientResource {
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     @Operation(summary = "A patient's revisions", description = "Oldest first: who, when, why, in which request, and "
             + "whether it created or changed the patient.")
-    public List<PatientHistory.Revision> revisions(@PathParam("id") String id) {
+    public List<ChartHistory.Revision> revisions(@PathParam("id") String id) {
         return history.revisions(Parameters.uuid("id", id));
     }
 
