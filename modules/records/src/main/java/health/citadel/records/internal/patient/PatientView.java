@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A patient as the API shows it: demographics decrypted and masked for the caller; the stored row is
  * {@link Patient}. The OpenAPI component keeps its published name, which clients generate code from.
  */
-@Schema(name = "PatientRecord", description = "A patient as the API returns it: demographics decrypted, the national identifier masked.")
+@Schema(name = "PatientRecord",
+        description = "A patient as the API returns it: demographics decrypted, the national identifier masked.")
 public record PatientView(
         @Schema(description = "The patient's id, as the paths take it.") UUID id,
         @Schema(description = "The record's version, also sent as its ETag; a change sends it back in If-Match.",
