@@ -154,7 +154,8 @@ final class ModuleBoundaries {
                 .should(beNeededOutsideTheirPackageInTheirModule())
                 .as("internal classes are public only where another package of their module needs them")
                 .allowEmptyShould(true));
-        // a module's internal may be split by concern (dr's is): the parts build on what they share, one way
+        // a module's internal may be split by concern (dr's and records' are): the parts build on what they share,
+        // one way
         rules.add(noClasses().that().resideInAPackage("health.citadel.*.internal").should().dependOnClassesThat()
                 .resideInAPackage("health.citadel.*.internal.*..")
                 .as("what a module's internal packages share uses none of them")

@@ -7,15 +7,15 @@ import jakarta.enterprise.context.RequestScoped;
  * writes; Envers' listener cannot be injected, so it looks this up.
  */
 @RequestScoped
-class ChartChange {
+public class ChartChange {
 
     /** The revision's description: the actor's identity-provider id, the stated reason, the request id. */
-    record Description(String actorId, String reason, String requestId) {
+    public record Description(String actorId, String reason, String requestId) {
     }
 
     private Description description;
 
-    void set(Description description) {
+    public void set(Description description) {
         this.description = description;
     }
 

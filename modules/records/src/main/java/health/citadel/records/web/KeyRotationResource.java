@@ -2,8 +2,8 @@ package health.citadel.records.web;
 
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
-import health.citadel.records.internal.KeyRotation;
-import health.citadel.records.internal.KeyRotations;
+import health.citadel.records.internal.keys.KeyRotation;
+import health.citadel.records.internal.keys.KeyRotations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

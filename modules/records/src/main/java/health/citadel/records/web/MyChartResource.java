@@ -2,7 +2,7 @@ package health.citadel.records.web;
 
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
-import health.citadel.records.internal.ClinicalChart;
+import health.citadel.records.internal.chart.ClinicalChart;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

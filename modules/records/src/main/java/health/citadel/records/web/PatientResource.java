@@ -4,14 +4,15 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
-import health.citadel.records.internal.ChartExport;
-import health.citadel.records.internal.ClinicalChart;
-import health.citadel.records.internal.Demographics;
-import health.citadel.records.internal.PatientErasure;
-import health.citadel.records.internal.PatientHistory;
-import health.citadel.records.internal.PatientRecord;
-import health.citadel.records.internal.PatientRegister;
-import health.citadel.records.internal.PatientRestriction;
+import health.citadel.records.internal.ChartHistory;
+import health.citadel.records.internal.chart.ChartExport;
+import health.citadel.records.internal.chart.ClinicalChart;
+import health.citadel.records.internal.erasure.PatientErasure;
+import health.citadel.records.internal.patient.Demographics;
+import health.citadel.records.internal.patient.PatientHistory;
+import health.citadel.records.internal.patient.PatientRegister;
+import health.citadel.records.internal.patient.PatientRestriction;
+import health.citadel.records.internal.patient.PatientView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -93,7 +94,7 @@ public class PatientResource {
     }
 
     @Schema(description = "Patients found, each masked.")
-    public record Page(@Schema(description = "The patients found that the caller may see.") List<PatientRecord> items,
+    public record Page(@Schema(description = "The patients found that the caller may see.") List<PatientView> items,
                        @Schema(description = "The page number, from 0; 0 for an MRN search.") int page,
                        @Schema(description = "The page size; 1 for an MRN search.") int size) {
     }
@@ -125,11 +126,11 @@ public class PatientResource {
     @APIResponse(responseCode = "201", description = "The registered patient, masked; Location names it and the "
             + "ETag carries its version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PatientRecord.class)))
+                    schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "409", description = "Another patient has this MRN.")
     public Response register(@RequestBody(description = "The patient to register.") @NotNull @Valid
                              Registration registration, @Context UriInfo uri) {
-        PatientRecord patient = register.register(registration.demographics, registration.restricted);
+        PatientView patient = register.register(registration.demographics, registration.restricted);
         return Versions.created(patient, patient.id(), patient.version(), uri);
     }
 
@@ -139,7 +140,7 @@ public class PatientResource {
     @Operation(summary = "A patient's demographics", description = "With an ETag for If-Match. Audited as READ.")
     @APIResponse(responseCode = "200", description = "The patient, masked, with its version as the ETag.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PatientRecord.class)))
+                    schema = @Schema(implementation = PatientView.class)))
     public Response read(@PathParam("id") String id) {
         return tagged(register.read(Parameters.uuid("id", id)));
     }
@@ -171,7 +172,7 @@ public class PatientResource {
             + "needs MANAGE_RESTRICTION (else 403).")
     @APIResponse(responseCode = "200", description = "The changed patient, masked, with its new ETag.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PatientRecord.class)))
+                    schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "412", description = "The patient has changed since the ETag sent was read.")
     @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -205,7 +206,7 @@ public class PatientResource {
             + "stays readable with its history. Needs If-Match and a reason.")
     @APIResponse(responseCode = "200", description = "The retired patient, masked, with its new ETag.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PatientRecord.class)))
+                    schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "412", description = "The patient has changed since the ETag sent was read.")
     @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -242,7 +243,7 @@ public class PatientResource {
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     @Operation(summary = "A patient's revisions", description = "Oldest first: who, when, why, in which request, and "
             + "whether it created or changed the patient.")
-    public List<PatientHistory.Revision> revisions(@PathParam("id") String id) {
+    public List<ChartHistory.Revision> revisions(@PathParam("id") String id) {
         return history.revisions(Parameters.uuid("id", id));
     }
 
@@ -250,7 +251,7 @@ public class PatientResource {
     @Path("/{id}/history/{revision}")
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     @Operation(summary = "A patient as it was at one revision")
-    public PatientRecord asOf(@PathParam("id") String id, @PathParam("revision") String revision) {
+    public PatientView asOf(@PathParam("id") String id, @PathParam("revision") String revision) {
         return history.asOf(Parameters.uuid("id", id), revisionNumber("revision", revision));
     }
 
@@ -272,7 +273,7 @@ public class PatientResource {
             + "revision; history is never rewritten. Needs If-Match and a reason.")
     @APIResponse(responseCode = "200", description = "The patient as restored, masked, with its new ETag.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PatientRecord.class)))
+                    schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "412", description = "The patient has changed since the ETag sent was read.")
     @APIResponse(responseCode = "428", description = "No If-Match sent.")
     public Response revert(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -322,7 +323,7 @@ public class PatientResource {
     }
 
     /** The patient with its version as the ETag, for the next If-Match. */
-    private static Response tagged(PatientRecord patient) {
+    private static Response tagged(PatientView patient) {
         return Versions.tagged(patient, patient.version());
     }
 }

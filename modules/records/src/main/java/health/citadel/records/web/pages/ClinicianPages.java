@@ -1,7 +1,7 @@
 package health.citadel.records.web.pages;
 
 import health.citadel.identity.api.EmergencyAccess;
-import health.citadel.records.internal.EntryKind;
+import health.citadel.records.internal.chart.EntryKind;
 import health.citadel.records.web.Reason;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

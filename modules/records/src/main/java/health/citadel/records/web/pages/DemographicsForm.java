@@ -1,6 +1,6 @@
 package health.citadel.records.web.pages;
 
-import health.citadel.records.internal.Demographics;
+import health.citadel.records.internal.patient.Demographics;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;

@@ -6,9 +6,9 @@ import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
-import health.citadel.records.internal.Demographics;
-import health.citadel.records.internal.PatientRecord;
-import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.patient.Demographics;
+import health.citadel.records.internal.patient.PatientRegister;
+import health.citadel.records.internal.patient.PatientView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -53,7 +53,7 @@ public class DemographicsPage {
     @GET
     @RequiresPermission(Permission.READ_DEMOGRAPHICS)
     public Page form(@PathParam("id") String id, @QueryParam("saved") String saved) {
-        PatientRecord patient = register.read(Parameters.uuid("id", id));
+        PatientView patient = register.read(Parameters.uuid("id", id));
         return page(patient.id(), patient.version(), patient.demographics().nationalId(),
                 DemographicsForm.of(patient.demographics(), patient.restricted()),
                 "registered".equals(saved) ? "Patient registered." : "changed".equals(saved) ? "Changes saved." : "");

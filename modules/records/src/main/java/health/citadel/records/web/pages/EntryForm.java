@@ -1,6 +1,6 @@
 package health.citadel.records.web.pages;
 
-import health.citadel.records.internal.EntryKind;
+import health.citadel.records.internal.chart.EntryKind;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

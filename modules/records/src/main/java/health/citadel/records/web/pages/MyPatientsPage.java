@@ -5,7 +5,7 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
-import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.patient.PatientRegister;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

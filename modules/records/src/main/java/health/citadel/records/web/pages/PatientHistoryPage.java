@@ -7,9 +7,10 @@ import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import health.citadel.platform.problem.RequestRefused;
 import health.citadel.platform.web.Parameters;
-import health.citadel.records.internal.PatientHistory;
-import health.citadel.records.internal.PatientRecord;
-import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.ChartHistory;
+import health.citadel.records.internal.patient.PatientHistory;
+import health.citadel.records.internal.patient.PatientRegister;
+import health.citadel.records.internal.patient.PatientView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -80,8 +81,8 @@ public class PatientHistoryPage {
 
     /** The timeline; the diff of {@code from} and {@code to}, by default of the last change. */
     private Page page(UUID patientId, String from, String to, String toRevision, String reason, String reasonError) {
-        List<PatientHistory.Revision> revisions = history.revisions(patientId);
-        PatientRecord patient = register.read(patientId);
+        List<ChartHistory.Revision> revisions = history.revisions(patientId);
+        PatientView patient = register.read(patientId);
         Map<String, Object> model = new HashMap<>();
         int count = revisions.size();
         long left = from != null ? number("from", from) : count > 1 ? revisions.get(count - 2).revision() : 0;

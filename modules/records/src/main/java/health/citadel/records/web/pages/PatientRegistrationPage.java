@@ -5,9 +5,9 @@ import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import health.citadel.platform.problem.RequestRefused;
-import health.citadel.records.internal.Demographics;
-import health.citadel.records.internal.PatientRecord;
-import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.patient.Demographics;
+import health.citadel.records.internal.patient.PatientRegister;
+import health.citadel.records.internal.patient.PatientView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -51,7 +51,7 @@ public class PatientRegistrationPage {
         Demographics demographics = form.demographics(validator);
         if (demographics != null) {
             try {
-                PatientRecord patient = register.register(demographics, form.restricted());
+                PatientView patient = register.register(demographics, form.restricted());
                 return Response.seeOther(URI.create(DemographicsPage.path(patient.id()) + "?saved=registered")).build();
             } catch (RequestRefused refused) {
                 if (refused.status() != Response.Status.CONFLICT) {

@@ -5,8 +5,8 @@ import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
-import health.citadel.records.internal.PatientRecord;
-import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.patient.PatientRegister;
+import health.citadel.records.internal.patient.PatientView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +50,7 @@ public class PatientSearchPage {
     }
 
     /** A clinician's results link to the chart; the front desk's do not, for it reads no chart. */
-    private Page page(boolean searched, String mrn, List<PatientRecord> patients) {
+    private Page page(boolean searched, String mrn, List<PatientView> patients) {
         return new Page("records/patient-search", Map.of("searched", searched, "mrn", mrn, "patients", patients,
                 "charts", currentCaller.get().may(Permission.READ_CLINICAL)));
     }

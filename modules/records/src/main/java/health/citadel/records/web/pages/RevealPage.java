@@ -6,7 +6,7 @@ import health.citadel.identity.api.RequiresStepUp;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import health.citadel.platform.web.Parameters;
-import health.citadel.records.internal.PatientRegister;
+import health.citadel.records.internal.patient.PatientRegister;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
