@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code bin/citadel dr ...}: replication health, a comparison of both regions, and the DR operations, run
@@ -40,7 +42,7 @@ public final class DrCommand {
 
     public static void main(String[] args) {
         // Flyway (a restore migrates its target) logs through java.util.logging; the DBA needs our lines only
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
