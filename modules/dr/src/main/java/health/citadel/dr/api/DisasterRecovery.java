@@ -1,6 +1,5 @@
 package health.citadel.dr.api;
 
-import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
@@ -31,10 +30,10 @@ public interface DisasterRecovery {
     RejoinReport rejoin(String operator, String region, boolean discardLostCommits);
 
     /**
-     * The operation journal's newest records, newest first: {@code id, action, operator, region, outcome,
-     * finishedAt, detail}, from this console and from {@code bin/citadel dr} where they share the journal.
+     * The operation journal's newest records, newest first, from this console and from {@code bin/citadel dr}
+     * where they share the journal.
      */
-    List<JsonObject> journal(int newest);
+    List<JournalEntry> journal(int newest);
 
     /** Compares every replicated table in both regions: whether they are the same, and each table's row counts. */
     RegionsCompared verify();

@@ -3,6 +3,7 @@ package health.citadel.dr.internal.operations;
 import health.citadel.dr.api.DisasterRecovery;
 import health.citadel.dr.api.FailoverReport;
 import health.citadel.dr.api.FenceReport;
+import health.citadel.dr.api.JournalEntry;
 import health.citadel.dr.api.RegionsCompared;
 import health.citadel.dr.api.RejoinReport;
 import health.citadel.dr.api.SwitchoverReport;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -132,7 +132,7 @@ class ConsoleOperations implements DisasterRecovery {
     }
 
     @Override
-    public List<JsonObject> journal(int newest) {
+    public List<JournalEntry> journal(int newest) {
         Path journalFile = Path.of(journal);
         if (!Files.exists(journalFile)) {
             return List.of();
@@ -143,10 +143,10 @@ class ConsoleOperations implements DisasterRecovery {
         } catch (IOException | UncheckedIOException e) {
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the journal cannot be read");
         }
-        List<JsonObject> records = new ArrayList<>();
+        List<JournalEntry> records = new ArrayList<>();
         for (int at = lines.size() - 1; at >= 0 && records.size() < newest; at--) {
             try (JsonReader reader = Json.createReader(new StringReader(lines.get(at)))) {
-                records.add(reader.readObject());
+                records.add(OperationLog.read(reader.readObject()));
             } catch (JsonException | IllegalStateException damaged) {
                 throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the journal holds a line that is "
                         + "not an operation's record");

@@ -1,5 +1,6 @@
 package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.api.JournalEntry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -47,6 +48,13 @@ final class OperationLog {
         }
         Files.writeString(file, entry.json() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND,
                 StandardOpenOption.SYNC);
+    }
+
+    /** A journal line read back, in the names {@link Entry#json()} writes. */
+    static JournalEntry read(JsonObject line) {
+        return new JournalEntry(line.getString("id", null), line.getString("action", null),
+                line.getString("operator", null), line.getString("region", null), line.getString("outcome", null),
+                line.getString("finishedAt", null), line.getString("detail", null));
     }
 
     /** Writes the entry to a region's {@code dr.operation}, as the DBA. */
