@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One run: for each variant of the schedule, a fresh Liberty with that WAR, the patients whose charts are read,
@@ -44,7 +47,7 @@ final class Benchmark {
         Api api = new Api(stack.appUrl(), stack.certificate());
         Sessions sessions = Sessions.of(stack, api);
         SyntheticPatient patients = new SyntheticPatient(Long.toString(started.getEpochSecond(), 36)
-                .toUpperCase(java.util.Locale.ROOT));
+                .toUpperCase(Locale.ROOT));
         List<Measurement> measurements = new ArrayList<>();
         List<BenchResults.Restart> restarts = new ArrayList<>();
         List<BenchResults.CpuCost> cpuCosts = new ArrayList<>();
@@ -61,7 +64,7 @@ final class Benchmark {
                 try {
                     workload.prepare(plan.chartPatients());
                     workload.checkDeployed(variant);
-                    Map<String, LoadPhase.Operation> operations = new java.util.LinkedHashMap<>(workload.operations());
+                    Map<String, LoadPhase.Operation> operations = new LinkedHashMap<>(workload.operations());
                     if (variant == Variant.PRODUCTION) {
                         operations.putAll(workload.portalOperations());
                     }
@@ -130,7 +133,7 @@ final class Benchmark {
      */
     private BenchResults.Replication replication(ChartWorkload production, long runStartedNanos) throws Exception {
         List<LoadPhase.Operation> mixed = List.copyOf(production.operations().values());
-        java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong turn = new AtomicLong();
         double commitsPerSecond;
         long stopped;
         StandbyLag.Result lag;

@@ -1,6 +1,7 @@
 package health.citadel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -203,7 +204,7 @@ final class ChartWorkload {
     private static String subject(String token) {
         try {
             return Api.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BenchFailure("a token's claims are not JSON", e);
         }
     }

@@ -1,6 +1,7 @@
 package health.citadel.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -137,8 +139,8 @@ final class LibertyProfile implements AutoCloseable {
         line.addAll(List.of(command));
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!process.waitFor(Duration.ofMinutes(1).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)
                     || process.exitValue() != 0) {
                 throw new BenchFailure("jcmd " + command[0] + " on Liberty failed: " + output.strip());
             }

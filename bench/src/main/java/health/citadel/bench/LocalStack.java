@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,7 +205,7 @@ final class LocalStack {
             throws IOException, InterruptedException {
         Path log = home.resolve("logs/bench-citadel.log");
         Path output = Files.createTempFile(workDir().getParent(), "bench-citadel", ".out");
-        List<String> command = new java.util.ArrayList<>(List.of(repository.resolve("bin/citadel").toString()));
+        List<String> command = new ArrayList<>(List.of(repository.resolve("bin/citadel").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -219,7 +221,7 @@ final class LocalStack {
             }
             String printed = Files.readString(output);
             if (process.exitValue() != 0) {
-                Files.writeString(log, printed, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(log, printed, StandardOpenOption.APPEND);
                 throw new BenchFailure("bin/citadel " + String.join(" ", arguments) + " failed; see " + log);
             }
             return printed;

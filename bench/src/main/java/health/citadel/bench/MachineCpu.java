@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -90,16 +91,16 @@ final class MachineCpu {
     }
 
     /** pid, parent pid, and user plus system ticks of {@code /proc/<pid>/stat}; empty if it ended meanwhile. */
-    private static java.util.Optional<long[]> readProcess(Path entry) {
+    private static Optional<long[]> readProcess(Path entry) {
         try {
             String stat = Files.readString(entry.resolve("stat"));
             // the command name is in parentheses and may hold spaces: fields are counted after its ')'
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long pid = Long.parseLong(entry.getFileName().toString());
-            return java.util.Optional.of(new long[] {pid, Long.parseLong(after[1]),
+            return Optional.of(new long[] {pid, Long.parseLong(after[1]),
                     Long.parseLong(after[11]) + Long.parseLong(after[12])});
         } catch (IOException | RuntimeException ended) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

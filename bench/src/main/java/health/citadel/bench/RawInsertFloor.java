@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The floor PostgreSQL itself sets for creating a patient: a raw JDBC insert of a row shaped and sized like a
@@ -72,7 +73,7 @@ final class RawInsertFloor {
 
     private static byte[] random(int length) {
         byte[] bytes = new byte[length];
-        java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
+        ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.service.UnknownUnwrapTypeException;
 
 /**
  * Hibernate's connections, from the same admitted pool as every module's, so an entity cannot be written to a
@@ -44,7 +45,7 @@ public final class AdmittedConnections implements ConnectionProvider {
     @Override
     public <T> T unwrap(Class<T> type) {
         if (!isUnwrappableAs(type)) {
-            throw new org.hibernate.service.UnknownUnwrapTypeException(type);
+            throw new UnknownUnwrapTypeException(type);
         }
         return type.cast(this);
     }

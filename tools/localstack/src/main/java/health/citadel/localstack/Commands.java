@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class Commands {
         if (!ROOT) {
             return command;
         }
-        var wrapped = new java.util.ArrayList<String>(List.of("unshare", "-U"));
+        var wrapped = new ArrayList<String>(List.of("unshare", "-U"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -57,7 +58,7 @@ final class Commands {
     }
 
     private static Process start(List<String> command, Map<String, String> environment, Path log, boolean detached) {
-        var full = new java.util.ArrayList<String>();
+        var full = new ArrayList<String>();
         if (detached) {
             full.add("setsid");
         }
@@ -84,7 +85,7 @@ final class Commands {
         if (handle.isEmpty()) {
             return;
         }
-        List<ProcessHandle> tree = new java.util.ArrayList<>(handle.get().descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>(handle.get().descendants().toList());
         tree.add(handle.get());
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();

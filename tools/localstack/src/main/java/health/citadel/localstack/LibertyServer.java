@@ -2,6 +2,7 @@ package health.citadel.localstack;
 
 import health.citadel.platform.tls.TrustedCertificate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ final class LibertyServer {
                     });
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // the log is being rotated or written; the next poll reads it again
         }
         return running();

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,7 @@ final class LocalMonitoring {
             throw new StackException("cannot create " + server.folder() + ": " + e.getMessage(), e);
         }
         prepare.run();
-        List<String> command = new java.util.ArrayList<>(List.of(program.get().toString()));
+        List<String> command = new ArrayList<>(List.of(program.get().toString()));
         command.addAll(arguments);
         Process process = Commands.startDetached(command, Map.of(), server.log());
         PidFile.write(server.pidFile(), process.pid());

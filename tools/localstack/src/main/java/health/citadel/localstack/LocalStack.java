@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -31,7 +36,7 @@ final class LocalStack {
      */
     private final Map<String, String> applicationOverrides;
     private static final String EMPTY_CLUSTER = "restore-drill";
-    private static final java.util.Set<String> LAUNCHER_SETTINGS = java.util.Set.of("CITADEL_HOME",
+    private static final Set<String> LAUNCHER_SETTINGS = Set.of("CITADEL_HOME",
             "CITADEL_PORT_BASE", "CITADEL_WAR", "CITADEL_MIGRATIONS", "CITADEL_JVM_ARGS", "CITADEL_NO_BUILD");
 
     LocalStack(Path repository, Map<String, String> environment) {
@@ -44,7 +49,7 @@ final class LocalStack {
         this.migrations = Path.of(environment.getOrDefault("CITADEL_MIGRATIONS",
                 repository.resolve("db/migrations").toString()));
         this.jvmArgs = environment.getOrDefault("CITADEL_JVM_ARGS", "");
-        this.applicationOverrides = new java.util.TreeMap<>();
+        this.applicationOverrides = new TreeMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith("CITADEL_") && !LAUNCHER_SETTINGS.contains(name)) {
                 applicationOverrides.put(name, value);
@@ -169,7 +174,7 @@ final class LocalStack {
         keycloak.stop();
         regionB.stop();
         regionA.stop();
-        List<String> survivors = new java.util.ArrayList<>();
+        List<String> survivors = new ArrayList<>();
         if (liberty.running()) {
             survivors.add("Liberty");
         }
@@ -194,7 +199,7 @@ final class LocalStack {
         PostgresRegion regionB = region("b", null);
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
-        Map<String, java.util.OptionalLong> parts = new LinkedHashMap<>();
+        Map<String, OptionalLong> parts = new LinkedHashMap<>();
         parts.put(regionA.name() + "  " + regionA.jdbcUrl(), regionA.pid());
         parts.put(regionB.name() + "  " + regionB.jdbcUrl(), regionB.pid());
         parts.put("Keycloak  " + keycloak.url(), keycloak.pid());
@@ -202,7 +207,7 @@ final class LocalStack {
         parts.forEach((part, pid) -> out.println((pid.isPresent() ? "running  (pid " + pid.getAsLong() + ")  " : "stopped  ") + part));
         // optional: shown when it runs, and never makes the stack count as stopped
         new LocalMonitoring(repository, home, ports).statusLines().forEach(out::println);
-        return parts.values().stream().allMatch(java.util.OptionalLong::isPresent);
+        return parts.values().stream().allMatch(OptionalLong::isPresent);
     }
 
     private void preflight(PostgresRegion regionA, PostgresRegion regionB, KeycloakServer keycloak, LibertyServer liberty) {
@@ -293,9 +298,9 @@ final class LocalStack {
                               List<PostgresRegion> regions, String writerId, StackSecrets secrets,
                               StackDescriptor.Startup startup) {
         out.println();
-        out.printf(java.util.Locale.ROOT, "Citadel is up, ready %.1f s after this command began%s.%n",
+        out.printf(Locale.ROOT, "Citadel is up, ready %.1f s after this command began%s.%n",
                 startup.ready().toMillis() / 1000.0, startup.libertyStart() == null ? ""
-                        : String.format(java.util.Locale.ROOT, "; Liberty started in %.1f s",
+                        : String.format(Locale.ROOT, "; Liberty started in %.1f s",
                         startup.libertyStart().toMillis() / 1000.0));
         out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
         out.printf("  Portal        %s/portal/   sign in with a demo login below%n", liberty.url());
@@ -305,7 +310,7 @@ final class LocalStack {
         out.printf("  Keycloak      %s/admin/  realm %s, admin user %s%n", keycloak.url(), KeycloakServer.REALM,
                 KeycloakServer.ADMIN_USER);
         for (PostgresRegion region : regions) {
-            out.printf("  Region %s      %s   %s%n", region.id().toUpperCase(java.util.Locale.ROOT), region.jdbcUrl(),
+            out.printf("  Region %s      %s   %s%n", region.id().toUpperCase(Locale.ROOT), region.jdbcUrl(),
                     region.id().equals(writerId) ? "writer" : "standby (fenced)");
         }
         out.println("  Replication   bin/citadel dr status");

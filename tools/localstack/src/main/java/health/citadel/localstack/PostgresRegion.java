@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -79,7 +80,7 @@ final class PostgresRegion {
     }
 
     String name() {
-        return "PostgreSQL region " + region.toUpperCase(java.util.Locale.ROOT);
+        return "PostgreSQL region " + region.toUpperCase(Locale.ROOT);
     }
 
     int port() {

@@ -1,5 +1,6 @@
 package health.citadel.localstack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ final class Readiness {
                 if (ready.test(response)) {
                     return;
                 }
-            } catch (java.io.IOException notYetListening) {
+            } catch (IOException notYetListening) {
                 // keep polling until the deadline
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

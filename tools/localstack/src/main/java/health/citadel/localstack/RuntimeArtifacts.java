@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.postgresql.Driver;
 
 /** Where the build put the runtimes: Liberty and Keycloak zips, the PostgreSQL driver and binaries. */
 record RuntimeArtifacts(Path libertyZip, Path keycloakZip, Path jdbcDriver) {
@@ -14,7 +15,7 @@ record RuntimeArtifacts(Path libertyZip, Path keycloakZip, Path jdbcDriver) {
     static RuntimeArtifacts load() {
         try {
             Properties properties = properties();
-            Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path driver = Path.of(Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return new RuntimeArtifacts(existing(properties, "liberty.zip"), existing(properties, "keycloak.zip"), driver);
         } catch (URISyntaxException | NullPointerException e) {
             throw incomplete(e);

@@ -1,7 +1,10 @@
 package health.citadel.localstack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +86,7 @@ final class StackDescriptor {
     private static void write(Path file, Object content) {
         try {
             StackHome.writeSecretFile(file, JSON.writeValueAsString(content));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
@@ -91,14 +94,14 @@ final class StackDescriptor {
     /** Fails if an existing {@code stack.json} is not the JSON this launcher writes. */
     static void checkReadable(StackHome home) {
         Path file = home.stackJson();
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             return;
         }
         try {
             if (!JSON.readTree(file.toFile()).has("app")) {
                 throw new StackException(StackHome.corrupt(file, "is not a stack descriptor"));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StackException(StackHome.corrupt(file, "is not valid JSON"), e);
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -118,7 +119,7 @@ final class StackSecrets {
         if (ALERT_WEBHOOK_SECRET.equals(key)) {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
-            return "whsec_" + java.util.Base64.getEncoder().encodeToString(bytes);
+            return "whsec_" + Base64.getEncoder().encodeToString(bytes);
         }
         return random(random, ALPHANUMERIC, 32);
     }

@@ -3,6 +3,7 @@ package health.citadel.app.portal;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -42,8 +43,8 @@ final class VerifiedToken implements JsonWebToken {
     @Override
     public Set<String> getGroups() {
         Object groups = claims.getClaim("groups");
-        return groups instanceof List<?> names ? names.stream().map(String::valueOf).collect(java.util.stream.Collectors
-                .toUnmodifiableSet()) : Set.of();
+        return groups instanceof List<?> names ? names.stream().map(String::valueOf)
+                .collect(Collectors.toUnmodifiableSet()) : Set.of();
     }
 
     /** The person's name for the page header, as the identity provider gives it. */

@@ -1,11 +1,15 @@
 package health.citadel.app.web;
 
 import health.citadel.dr.api.DisasterRecovery;
+import health.citadel.dr.api.FailoverReport;
+import health.citadel.dr.api.FenceReport;
+import health.citadel.dr.api.RegionsCompared;
+import health.citadel.dr.api.RejoinReport;
+import health.citadel.dr.api.SwitchoverReport;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -60,10 +63,10 @@ public class DisasterRecoveryResource {
     @RequiresPermission(Permission.RUN_DR)
     @Operation(summary = "Switch over", description = "Moves the writer to the standby without losing a commit: "
             + "fence, catch-up marker, reverse subscription, new epoch." + REFUSALS + "DR_SWITCHOVER.")
-    @APIResponse(responseCode = "200", description = "`{from, to, epoch, writeUnavailableMillis, sequencesMoved, "
-            + "steps: [{step, millis}]}`, as `bin/citadel dr switchover --json` prints it.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public JsonObject switchover() {
+    @APIResponse(responseCode = "200", description = "What the switchover did, as `bin/citadel dr switchover --json` "
+            + "prints it.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SwitchoverReport.class)))
+    public SwitchoverReport switchover() {
         return recovery.switchover(operator.steppedUp());
     }
 
@@ -74,10 +77,10 @@ public class DisasterRecoveryResource {
     @Operation(summary = "Fail over", description = "Promotes the standby after the writer is lost, without "
             + "contacting it; 400 unless `acceptDataLoss` is true. Refused while the writer answers unfenced."
             + REFUSALS + "DR_FAILOVER.")
-    @APIResponse(responseCode = "200", description = "`{from, to, epoch, estimatedRpoMillis, lastKnownLagMillis, "
-            + "tookMillis, lastAppliedCommit, appliedLsn}`, as `bin/citadel dr failover --json` prints it.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public JsonObject failover(@RequestBody(description = "`{\"acceptDataLoss\": true}`") @NotNull @Valid
+    @APIResponse(responseCode = "200", description = "What the failover did, as `bin/citadel dr failover --json` "
+            + "prints it; `lastAppliedCommit` and `appliedLsn` are null where unknown.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FailoverReport.class)))
+    public FailoverReport failover(@RequestBody(description = "`{\"acceptDataLoss\": true}`") @NotNull @Valid
                                FailoverRequest request) {
         return recovery.failover(operator.steppedUp(), request.acceptDataLoss);
     }
@@ -88,9 +91,9 @@ public class DisasterRecoveryResource {
     @Operation(summary = "Fence a region", description = "Makes the application's logins read-only there, takes "
             + "their schema access and ends their sessions; 404 for a region that is not configured." + REFUSALS
             + "DR_FENCE.")
-    @APIResponse(responseCode = "200", description = "`{fenced}`", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public JsonObject fence(@PathParam("region") String region) {
+    @APIResponse(responseCode = "200", description = "The region fenced.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FenceReport.class)))
+    public FenceReport fence(@PathParam("region") String region) {
         return recovery.fence(operator.steppedUp(), region);
     }
 
@@ -101,9 +104,10 @@ public class DisasterRecoveryResource {
     @Operation(summary = "Rejoin a region as the standby", description = "Fences it, empties its module tables "
             + "and subscribes it to the writer with a full copy; 404 for a region that is not configured." + REFUSALS
             + "DR_REJOIN.")
-    @APIResponse(responseCode = "200", description = "`{rejoined, subscribesTo}`", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public JsonObject rejoin(@PathParam("region") String region,
+    @APIResponse(responseCode = "200", description = "The region rejoined and the writer it subscribes to.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RejoinReport.class)))
+    public RejoinReport rejoin(@PathParam("region") String region,
                              @RequestBody(description = "`{\"discardLostCommits\": true}`, or `{}` to keep the "
                                      + "slot") @NotNull @Valid RejoinRequest request) {
         return recovery.rejoin(operator.steppedUp(), region, request.discardLostCommits);
@@ -116,10 +120,10 @@ public class DisasterRecoveryResource {
             + "had written, then compares every replicated table by row count and checksum. 503 when the regions "
             + "cannot be compared (the standby does not catch up within 30 s); 409 while a DR operation runs; 404 "
             + "where no standby region is configured.")
-    @APIResponse(responseCode = "200", description = "`{same, tables: [{table, writerRows, standbyRows, same}]}`, "
-            + "as `bin/citadel dr verify --json` prints it.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public JsonObject verify() {
+    @APIResponse(responseCode = "200", description = "Each table's rows in both regions, as `bin/citadel dr verify "
+            + "--json` prints it.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegionsCompared.class)))
+    public RegionsCompared verify() {
         return recovery.verify();
     }
 }

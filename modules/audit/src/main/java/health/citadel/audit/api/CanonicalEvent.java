@@ -2,6 +2,7 @@ package health.citadel.audit.api;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public final class CanonicalEvent {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         field(out, VERSION);
         field(out, event.id().toString());
-        field(out, Long.toString(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, event.occurredAt())));
+        field(out, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, event.occurredAt())));
         field(out, event.actorId());
         field(out, String.join(",", event.actorRoles().stream().sorted().toList()));
         field(out, event.clientId());

@@ -9,6 +9,7 @@ import health.citadel.audit.internal.WitnessFile;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -67,7 +68,7 @@ public final class AuditCommand {
             out.println(Json.createObjectBuilder()
                     .add("ok", result.ok())
                     .add("eventsChecked", result.eventsChecked())
-                    .add("firstBrokenPosition", result.firstBrokenPosition() == null ? jakarta.json.JsonValue.NULL
+                    .add("firstBrokenPosition", result.firstBrokenPosition() == null ? JsonValue.NULL
                             : Json.createValue(result.firstBrokenPosition()))
                     .add("problem", result.problem() == null ? "" : result.problem())
                     .add("witnessedCheckpoints", expectations.witnessed().size())

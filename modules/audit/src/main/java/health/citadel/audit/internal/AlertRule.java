@@ -4,11 +4,13 @@ import health.citadel.audit.api.Alert;
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditOutcome;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * One suspicious-activity rule: a pure function of a newly committed event and the same actor's recent
@@ -46,13 +48,13 @@ interface AlertRule {
      * @param condition        a constant SQL condition on {@code audit.access_event}; never built from input
      * @param latestPerPatient only each patient's latest matching event, for rules that count patients
      */
-    record History(java.time.Duration window, String condition, boolean latestPerPatient, int limit) {
+    record History(Duration window, String condition, boolean latestPerPatient, int limit) {
     }
 
     /** {@link #touchesPatient} as a SQL condition. */
     String TOUCHES_PATIENT = "patient_id IS NOT NULL AND outcome = 'SUCCESS' AND action IN ("
             + PHI_ACCESS.stream().map(action -> "'" + action.name() + "'").sorted()
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+                    .collect(Collectors.joining(", ")) + ")";
 
     /**
      * What a rule found.
@@ -74,7 +76,7 @@ interface AlertRule {
     }
 
     /** Windows are fixed buckets of {@code window} length, so a dedupe key is stable across evaluations. */
-    static long bucket(AuditEvent event, java.time.Duration window) {
+    static long bucket(AuditEvent event, Duration window) {
         return event.occurredAt().toEpochMilli() / window.toMillis();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -161,7 +162,7 @@ final class AlertRules {
         }
 
         static Set<DayOfWeek> parseDays(String days) {
-            return java.util.Arrays.stream(days.split(",")).map(String::trim).map(String::toUpperCase)
+            return Arrays.stream(days.split(",")).map(String::trim).map(String::toUpperCase)
                     .map(DayOfWeek::valueOf).collect(Collectors.toUnmodifiableSet());
         }
     }

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ final class AlertWebhook {
         JsonObject body = Json.createObjectBuilder()
                 .add("text", "Citadel audit checkpoint: the chain was at position " + checkpoint.position() + " at "
                         + checkpoint.signedAt())
-                .add("checkpoint", Json.createReader(new java.io.StringReader(checkpoint.toJsonLine())).readObject())
+                .add("checkpoint", Json.createReader(new StringReader(checkpoint.toJsonLine())).readObject())
                 .build();
         // the same id for every attempt at the same checkpoint, as for an alert
         String id = "checkpoint-" + checkpoint.position() + "-" + checkpoint.signedAt().toEpochMilli();

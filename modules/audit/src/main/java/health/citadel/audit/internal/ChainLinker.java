@@ -1,7 +1,7 @@
 package health.citadel.audit.internal;
 
-import health.citadel.audit.api.CanonicalEvent;
 import health.citadel.audit.api.AuditEvent;
+import health.citadel.audit.api.CanonicalEvent;
 import health.citadel.platform.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +26,20 @@ final class ChainLinker {
      * @param head null when another instance holds the linker's lock
      */
     record Batch(List<AuditEvent> linked, ChainExpectations.Head head) {
+    }
+
+    /** The newest link: where the next one goes. Before the first link it is the genesis. */
+    record Tip(long position, byte[] hash, long eventSeq) {
+
+        static final Tip GENESIS = new Tip(0, ChainMath.GENESIS, 0);
+    }
+
+    /** An unlinked event as the log holds it, with its canonical form and the seal over that form. */
+    record Pending(long seq, AuditEvent event, byte[] canonical, byte[] seal) {
+    }
+
+    /** One row of {@code audit.chain_link}: the event at a position, hashed onto its predecessor's hash. */
+    record Link(long position, AuditEvent event, long eventSeq, byte[] previousHash, byte[] hash) {
     }
 
     /** How far behind the last linked event a late-committing event is still looked for. */
@@ -48,70 +62,98 @@ final class ChainLinker {
         if (!Statements.exists(connection, "SELECT 1 WHERE pg_try_advisory_xact_lock(?)", LOCK_KEY)) {
             return new Batch(List.of(), null);
         }
-        long position = 0;
-        long lastSeq = 0;
-        byte[] head = ChainMath.GENESIS;
-        try (PreparedStatement last = connection.prepareStatement(
-                "SELECT position, hash, event_seq FROM audit.chain_link ORDER BY position DESC LIMIT 1");
-             ResultSet row = last.executeQuery()) {
-            if (row.next()) {
-                position = row.getLong(1);
-                head = row.getBytes(2);
-                lastSeq = row.getLong(3);
-            }
-        }
-        List<Object[]> links = new ArrayList<>();
-        List<AuditEvent> linked = new ArrayList<>();
-        List<Long> seen = new ArrayList<>();
+        Tip tip = tip(connection);
         Instant now = Instant.now();
-        boolean sweep = lateCommits.sweepDue(lastSeq, now);
-        try (PreparedStatement pending = connection.prepareStatement("SELECT seq, " + EventRows.COLUMNS
-                + " FROM audit.access_event e WHERE " + (sweep ? "e.seq > ?" : "(e.seq > ? OR e.seq = ANY (?))")
-                + " AND NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
-            int parameter = 1;
-            if (sweep) {
-                pending.setLong(parameter++, lastSeq - LATE_COMMIT_WINDOW);
-            } else {
-                pending.setLong(parameter++, lateCommits.highWater());
-                pending.setArray(parameter++, connection.createArrayOf("bigint", lateCommits.holes(now)));
-            }
-            pending.setInt(parameter, BATCH);
-            try (ResultSet rows = pending.executeQuery()) {
-                while (rows.next()) {
-                    seen.add(rows.getLong("seq"));
-                    AuditEvent event = EventRows.read(rows);
-                    byte[] canonical = CanonicalEvent.of(event);
-                    byte[] seal = rows.getBytes("seal");
-                    if (!sealedHere.vouchesFor(event.id(), canonical, seal) && !keys.verifies(seal, canonical)) {
-                        // not written by the application: keep it out of the chain, where the verifier reports it
-                        LOG.severe(() -> "Audit event " + event.id() + " has an invalid seal and is not chained");
-                        continue;
-                    }
-                    byte[] hash = ChainMath.link(head, canonical, seal);
-                    links.add(new Object[] {++position, event.id(), rows.getLong("seq"), head, hash});
-                    linked.add(event);
-                    head = hash;
-                }
-            }
-        }
-        long headSeq = links.isEmpty() ? lastSeq : (Long) links.get(links.size() - 1)[2];
-        lateCommits.recordBatch(lastSeq, seen, headSeq, sweep, now);
+        boolean sweep = lateCommits.sweepDue(tip.eventSeq(), now);
+        List<Pending> pending = readPending(connection, tip, sweep, now);
+        List<Link> links = link(tip, pending, this::sealedByTheApplication);
+        Tip newTip = links.isEmpty() ? tip : tipOf(links.get(links.size() - 1));
+        lateCommits.recordBatch(tip.eventSeq(), pending.stream().map(Pending::seq).toList(), newTip.eventSeq(),
+                sweep, now);
         sealedHere.forgetOlderThan(now.minus(SealedHere.KEPT));
         if (!links.isEmpty()) {
             insert(connection, links);
         }
-        return new Batch(linked, new ChainExpectations.Head(position, head));
+        return new Batch(links.stream().map(Link::event).toList(),
+                new ChainExpectations.Head(newTip.position(), newTip.hash()));
     }
 
-    private static void insert(Connection connection, List<Object[]> links) throws SQLException {
+    private static Tip tip(Connection connection) throws SQLException {
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT position, hash, event_seq FROM audit.chain_link ORDER BY position DESC LIMIT 1");
+             ResultSet row = last.executeQuery()) {
+            return row.next() ? new Tip(row.getLong(1), row.getBytes(2), row.getLong(3)) : Tip.GENESIS;
+        }
+    }
+
+    /**
+     * The unlinked events after the tip, in log order: normally the new ones and the holes still open, in a sweep
+     * everything within {@link #LATE_COMMIT_WINDOW} of the tip.
+     */
+    private List<Pending> readPending(Connection connection, Tip tip, boolean sweep, Instant now)
+            throws SQLException {
+        List<Pending> pending = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq, " + EventRows.COLUMNS
+                + " FROM audit.access_event e WHERE " + (sweep ? "e.seq > ?" : "(e.seq > ? OR e.seq = ANY (?))")
+                + " AND NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
+            int parameter = 1;
+            if (sweep) {
+                query.setLong(parameter++, tip.eventSeq() - LATE_COMMIT_WINDOW);
+            } else {
+                query.setLong(parameter++, lateCommits.highWater());
+                query.setArray(parameter++, connection.createArrayOf("bigint", lateCommits.holes(now)));
+            }
+            query.setInt(parameter, BATCH);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    AuditEvent event = EventRows.read(rows);
+                    pending.add(new Pending(rows.getLong("seq"), event, CanonicalEvent.of(event),
+                            rows.getBytes("seal")));
+                }
+            }
+        }
+        return pending;
+    }
+
+    /** Whether this instance sealed the event, or else whether its seal verifies: only then is it chained. */
+    private boolean sealedByTheApplication(Pending event) {
+        return sealedHere.vouchesFor(event.event().id(), event.canonical(), event.seal())
+                || keys.verifies(event.seal(), event.canonical());
+    }
+
+    /**
+     * Links each pending event onto the one before it, from the tip on, in the order given. An event whose seal
+     * does not hold is left out of the chain, where the verifier reports it.
+     */
+    static List<Link> link(Tip tip, List<Pending> pending, Predicate<Pending> sealed) {
+        List<Link> links = new ArrayList<>();
+        long position = tip.position();
+        byte[] head = tip.hash();
+        for (Pending event : pending) {
+            if (!sealed.test(event)) {
+                LOG.severe(() -> "Audit event " + event.event().id() + " has an invalid seal and is not chained");
+                continue;
+            }
+            byte[] hash = ChainMath.link(head, event.canonical(), event.seal());
+            links.add(new Link(++position, event.event(), event.seq(), head, hash));
+            head = hash;
+        }
+        return links;
+    }
+
+    private static Tip tipOf(Link link) {
+        return new Tip(link.position(), link.hash(), link.eventSeq());
+    }
+
+    private static void insert(Connection connection, List<Link> links) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit.chain_link "
                 + "(position, event_id, event_seq, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
-            for (Object[] link : links) {
-                insert.setLong(1, (Long) link[0]);
-                insert.setObject(2, (UUID) link[1]);
-                insert.setLong(3, (Long) link[2]);
-                insert.setBytes(4, (byte[]) link[3]);
-                insert.setBytes(5, (byte[]) link[4]);
+            for (Link link : links) {
+                insert.setLong(1, link.position());
+                insert.setObject(2, link.event().id());
+                insert.setLong(3, link.eventSeq());
+                insert.setBytes(4, link.previousHash());
+                insert.setBytes(5, link.hash());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -1,12 +1,11 @@
 package health.citadel.dr.api;
 
-import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
  * The DR operations for the DBA console, run, journaled and recorded for the audit exactly as
- * {@code bin/citadel dr} runs them. Each answers the operation's report, the same JSON as the command line's
- * {@code --json}. Who may call them, and with which factors, is the caller's to check.
+ * {@code bin/citadel dr} runs them. Each answers the operation's report, which JSON-B writes as the same JSON as
+ * the command line's {@code --json}. Who may call them, and with which factors, is the caller's to check.
  *
  * <p>Refusals are {@link health.citadel.platform.problem.RequestRefused}: 404 where no standby region is
  * configured or the region is not one of them, 503 where the DBA login is not configured, 409 when the operation
@@ -19,23 +18,23 @@ public interface DisasterRecovery {
     List<String> regions();
 
     /** A planned move of the writer to the standby that loses nothing. */
-    JsonObject switchover(String operator);
+    SwitchoverReport switchover(String operator);
 
     /** Promotes the standby without the writer: only when {@code acceptDataLoss}, since its unapplied commits are lost. */
-    JsonObject failover(String operator, boolean acceptDataLoss);
+    FailoverReport failover(String operator, boolean acceptDataLoss);
 
     /** Keeps the application out of {@code region}. */
-    JsonObject fence(String operator, String region);
+    FenceReport fence(String operator, String region);
 
     /** Makes a former writer the standby again; its lost commits' slot is dropped only if {@code discardLostCommits}. */
-    JsonObject rejoin(String operator, String region, boolean discardLostCommits);
+    RejoinReport rejoin(String operator, String region, boolean discardLostCommits);
 
     /**
-     * The operation journal's newest records, newest first: {@code id, action, operator, region, outcome,
-     * finishedAt, detail}, from this console and from {@code bin/citadel dr} where they share the journal.
+     * The operation journal's newest records, newest first, from this console and from {@code bin/citadel dr}
+     * where they share the journal.
      */
-    List<JsonObject> journal(int newest);
+    List<JournalEntry> journal(int newest);
 
-    /** Compares every replicated table in both regions: {@code same}, and each table's row counts. */
-    JsonObject verify();
+    /** Compares every replicated table in both regions: whether they are the same, and each table's row counts. */
+    RegionsCompared verify();
 }

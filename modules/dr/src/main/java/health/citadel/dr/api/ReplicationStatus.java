@@ -1,6 +1,7 @@
 package health.citadel.dr.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How replication from the writer to the standby stood when both databases were probed. A value the probe
@@ -14,7 +15,7 @@ import java.time.Instant;
  */
 public record ReplicationStatus(Instant probedAt, Region writer, Region standby, Double lagSeconds, Long lagBytes,
                                 Slot slot, Subscription subscription, Instant lastAppliedHeartbeat,
-                                java.util.List<String> problems) {
+                                List<String> problems) {
 
     /** One region as the probe saw it; {@code epoch} is the topology epoch that region has recorded. */
     public record Region(String name, boolean reachable, Long epoch, String writerRegion) {

@@ -1,5 +1,6 @@
 package health.citadel.dr.cli;
 
+import health.citadel.dr.api.RegionsCompared;
 import health.citadel.dr.api.ReplicationStatus;
 import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.dr.internal.operations.OperationReports;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code bin/citadel dr ...}: replication health, a comparison of both regions, and the DR operations, run
@@ -40,7 +43,7 @@ public final class DrCommand {
 
     public static void main(String[] args) {
         // Flyway (a restore migrates its target) logs through java.util.logging; the DBA needs our lines only
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
@@ -113,13 +116,14 @@ public final class DrCommand {
     /** Compares every replicated table between the writer and the standby; exits 1 naming any that differ. */
     private static int verify(ReplicationStatus status, ReplicationProbe.RegionConnector connector, boolean asJson,
                               PrintStream out) throws SQLException, InterruptedException {
-        List<RegionComparison.Table> tables = RegionComparison.compare(status, connector);
-        List<RegionComparison.Table> different = tables.stream().filter(table -> !table.same()).toList();
+        RegionsCompared comparison = RegionComparison.compare(status, connector);
+        List<RegionsCompared.Table> tables = comparison.tables();
+        List<RegionsCompared.Table> different = tables.stream().filter(table -> !table.same()).toList();
         if (asJson) {
-            out.println(OperationReports.comparison(tables));
+            out.println(OperationReports.json(comparison));
         } else {
             tables.forEach(table -> out.printf(Locale.ROOT, "%-8s %-40s %d rows in %s, %d in %s%n",
-                    table.same() ? "same" : "DIFFERS", table.name(), table.writerRows(), status.writer().name(),
+                    table.same() ? "same" : "DIFFERS", table.table(), table.writerRows(), status.writer().name(),
                     table.standbyRows(), status.standby().name()));
             out.println(different.isEmpty() ? "Both regions hold the same rows in all " + tables.size() + " tables."
                     : different.size() + " of " + tables.size() + " tables differ.");
@@ -128,9 +132,9 @@ public final class DrCommand {
     }
 
     /** @param argument the region, or the backup file to restore */
-    private static Operations.Outcome operation(Operations operations, DrSettings settings, String command,
-                                                String argument, boolean discardLostCommits, boolean apply,
-                                                String into, boolean withoutLiveLedger)
+    private static Operations.Outcome<?> operation(Operations operations, DrSettings settings, String command,
+                                                   String argument, boolean discardLostCommits, boolean apply,
+                                                   String into, boolean withoutLiveLedger)
             throws IOException, InterruptedException {
         String operator = settings.operator();
         return switch (command) {
@@ -144,7 +148,7 @@ public final class DrCommand {
         };
     }
 
-    private static int report(Operations.Outcome outcome, DrSettings settings, boolean asJson, PrintStream out,
+    private static int report(Operations.Outcome<?> outcome, DrSettings settings, boolean asJson, PrintStream out,
                               PrintStream err) throws IOException {
         String command = outcome.kind().command();
         if (outcome.unrecorded() != null) {
@@ -157,7 +161,7 @@ public final class DrCommand {
         if (outcome.kind().movesWriter()) {
             settings.recordWriter(outcome.writesAfter());
         }
-        out.println(asJson ? outcome.report().toString() : Reports.text(command, outcome.report()));
+        out.println(asJson ? outcome.json().toString() : Reports.text(command, outcome.json()));
         return 0;
     }
 }

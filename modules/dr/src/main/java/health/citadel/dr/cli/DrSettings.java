@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,11 +103,11 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
         JsonObjectBuilder updated = Json.createObjectBuilder(descriptor).add("regions", regions);
         Path temporary = stackJson.get().resolveSibling("stack.json.tmp");
         Files.deleteIfExists(temporary);
-        Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temporary, updated.build().toString());
-        Files.move(temporary, stackJson.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, stackJson.get(), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static JsonObject read(Path file) throws IOException {

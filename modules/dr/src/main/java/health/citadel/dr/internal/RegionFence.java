@@ -1,6 +1,7 @@
 package health.citadel.dr.internal;
 
 import health.citadel.platform.jdbc.Statements;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,7 +74,7 @@ public final class RegionFence {
                 schemasArray(dba));
     }
 
-    private static java.sql.Array schemasArray(Connection dba) throws SQLException {
+    private static Array schemasArray(Connection dba) throws SQLException {
         return dba.createArrayOf("text", MODULE_SCHEMAS.toArray());
     }
 

@@ -2,6 +2,8 @@ package health.citadel.identity.api;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The authenticated person behind a request.
@@ -17,7 +19,7 @@ import java.util.Set;
  *                     Keycloak user attribute {@code citadel_patient_id}); null for everyone else
  */
 public record Caller(String userId, Set<Role> roles, Set<Permission> permissions, boolean secondFactor,
-                     Instant authenticatedAt, String clientId, java.util.UUID patientId) {
+                     Instant authenticatedAt, String clientId, UUID patientId) {
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -26,7 +28,7 @@ public record Caller(String userId, Set<Role> roles, Set<Permission> permissions
 
     /** The roles as the identity provider names them. */
     public Set<String> roleNames() {
-        return roles.stream().map(Role::claimValue).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return roles.stream().map(Role::claimValue).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean may(Permission permission) {

@@ -1,5 +1,7 @@
 package health.citadel.identity.api;
 
+import java.util.Optional;
+
 /** The caller of the current request, for services in other modules. */
 public interface CurrentCaller {
 
@@ -7,5 +9,5 @@ public interface CurrentCaller {
     Caller get();
 
     /** The caller, when this request has been authorized: a page shows its navigation only then. */
-    java.util.Optional<Caller> authorized();
+    Optional<Caller> authorized();
 }

@@ -12,10 +12,11 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.util.function.Supplier;
 
 /**
  * Puts a {@link PermissionCheck} in front of every resource method of the application, with the permission it
- * declares and whether it {@link RequiresStepUp}.
+ * declares and whether it {@link RequiresStepUp}, and behind it the {@link StaffDirectoryUpkeep}.
  */
 @Provider
 public class DefaultDenyAuthorization implements DynamicFeature {
@@ -28,12 +29,13 @@ public class DefaultDenyAuthorization implements DynamicFeature {
         }
         Permission required = declared == null ? null : declared.value();
         boolean stepUp = resource.getResourceMethod().isAnnotationPresent(RequiresStepUp.class);
-        context.register(new PermissionCheck(required, stepUp, RouteTemplates.operation(resource),
-                () -> CDI.current().select(RequestCaller.class).get(),
+        Supplier<RequestCaller> requestCaller = () -> CDI.current().select(RequestCaller.class).get();
+        context.register(new PermissionCheck(required, stepUp, RouteTemplates.operation(resource), requestCaller,
                 () -> CDI.current().select(AuditLog.class).get(),
                 () -> CDI.current().select(HttpServletRequest.class).get(),
-                () -> CDI.current().select(StaffDirectory.class).get(),
                 () -> CDI.current().select(SecondFactor.class).get()),
                 Priorities.AUTHORIZATION);
+        context.register(new StaffDirectoryUpkeep(requestCaller,
+                () -> CDI.current().select(StaffDirectory.class).get()), Priorities.AUTHORIZATION + 1);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -26,7 +27,7 @@ final class PermissionCheck implements ContainerRequestFilter {
 
     /** The resource type of audit events about API operations; the id is the operation's path template. */
     static final String OPERATION = "ApiOperation";
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PermissionCheck.class.getName());
+    private static final Logger LOG = Logger.getLogger(PermissionCheck.class.getName());
 
     private final Permission required;
     private final boolean stepUp;
@@ -34,19 +35,17 @@ final class PermissionCheck implements ContainerRequestFilter {
     private final Supplier<RequestCaller> requestCaller;
     private final Supplier<AuditLog> auditLog;
     private final Supplier<HttpServletRequest> servletRequest;
-    private final Supplier<StaffDirectory> staffDirectory;
     private final Supplier<SecondFactor> secondFactor;
 
     PermissionCheck(Permission required, boolean stepUp, String operation, Supplier<RequestCaller> requestCaller,
                     Supplier<AuditLog> auditLog, Supplier<HttpServletRequest> servletRequest,
-                    Supplier<StaffDirectory> staffDirectory, Supplier<SecondFactor> secondFactor) {
+                    Supplier<SecondFactor> secondFactor) {
         this.required = required;
         this.stepUp = stepUp;
         this.operation = operation;
         this.requestCaller = requestCaller;
         this.auditLog = auditLog;
         this.servletRequest = servletRequest;
-        this.staffDirectory = staffDirectory;
         this.secondFactor = secondFactor;
     }
 
@@ -72,6 +71,5 @@ final class PermissionCheck implements ContainerRequestFilter {
             throw new StepUpRequired();
         }
         requestCaller.get().set(caller);
-        staffDirectory.get().remember(caller, TokenCaller.displayName(token));
     }
 }

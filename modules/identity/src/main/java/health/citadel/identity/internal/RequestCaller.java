@@ -3,6 +3,7 @@ package health.citadel.identity.internal;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** Holds the caller that {@link PermissionCheck} authorized for this request. */
 @RequestScoped
@@ -23,7 +24,7 @@ class RequestCaller implements CurrentCaller {
     }
 
     @Override
-    public java.util.Optional<Caller> authorized() {
-        return java.util.Optional.ofNullable(caller);
+    public Optional<Caller> authorized() {
+        return Optional.ofNullable(caller);
     }
 }

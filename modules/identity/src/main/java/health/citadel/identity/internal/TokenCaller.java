@@ -2,11 +2,15 @@ package health.citadel.identity.internal;
 
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.Role;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -31,21 +35,21 @@ final class TokenCaller {
     /** The person's name as the identity provider gives it, for the staff directory. */
     static String displayName(JsonWebToken token) {
         Object name = token.getClaim("name");
-        if (name instanceof jakarta.json.JsonString json) {
+        if (name instanceof JsonString json) {
             return json.getString();
         }
         return name != null ? name.toString() : token.getClaim("preferred_username");
     }
 
     /** Only a patient's login links to a chart; a malformed link links to none. */
-    private static java.util.UUID linkedPatient(JsonWebToken token, Set<Role> roles) {
+    private static UUID linkedPatient(JsonWebToken token, Set<Role> roles) {
         Object claim = token.getClaim("patient_id");
-        String value = claim instanceof jakarta.json.JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
         if (value == null || !roles.contains(Role.PATIENT)) {
             return null;
         }
         try {
-            return java.util.UUID.fromString(value);
+            return UUID.fromString(value);
         } catch (IllegalArgumentException malformed) {
             return null;
         }
@@ -63,15 +67,15 @@ final class TokenCaller {
 
     /** Liberty reports an absent numeric claim as 0, so 0 means "not in the token". */
     private static Long epochSeconds(Object claim) {
-        long seconds = claim instanceof jakarta.json.JsonNumber json ? json.longValue()
+        long seconds = claim instanceof JsonNumber json ? json.longValue()
                 : claim instanceof Number number ? number.longValue() : 0;
         return seconds > 0 ? seconds : null;
     }
 
     private static Collection<String> authenticationMethods(JsonWebToken token) {
         Object amr = token.getClaim("amr");
-        if (amr instanceof jakarta.json.JsonArray array) {
-            return array.getValuesAs(jakarta.json.JsonString::getString);
+        if (amr instanceof JsonArray array) {
+            return array.getValuesAs(JsonString::getString);
         }
         if (amr instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).toList();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -60,7 +61,7 @@ public class CareTeamResource {
             + "enabled physician or nurse of the realm (404 for no such user, 400 otherwise), the patient registered "
             + "(404); startsAt may lie at most CITADEL_IDENTITY_CARE_TEAM_BACKDATE (a day) in the past, and endsAt "
             + "must come after it (400). Nothing is written when refused; 503 when the realm cannot be read.")
-    public Response assign(@NotNull @Valid NewAssignment request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response assign(@NotNull @Valid NewAssignment request, @Context UriInfo uri) {
         CareTeams.Assignment assignment = service.assign(request.clinicianId, request.patientId, request.startsAt,
                 request.endsAt);
         return Response.created(uri.getAbsolutePathBuilder().path(assignment.id().toString()).build())

@@ -50,7 +50,7 @@ public final class SchemaMigrations {
      * @return the number of migrations applied, per schema
      */
     public Map<String, Integer> migrate(DataSource owner, String applicationRole) {
-        var applied = new java.util.LinkedHashMap<String, Integer>();
+        var applied = new LinkedHashMap<String, Integer>();
         for (String schema : MODULE_SCHEMAS) {
             MigrateResult result = Flyway.configure(classLoader)
                     .dataSource(owner)

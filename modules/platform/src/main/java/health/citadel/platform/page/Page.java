@@ -1,5 +1,6 @@
 package health.citadel.platform.page;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ public record Page(String template, Map<String, Object> model) {
 
     /** This page with more values, e.g. the portal's frame around every page. */
     public Page with(Map<String, Object> more) {
-        Map<String, Object> all = new java.util.HashMap<>(model);
+        Map<String, Object> all = new HashMap<>(model);
         all.putAll(more);
         return new Page(template, all);
     }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -46,7 +47,7 @@ public class PageWriter implements MessageBodyWriter<Page> {
 
     @Override
     public void writeTo(Page page, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> headers, OutputStream body) throws java.io.IOException {
+                        MultivaluedMap<String, Object> headers, OutputStream body) throws IOException {
         headers.putSingle("Content-Type", MediaType.TEXT_HTML + ";charset=UTF-8");
         Writer out = new OutputStreamWriter(body, StandardCharsets.UTF_8);
         render(page, out);

@@ -1,6 +1,8 @@
 package health.citadel.platform.page;
 
 import health.citadel.platform.problem.Problem;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -19,11 +21,11 @@ public class PagesStayInPortal implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceClass().isAnnotationPresent(PortalPage.class)) {
-            context.register((jakarta.ws.rs.container.ContainerRequestFilter) request -> {
+            context.register((ContainerRequestFilter) request -> {
                 if (!PORTAL_PATH.equals(request.getUriInfo().getBaseUri().getPath())) {
                     request.abortWith(Problem.of(Response.Status.NOT_FOUND, null).toResponse());
                 }
-            }, jakarta.ws.rs.Priorities.AUTHENTICATION - 200);
+            }, Priorities.AUTHENTICATION - 200);
         }
     }
 }

@@ -1,6 +1,7 @@
 package health.citadel.platform.web;
 
 import com.ibm.websphere.logging.hpel.LogRecordContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -59,7 +60,7 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     /** The same id, from the servlet request: in a servlet container JAX-RS properties are its attributes. */
-    public static String of(jakarta.servlet.http.HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         return (String) request.getAttribute(PROPERTY);
     }
 }

@@ -12,7 +12,6 @@ import health.citadel.platform.page.PortalPage;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -150,8 +149,8 @@ public class DrOperationPages {
     }
 
     /** The report of a change that ran, with replication as it stands after it, or its refusal on the form. */
-    private Response run(Page form, Supplier<JsonObject> change) {
-        JsonObject report;
+    private Response run(Page form, Supplier<Record> change) {
+        Record report;
         try {
             report = change.get();
         } catch (RequestRefused refused) {

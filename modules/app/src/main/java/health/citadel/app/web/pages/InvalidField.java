@@ -2,6 +2,7 @@ package health.citadel.app.web.pages;
 
 import health.citadel.platform.page.Page;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * A form's field that does not hold what the task needs: the form is shown again with the field named and the
@@ -23,7 +24,7 @@ class InvalidField extends RuntimeException {
     /** The form page again, with this error beside its field, answered 400. */
     Response on(Page form) {
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(form.with(java.util.Map.of("error", new FormError(field, getMessage())))).build();
+                .entity(form.with(Map.of("error", new FormError(field, getMessage())))).build();
     }
 
     /** What a template shows: which field, and why. */

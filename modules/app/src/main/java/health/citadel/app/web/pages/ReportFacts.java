@@ -1,5 +1,6 @@
 package health.citadel.app.web.pages;
 
+import health.citadel.platform.web.StrictJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -16,6 +17,13 @@ public record ReportFacts(List<Fact> facts) {
 
     /** One named value, in words or as compact JSON. */
     public record Fact(String name, String value) {
+    }
+
+    /** A report as the API answers it, so that the page shows the same names, order and numbers. */
+    static ReportFacts of(Record report) {
+        try (JsonReader reader = Json.createReader(new StringReader(StrictJson.BINDER.toJson(report)))) {
+            return of(reader.readObject());
+        }
     }
 
     static ReportFacts of(JsonObject report) {

@@ -6,6 +6,7 @@ import health.citadel.dr.internal.Replication;
 import health.citadel.dr.internal.TableChecksum;
 import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
+import jakarta.json.Json;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,7 +97,7 @@ public final class Backup {
     private void write(Connection dba, BackupManifest manifest, Path file)
             throws SQLException, IOException, GeneralSecurityException {
         var copy = dba.unwrap(PGConnection.class).getCopyAPI();
-        var digests = jakarta.json.Json.createObjectBuilder();
+        var digests = Json.createObjectBuilder();
         try (ZipOutputStream zip = BackupArchive.write(file, keyset)) {
             BackupArchive.entry(zip, BackupArchive.MANIFEST, manifest.json());
             for (BackupManifest.Table table : manifest.tables()) {

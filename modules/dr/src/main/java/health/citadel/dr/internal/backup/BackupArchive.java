@@ -6,6 +6,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ final class BackupArchive {
     }
 
     /** The file's stream, wrapped; closed again if wrapping fails, so no descriptor leaks. */
-    private static <S extends java.io.Closeable, T> T wrapped(S stream, Wrap<S, T> wrap)
+    private static <S extends Closeable, T> T wrapped(S stream, Wrap<S, T> wrap)
             throws IOException, GeneralSecurityException {
         try {
             return wrap.around(stream);

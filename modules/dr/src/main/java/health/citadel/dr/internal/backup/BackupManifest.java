@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
@@ -51,12 +52,12 @@ record BackupManifest(int format, Instant takenAt, String region, long epoch, Ma
         }
         Map<String, String> versions = new LinkedHashMap<>();
         json.getJsonObject("schemaVersions").forEach((schema, version) -> versions.put(schema,
-                ((jakarta.json.JsonString) version).getString()));
+                ((JsonString) version).getString()));
         List<Table> tables = new ArrayList<>();
         for (JsonValue value : json.getJsonArray("tables")) {
             JsonObject table = value.asJsonObject();
             tables.add(new Table(table.getString("name"), table.getJsonArray("columns").getValuesAs(
-                    jakarta.json.JsonString::getString), table.getJsonNumber("rows").longValue(),
+                    JsonString::getString), table.getJsonNumber("rows").longValue(),
                     table.getString("checksum")));
         }
         return new BackupManifest(json.getInt("format"), Instant.parse(json.getString("takenAt")),

@@ -1,6 +1,12 @@
 package health.citadel.dr.internal.operations;
 
 import health.citadel.dr.api.DisasterRecovery;
+import health.citadel.dr.api.FailoverReport;
+import health.citadel.dr.api.FenceReport;
+import health.citadel.dr.api.JournalEntry;
+import health.citadel.dr.api.RegionsCompared;
+import health.citadel.dr.api.RejoinReport;
+import health.citadel.dr.api.SwitchoverReport;
 import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.health.ReplicationProbe;
@@ -9,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -80,12 +85,12 @@ class ConsoleOperations implements DisasterRecovery {
     }
 
     @Override
-    public JsonObject switchover(String operator) {
+    public SwitchoverReport switchover(String operator) {
         return run(Operations.Kind.SWITCHOVER, operations -> operations.switchover(operator));
     }
 
     @Override
-    public JsonObject failover(String operator, boolean acceptDataLoss) {
+    public FailoverReport failover(String operator, boolean acceptDataLoss) {
         access();
         if (!acceptDataLoss) {
             throw RequestRefused.badRequest("a failover promotes the standby without the writer, so commits the "
@@ -96,24 +101,24 @@ class ConsoleOperations implements DisasterRecovery {
     }
 
     @Override
-    public JsonObject fence(String operator, String region) {
+    public FenceReport fence(String operator, String region) {
         String known = known(region);
         return run(Operations.Kind.FENCE, operations -> operations.fence(operator, known));
     }
 
     @Override
-    public JsonObject rejoin(String operator, String region, boolean discardLostCommits) {
+    public RejoinReport rejoin(String operator, String region, boolean discardLostCommits) {
         String known = known(region);
         return run(Operations.Kind.REJOIN, operations -> operations.rejoin(operator, known, discardLostCommits));
     }
 
     @Override
-    public JsonObject verify() {
+    public RegionsCompared verify() {
         RegionAccess access = access();
         ReplicationProbe.RegionConnector connector = access::dba;
         try {
-            return OperationReports.comparison(RegionComparison.compare(
-                    new ReplicationProbe(access.names(), connector, access.application()).probe(), connector));
+            return RegionComparison.compare(
+                    new ReplicationProbe(access.names(), connector, access.application()).probe(), connector);
         } catch (SQLException e) {
             if (OperationLock.HELD.equals(e.getSQLState())) {
                 throw RequestRefused.conflict(e.getMessage());
@@ -127,7 +132,7 @@ class ConsoleOperations implements DisasterRecovery {
     }
 
     @Override
-    public List<JsonObject> journal(int newest) {
+    public List<JournalEntry> journal(int newest) {
         Path journalFile = Path.of(journal);
         if (!Files.exists(journalFile)) {
             return List.of();
@@ -138,10 +143,10 @@ class ConsoleOperations implements DisasterRecovery {
         } catch (IOException | UncheckedIOException e) {
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the journal cannot be read");
         }
-        List<JsonObject> records = new ArrayList<>();
+        List<JournalEntry> records = new ArrayList<>();
         for (int at = lines.size() - 1; at >= 0 && records.size() < newest; at--) {
             try (JsonReader reader = Json.createReader(new StringReader(lines.get(at)))) {
-                records.add(reader.readObject());
+                records.add(OperationLog.read(reader.readObject()));
             } catch (JsonException | IllegalStateException damaged) {
                 throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the journal holds a line that is "
                         + "not an operation's record");
@@ -152,15 +157,15 @@ class ConsoleOperations implements DisasterRecovery {
 
     /** One of {@link Operations}' runs. */
     @FunctionalInterface
-    private interface Call {
-        Operations.Outcome on(Operations operations) throws IOException, InterruptedException;
+    private interface Call<R> {
+        Operations.Outcome<R> on(Operations operations) throws IOException, InterruptedException;
     }
 
-    private JsonObject run(Operations.Kind kind, Call call) {
+    private <R> R run(Operations.Kind kind, Call<R> call) {
         RegionAccess access = access();
         Path journalFile = Path.of(journal);
         try {
-            Operations.Outcome outcome = call.on(new Operations(access, heartbeatInterval, journalFile));
+            Operations.Outcome<R> outcome = call.on(new Operations(access, heartbeatInterval, journalFile));
             if (outcome.unrecorded() != null) {
                 LOG.warning(() -> kind.command() + ": " + outcome.unrecorded());
             }

@@ -1,5 +1,6 @@
 package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.api.JournalEntry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -41,11 +43,18 @@ final class OperationLog {
             Files.createDirectories(file.getParent());
         }
         if (!Files.exists(file)) {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
         }
         Files.writeString(file, entry.json() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND,
                 StandardOpenOption.SYNC);
+    }
+
+    /** A journal line read back, in the names {@link Entry#json()} writes. */
+    static JournalEntry read(JsonObject line) {
+        return new JournalEntry(line.getString("id", null), line.getString("action", null),
+                line.getString("operator", null), line.getString("region", null), line.getString("outcome", null),
+                line.getString("finishedAt", null), line.getString("detail", null));
     }
 
     /** Writes the entry to a region's {@code dr.operation}, as the DBA. */

@@ -1,5 +1,10 @@
 package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.api.FailoverReport;
+import health.citadel.dr.api.FenceReport;
+import health.citadel.dr.api.RegionsCompared;
+import health.citadel.dr.api.RejoinReport;
+import health.citadel.dr.api.SwitchoverReport;
 import health.citadel.dr.internal.backup.Backup;
 import health.citadel.dr.internal.backup.Restore;
 import jakarta.json.Json;
@@ -7,44 +12,56 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * What a DR operation or a comparison of the regions found, as JSON: the same document for the journal, the
- * audit, {@code bin/citadel dr ... --json} and the DBA console. Regions, epochs, times, table names and row keys
- * only, never a row's values.
+ * What a DR operation or a comparison of the regions found: the console's reports from what the operations
+ * return, and each report as JSON, the same document for the journal, the audit, {@code bin/citadel dr ... --json}
+ * and the DBA console's API, which JSON-B writes from the reports with the same names, order and numbers.
+ * Regions, epochs, times, table names and row keys only, never a row's values.
  */
 public final class OperationReports {
 
     private OperationReports() {
     }
 
-    static JsonObject switchover(Switchover.Report report) {
+    static SwitchoverReport switchover(Switchover.Report report) {
+        return new SwitchoverReport(report.from(), report.to(), report.epoch(), millis(report.writeUnavailable()),
+                report.sequencesMoved(), report.steps().stream()
+                        .map(step -> new SwitchoverReport.Step(step.name(), millis(step.took()))).toList());
+    }
+
+    static FailoverReport failover(Failover.Report report) {
+        return new FailoverReport(report.from(), report.to(), report.epoch(), millis(report.estimatedRpo()),
+                millis(report.lastKnownLag()), millis(report.took()), report.lastAppliedCommit(), report.appliedLsn());
+    }
+
+    static JsonObject json(SwitchoverReport report) {
         JsonArrayBuilder steps = Json.createArrayBuilder();
-        report.steps().forEach(step -> steps.add(Json.createObjectBuilder().add("step", step.name())
-                .add("millis", millis(step.took()))));
+        report.steps().forEach(step -> steps.add(Json.createObjectBuilder().add("step", step.step())
+                .add("millis", step.millis())));
         return Json.createObjectBuilder().add("from", report.from()).add("to", report.to())
-                .add("epoch", report.epoch()).add("writeUnavailableMillis", millis(report.writeUnavailable()))
+                .add("epoch", report.epoch()).add("writeUnavailableMillis", report.writeUnavailableMillis())
                 .add("sequencesMoved", report.sequencesMoved()).add("steps", steps).build();
     }
 
-    static JsonObject failover(Failover.Report report) {
+    static JsonObject json(FailoverReport report) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("from", report.from()).add("to", report.to())
                 .add("epoch", report.epoch())
-                .add("estimatedRpoMillis", millis(report.estimatedRpo()))
-                .add("lastKnownLagMillis", millis(report.lastKnownLag()))
-                .add("tookMillis", millis(report.took()));
+                .add("estimatedRpoMillis", report.estimatedRpoMillis())
+                .add("lastKnownLagMillis", report.lastKnownLagMillis())
+                .add("tookMillis", report.tookMillis());
         nullable(json, "lastAppliedCommit", report.lastAppliedCommit());
         nullable(json, "appliedLsn", report.appliedLsn());
         return json.build();
     }
 
-    static JsonObject fence(String region) {
-        return Json.createObjectBuilder().add("fenced", region).build();
+    static JsonObject json(FenceReport report) {
+        return Json.createObjectBuilder().add("fenced", report.fenced()).build();
     }
 
-    static JsonObject rejoin(String region, String writer) {
-        return Json.createObjectBuilder().add("rejoined", region).add("subscribesTo", writer).build();
+    static JsonObject json(RejoinReport report) {
+        return Json.createObjectBuilder().add("rejoined", report.rejoined()).add("subscribesTo", report.subscribesTo())
+                .build();
     }
 
     /**
@@ -96,14 +113,12 @@ public final class OperationReports {
         return json.build();
     }
 
-    /** {@code same} when every table agrees; each table with its row count in both regions. */
-    public static JsonObject comparison(List<RegionComparison.Table> tables) {
+    public static JsonObject json(RegionsCompared comparison) {
         JsonArrayBuilder rows = Json.createArrayBuilder();
-        tables.forEach(table -> rows.add(Json.createObjectBuilder().add("table", table.name())
+        comparison.tables().forEach(table -> rows.add(Json.createObjectBuilder().add("table", table.table())
                 .add("writerRows", table.writerRows()).add("standbyRows", table.standbyRows())
                 .add("same", table.same())));
-        return Json.createObjectBuilder().add("same", tables.stream().allMatch(RegionComparison.Table::same))
-                .add("tables", rows).build();
+        return Json.createObjectBuilder().add("same", comparison.same()).add("tables", rows).build();
     }
 
     /** Adds a number as a number, anything else as its text, and null as JSON null. */

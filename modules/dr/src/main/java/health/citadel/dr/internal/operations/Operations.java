@@ -1,5 +1,9 @@
 package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.api.FailoverReport;
+import health.citadel.dr.api.FenceReport;
+import health.citadel.dr.api.RejoinReport;
+import health.citadel.dr.api.SwitchoverReport;
 import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Topology;
@@ -47,11 +51,13 @@ public final class Operations {
      * How an operation ended.
      *
      * @param report      what it did; null when it was refused or failed
+     * @param json        the report as {@code bin/citadel dr ... --json} prints it; null with the report
      * @param reason      why it was refused or failed; null when it succeeded
      * @param writesAfter the region that takes writes afterwards, where the record went; null where unknown
      * @param unrecorded  why the record reached the journal but not the region's {@code dr.operation}; else null
      */
-    public record Outcome(Kind kind, JsonObject report, String reason, String writesAfter, String unrecorded) {
+    public record Outcome<R>(Kind kind, R report, JsonObject json, String reason, String writesAfter,
+                             String unrecorded) {
 
         public boolean succeeded() {
             return report != null;
@@ -59,16 +65,16 @@ public final class Operations {
     }
 
     /** What an operation did; {@code recorded} is what the journal and the audit keep of it, which may be less. */
-    private record Done(JsonObject report, JsonObject recorded, String writesAfter) {
+    private record Done<R>(R report, JsonObject json, JsonObject recorded, String writesAfter) {
 
-        Done(JsonObject report, String writesAfter) {
-            this(report, report, writesAfter);
+        Done(R report, JsonObject json, String writesAfter) {
+            this(report, json, json, writesAfter);
         }
     }
 
     @FunctionalInterface
-    private interface Work {
-        Done perform() throws SQLException, IOException, GeneralSecurityException, InterruptedException;
+    private interface Work<R> {
+        Done<R> perform() throws SQLException, IOException, GeneralSecurityException, InterruptedException;
     }
 
     private final RegionAccess regions;
@@ -82,26 +88,27 @@ public final class Operations {
     }
 
     /** @param operator who runs it, as the audit names them: a login, or the identity provider's user id */
-    public Outcome switchover(String operator) throws IOException, InterruptedException {
+    public Outcome<SwitchoverReport> switchover(String operator) throws IOException, InterruptedException {
         return run(Kind.SWITCHOVER, operator, null, () -> {
-            Switchover.Report done = new Switchover(regions).run();
-            return new Done(OperationReports.switchover(done), done.to());
+            SwitchoverReport done = OperationReports.switchover(new Switchover(regions).run());
+            return new Done<>(done, OperationReports.json(done), done.to());
         });
     }
 
-    public Outcome failover(String operator) throws IOException, InterruptedException {
+    public Outcome<FailoverReport> failover(String operator) throws IOException, InterruptedException {
         return run(Kind.FAILOVER, operator, null, () -> {
-            Failover.Report done = new Failover(regions, heartbeatInterval).run();
-            return new Done(OperationReports.failover(done), done.to());
+            FailoverReport done = OperationReports.failover(new Failover(regions, heartbeatInterval).run());
+            return new Done<>(done, OperationReports.json(done), done.to());
         });
     }
 
-    public Outcome fence(String operator, String region) throws IOException, InterruptedException {
+    public Outcome<FenceReport> fence(String operator, String region) throws IOException, InterruptedException {
         return run(Kind.FENCE, operator, region, () -> {
             try (Connection dba = regions.dba(region)) {
                 RegionFence.raise(dba, regions.application());
             }
-            return new Done(OperationReports.fence(region), regions.other(region));
+            FenceReport done = new FenceReport(region);
+            return new Done<>(done, OperationReports.json(done), regions.other(region));
         });
     }
 
@@ -109,36 +116,40 @@ public final class Operations {
      * Shows the commits a failover lost in {@code oldWriter}'s slot, and applies those that do not conflict only
      * if {@code apply}. The DBA sees every commit; the journal and the audit keep the conflicts and the counts.
      */
-    public Outcome salvage(String operator, String oldWriter, boolean apply) throws IOException, InterruptedException {
+    public Outcome<Salvage.Report> salvage(String operator, String oldWriter, boolean apply)
+            throws IOException, InterruptedException {
         return run(Kind.SALVAGE, operator, oldWriter, () -> {
             Salvage.Report done = new Salvage(regions).run(oldWriter, apply);
-            return new Done(OperationReports.salvage(done, true), OperationReports.salvage(done, false), done.to());
+            return new Done<>(done, OperationReports.salvage(done, true), OperationReports.salvage(done, false),
+                    done.to());
         });
     }
 
     /** @param discardLostCommits drop the slot holding the commits a failover lost, which otherwise refuses it */
-    public Outcome rejoin(String operator, String region, boolean discardLostCommits)
+    public Outcome<RejoinReport> rejoin(String operator, String region, boolean discardLostCommits)
             throws IOException, InterruptedException {
         return run(Kind.REJOIN, operator, region, () -> {
             new Rejoin(regions).run(region, discardLostCommits);
-            return new Done(OperationReports.rejoin(region, regions.other(region)), regions.other(region));
+            RejoinReport done = new RejoinReport(region, regions.other(region));
+            return new Done<>(done, OperationReports.json(done), regions.other(region));
         });
     }
 
-    public Outcome backup(String operator, BackupSettings backups) throws IOException, InterruptedException {
+    public Outcome<Backup.Report> backup(String operator, BackupSettings backups)
+            throws IOException, InterruptedException {
         return run(Kind.BACKUP, operator, null, () -> {
             Backup.Report done = new Backup(regions, backups.keyset(), backups.directory()).take();
-            return new Done(OperationReports.backup(done), done.region());
+            return new Done<>(done, OperationReports.backup(done), done.region());
         });
     }
 
     /** @param withoutLiveLedger restore even though no region answers for the erasure ledger */
-    public Outcome restore(String operator, BackupSettings backups, Path file, String into, boolean withoutLiveLedger)
-            throws IOException, InterruptedException {
+    public Outcome<Restore.Report> restore(String operator, BackupSettings backups, Path file, String into,
+                                          boolean withoutLiveLedger) throws IOException, InterruptedException {
         return run(Kind.RESTORE, operator, null, () -> {
             Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations())
                     .run(file, into, backups.restoreUser(), backups.restorePassword(), withoutLiveLedger);
-            return new Done(OperationReports.restore(done), done.ledgerFrom());
+            return new Done<>(done, OperationReports.restore(done), done.ledgerFrom());
         });
     }
 
@@ -146,8 +157,9 @@ public final class Operations {
      * @param region the region the operation is about, if any: a failure is recorded on the other one
      * @throws IOException the journal cannot be written; the operation may have run
      */
-    private Outcome run(Kind kind, String operator, String region, Work work) throws IOException, InterruptedException {
-        Done done;
+    private <R> Outcome<R> run(Kind kind, String operator, String region, Work<R> work)
+            throws IOException, InterruptedException {
+        Done<R> done;
         try (OperationLock lock = OperationLock.take(regions.names(), regions::dba)) {
             done = work.perform();
         } catch (SQLException | GeneralSecurityException | IOException | RuntimeException e) {
@@ -156,12 +168,12 @@ public final class Operations {
             String writesAfter = region == null ? null : regions.other(region);
             String unrecorded = record(new OperationLog.Entry(UUID.randomUUID(), kind.action(), operator,
                     region == null ? "-" : region, false, Instant.now(), reason), writesAfter);
-            return new Outcome(kind, null, reason, writesAfter, unrecorded);
+            return new Outcome<>(kind, null, null, reason, writesAfter, unrecorded);
         }
         String unrecorded = record(new OperationLog.Entry(UUID.randomUUID(), kind.action(), operator,
                 region == null ? done.writesAfter() : region, true, Instant.now(), done.recorded().toString()),
                 done.writesAfter());
-        return new Outcome(kind, done.report(), null, done.writesAfter(), unrecorded);
+        return new Outcome<>(kind, done.report(), done.json(), null, done.writesAfter(), unrecorded);
     }
 
     /**

@@ -1,5 +1,7 @@
 package health.citadel.dr.internal.operations;
 
+import health.citadel.dr.api.RegionsCompared;
+import health.citadel.dr.api.RegionsCompared.Table;
 import health.citadel.dr.api.ReplicationStatus;
 import health.citadel.dr.internal.TableChecksum;
 import health.citadel.dr.internal.health.ReplicationProbe;
@@ -20,10 +22,6 @@ import java.util.List;
  */
 public final class RegionComparison {
 
-    /** One table in both regions; {@code same} when count and checksum agree. */
-    public record Table(String name, long writerRows, long standbyRows, boolean same) {
-    }
-
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
     private static final int ATTEMPTS = 3;
 
@@ -34,7 +32,7 @@ public final class RegionComparison {
      * Compares the writer and the standby {@code status} names, connecting to each through {@code connector}, while
      * no DR operation runs: one in flight would show as differences.
      */
-    public static List<Table> compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector)
+    public static RegionsCompared compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector)
             throws SQLException, InterruptedException {
         try (OperationLock lock = OperationLock.take(List.of(status.writer().name(), status.standby().name()), connector);
              Connection writer = connector.open(status.writer().name());
@@ -49,7 +47,8 @@ public final class RegionComparison {
      *
      * @return every replicated table, in name order; those that differ have {@code same == false}
      */
-    public static List<Table> compare(Connection writer, Connection standby) throws SQLException, InterruptedException {
+    public static RegionsCompared compare(Connection writer, Connection standby)
+            throws SQLException, InterruptedException {
         List<Table> tables = new ArrayList<>();
         awaitCaughtUp(writer, standby);
         for (String table : replicatedTables(standby)) {
@@ -60,9 +59,10 @@ public final class RegionComparison {
             }
             tables.add(compared);
         }
-        return tables;
+        return RegionsCompared.of(tables);
     }
 
+    /** One table in both regions; the same when count and checksum agree. */
     private static Table compare(Connection writer, Connection standby, String table) throws SQLException {
         TableChecksum a = TableChecksum.of(writer, table);
         TableChecksum b = TableChecksum.of(standby, table);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.citadel.dr.api.JournalEntry;
 import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.json.Json;
@@ -86,8 +87,8 @@ class ConsoleOperationsTest {
         assertRefused(Response.Status.CONFLICT, "the rejoin failed: ", () -> operations.rejoin("dba-1", "b", false));
 
         assertEquals(List.of("DR_REJOIN", "DR_FENCE"), operations.journal(10).stream()
-                .map(entry -> entry.getString("action")).toList());
-        assertEquals(List.of("b"), operations.journal(1).stream().map(entry -> entry.getString("region")).toList());
+                .map(JournalEntry::action).toList());
+        assertEquals(List.of("b"), operations.journal(1).stream().map(JournalEntry::region).toList());
 
         Files.writeString(home.resolve("dr-journal.jsonl"), "not a record\n", java.nio.file.StandardOpenOption.APPEND);
         assertRefused(Response.Status.SERVICE_UNAVAILABLE, "not an operation's record", () -> operations.journal(10));
