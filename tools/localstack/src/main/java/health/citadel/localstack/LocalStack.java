@@ -1,6 +1,5 @@
 package health.citadel.localstack;
 
-import health.citadel.platform.migration.SchemaMigrations;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The whole local stack: PostgreSQL for regions A and B with logical replication from A to B, Keycloak with
@@ -99,9 +97,8 @@ final class LocalStack {
             PostgresRegion writer = RegionReplication.writer(regionA, regionB).equals(regionA.id()) ? regionA : regionB;
             PostgresRegion standby = writer == regionA ? regionB : regionA;
             writerId = writer.id();
-            // additive migrations reach the subscriber first: a column only the writer had would stall replication
+            RegionReplication.upgrade(writer, standby, "filesystem:" + migrations, secrets);
             for (PostgresRegion region : List.of(standby, writer)) {
-                migrate(region, secrets);
                 RegionTopology.record(region);
             }
             RegionReplication.establish(writer, standby, secrets, out);
@@ -224,21 +221,6 @@ final class LocalStack {
         if (!liberty.running()) {
             StackPorts.requireFree(ports.app(), "Liberty HTTPS");
             StackPorts.requireFree(ports.management(), "Liberty management");
-        }
-    }
-
-    private void migrate(PostgresRegion region, StackSecrets secrets) {
-        PGSimpleDataSource owner = new PGSimpleDataSource();
-        owner.setURL(region.jdbcUrl());
-        owner.setUser(PostgresRegion.OWNER);
-        owner.setPassword(secrets.get(StackSecrets.OWNER_PASSWORD));
-        // a fenced region starts the owner's transactions read-only; migrating it is what the owner is for
-        owner.setOptions("-c default_transaction_read_only=off");
-        try {
-            new SchemaMigrations("filesystem:" + migrations, LocalStack.class.getClassLoader())
-                    .migrate(owner, PostgresRegion.APP);
-        } catch (RuntimeException e) {
-            throw new StackException("migrating " + region.name() + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -6,12 +6,14 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Sets up the region pair the way the topology says: on a fresh stack region A writes and region B subscribes
  * to it; after a switchover or failover the newest epoch decides. Every region publishes, so whichever writes
- * already does; the standby (and a former writer that came back) is fenced. Migrations must have run on both
- * regions first: logical replication carries rows, not DDL.
+ * already does; the standby (and a former writer that came back) is fenced. The migrations run first, the
+ * standby's before the writer's: logical replication carries rows, not DDL.
  */
 final class RegionReplication {
 
@@ -27,6 +29,25 @@ final class RegionReplication {
         return (newestA >= newestB ? a : b).map(RegionSetup.Epoch::writer).orElse(RegionTopology.FIRST_WRITER);
     }
 
+    /**
+     * Migrates the standby, then the writer, and lets new tables replicate, as {@code bin/citadel dr migrate} does
+     * a release's migrations; on a fresh stack {@link #establish} subscribes the standby afterwards.
+     *
+     * @param migrations where the per-module folders are, as {@code filesystem:/path}
+     */
+    static void upgrade(PostgresRegion writer, PostgresRegion standby, String migrations, StackSecrets secrets) {
+        try (Connection publisher = writer.connectAsDba(PostgresRegion.DATABASE);
+             Connection subscriber = standby.connectAsDba(PostgresRegion.DATABASE)) {
+            RegionSetup.upgrade(migrations, PostgresRegion.APP, PostgresRegion.OWNER, PostgresRegion.REPLICATOR,
+                    new RegionSetup.Upgrading(standby.id(), owner(standby, secrets), subscriber),
+                    new RegionSetup.Upgrading(writer.id(), owner(writer, secrets), publisher),
+                    conninfo(writer, secrets));
+        } catch (SQLException e) {
+            throw new StackException("cannot migrate " + standby.name() + " and " + writer.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     static void establish(PostgresRegion writer, PostgresRegion standby, StackSecrets secrets, PrintStream out) {
         try (Connection publisher = writer.connectAsDba(PostgresRegion.DATABASE);
              Connection subscriber = standby.connectAsDba(PostgresRegion.DATABASE)) {
@@ -36,17 +57,12 @@ final class RegionReplication {
                 RegionSetup.recordEpoch(publisher, first);
                 RegionSetup.recordEpoch(subscriber, first);
             }
-            for (Connection region : new Connection[] {publisher, subscriber}) {
-                RegionSetup.publish(region, PostgresRegion.REPLICATOR, PostgresRegion.OWNER);
-            }
             RegionSetup.fence(subscriber, PostgresRegion.APP, PostgresRegion.OWNER);
-            String conninfo = RegionSetup.conninfo(writer.jdbcUrl(), PostgresRegion.REPLICATOR,
-                    secrets.get(StackSecrets.REPLICATOR_PASSWORD));
             if (RegionSetup.subscribed(subscriber)) {
-                // tables added by migrations since the last up are published, but not subscribed until refreshed
-                RegionSetup.refresh(subscriber, conninfo);
-            } else if (fresh) {
-                RegionSetup.subscribe(subscriber, conninfo, PostgresRegion.DR_OPERATOR);
+                return;
+            }
+            if (fresh) {
+                RegionSetup.subscribe(subscriber, conninfo(writer, secrets), PostgresRegion.DR_OPERATOR);
             } else {
                 out.println("Note: " + standby.name() + " is fenced but does not subscribe to " + writer.name()
                         + ": salvage and rejoin it (README, runbook \"Failover\").");
@@ -55,6 +71,21 @@ final class RegionReplication {
             throw new StackException("cannot set up replication from " + writer.name() + " to " + standby.name()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String conninfo(PostgresRegion writer, StackSecrets secrets) {
+        return RegionSetup.conninfo(writer.jdbcUrl(), PostgresRegion.REPLICATOR,
+                secrets.get(StackSecrets.REPLICATOR_PASSWORD));
+    }
+
+    /** The schema owner's own login; a fenced region starts its transactions read-only, which a migration turns off. */
+    private static DataSource owner(PostgresRegion region, StackSecrets secrets) {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(region.jdbcUrl());
+        owner.setUser(PostgresRegion.OWNER);
+        owner.setPassword(secrets.get(StackSecrets.OWNER_PASSWORD));
+        owner.setOptions("-c default_transaction_read_only=off");
+        return owner;
     }
 
     private static Optional<RegionSetup.Epoch> epoch(PostgresRegion region) {

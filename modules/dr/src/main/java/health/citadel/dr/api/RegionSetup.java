@@ -5,19 +5,28 @@ import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Replication;
 import health.citadel.dr.internal.SubscriptionConnection;
 import health.citadel.dr.internal.Topology;
+import health.citadel.dr.internal.upgrade.SchemaUpgrade;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * What a launcher needs to set up a pair of regions, with the same statements the DR operations use: name
- * each region, record the first epoch, publish everywhere, fence the standby and subscribe it. Each call runs
- * as a DBA and is safe to repeat.
+ * each region, migrate and publish both as {@code dr migrate} does, record the first epoch, fence the standby
+ * and subscribe it. Each call is safe to repeat.
  */
 public final class RegionSetup {
 
     /** The newest epoch a region has recorded: from it on, {@code writer} alone takes writes. */
     public record Epoch(long number, String writer) {
+    }
+
+    /**
+     * One region as a schema upgrade reaches it: the migrations run as the schema owner, the publication is set
+     * up through a DBA connection, which stays the caller's to close.
+     */
+    public record Upgrading(String name, DataSource owner, Connection dba) {
     }
 
     private RegionSetup() {
@@ -33,10 +42,6 @@ public final class RegionSetup {
 
     public static void recordEpoch(Connection dba, Epoch epoch) throws SQLException {
         Topology.record(dba, new Topology.Epoch(epoch.number(), epoch.writer()));
-    }
-
-    public static void publish(Connection dba, String replicator, String schemaOwner) throws SQLException {
-        Replication.publish(dba, replicator, schemaOwner);
     }
 
     /** Keeps the application's logins from writing to this region; see the README's DR section. */
@@ -62,12 +67,16 @@ public final class RegionSetup {
         return SubscriptionConnection.to(publisherJdbcUrl, replicator, replicatorPassword);
     }
 
+
     /**
-     * Points an existing subscription at the writer again, then picks up the tables that migrations added since
-     * it was made. Setting the connection each time keeps a pair made before a security change (TLS) current.
+     * Migrates the standby, then the writer, then lets the tables the migrations added replicate, exactly as
+     * {@code bin/citadel dr migrate} does once it has found the migrations additive.
+     *
+     * @param migrations where the per-module folders are, such as {@code filesystem:/path/to/db/migrations}
      */
-    public static void refresh(Connection dba, String publisherConninfo) throws SQLException {
-        Replication.reconnect(dba, publisherConninfo);
-        Replication.refresh(dba);
+    public static void upgrade(String migrations, String app, String owner, String replicator, Upgrading standby,
+                               Upgrading writer, String writerConninfo) throws SQLException {
+        new SchemaUpgrade(migrations, new ApplicationLogins(app, owner, ""), replicator)
+                .run(standby, writer, writerConninfo);
     }
 }

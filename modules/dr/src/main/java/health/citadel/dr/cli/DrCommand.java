@@ -30,6 +30,7 @@ public final class DrCommand {
     static final int UNUSABLE = 2;
     static final String USAGE = """
             usage: bin/citadel dr status|verify [--json]
+                   bin/citadel dr migrate [--json]
                    bin/citadel dr switchover [--json]
                    bin/citadel dr failover --accept-data-loss [--json]
                    bin/citadel dr fence <region> [--json]
@@ -57,7 +58,7 @@ public final class DrCommand {
         String into = option(arguments, "--into");
         String command = arguments.isEmpty() ? "" : arguments.remove(0);
         boolean takesArgument = List.of("fence", "salvage", "rejoin", "restore").contains(command);
-        if (!List.of("status", "verify", "switchover", "failover", "fence", "salvage", "rejoin", "backup", "restore")
+        if (!List.of("status", "verify", "migrate", "switchover", "failover", "fence", "salvage", "rejoin", "backup", "restore")
                 .contains(command)
                 || arguments.size() != (takesArgument ? 1 : 0)
                 || (acceptDataLoss && !command.equals("failover"))
@@ -144,6 +145,7 @@ public final class DrCommand {
             case "salvage" -> operations.salvage(operator, argument, apply);
             case "rejoin" -> operations.rejoin(operator, argument, discardLostCommits);
             case "backup" -> operations.backup(operator, settings.backups());
+            case "migrate" -> operations.migrate(operator, Path.of(settings.backups().migrations()));
             default -> operations.restore(operator, settings.backups(), Path.of(argument), into, withoutLiveLedger);
         };
     }

@@ -1,6 +1,7 @@
 package health.citadel.dr.cli;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 
@@ -26,6 +27,7 @@ final class Reports {
                     report.getJsonNumber("estimatedRpoMillis").doubleValue() / 1000,
                     report.getJsonNumber("lastKnownLagMillis").doubleValue() / 1000, report.getString("from"));
             case "salvage" -> salvageText(report);
+            case "migrate" -> migrateText(report);
             case "backup" -> String.format(Locale.ROOT, "Backed up %d rows in %d tables of region %s (epoch %d) to %s "
                     + "(%d bytes, encrypted). Keep the backup key apart from it.%n", report.getJsonNumber("rows").longValue(),
                     report.getInt("tables"), report.getString("region"), report.getJsonNumber("epoch").longValue(),
@@ -47,6 +49,24 @@ final class Reports {
             }
         }
         return text.toString().stripTrailing();
+    }
+
+    private static String migrateText(JsonObject report) {
+        String standby = report.getString("standby");
+        String writer = report.getString("writer");
+        if (report.getJsonArray("migrations").isEmpty()) {
+            return "Regions " + standby + " and " + writer + " have every migration of this release; both publish "
+                    + "every table, and region " + standby + " follows them all.\n";
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonValue value : report.getJsonArray("migrations")) {
+            JsonObject migration = value.asJsonObject();
+            text.append(String.format(Locale.ROOT, "  %-9s V%-6s %-40s applied to %s%n", migration.getString("schema"),
+                    migration.getString("version"), migration.getString("description"),
+                    String.join(", ", migration.getJsonArray("regions").getValuesAs(JsonString::getString))));
+        }
+        return "Migrated region " + standby + " (the standby), then region " + writer + " (the writer); both publish "
+                + "the new tables, and region " + standby + " follows them:\n" + text;
     }
 
     private static String salvageText(JsonObject report) {

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * How a DR operation reaches both regions: each one's JDBC URL, a DBA login (DR changes roles, subscriptions
@@ -43,6 +45,24 @@ public record RegionAccess(List<String> names, Map<String, String> urls, String 
         // reasons that reach the journal, the audit and the console
         login.setProperty("logServerErrorDetail", "false");
         return DriverManager.getConnection(url, login);
+    }
+
+    /** The region as its schema owner, through the DBA login: what migrations run as. */
+    public DataSource asOwner(String region) {
+        return asOwner(urls.get(region), dbaUser, dbaPassword, application.owner());
+    }
+
+    /**
+     * A database as its schema owner, through a login that may take the owner's role: the objects the migrations
+     * make belong to the owner, as in every region, with no need of the owner's password.
+     */
+    public static DataSource asOwner(String url, String user, String password, String owner) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        source.setOptions("-c role=" + owner);
+        return source;
     }
 
     public String other(String region) {

@@ -3,6 +3,7 @@ package health.citadel.platform.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -52,20 +54,39 @@ public final class SchemaMigrations {
     public Map<String, Integer> migrate(DataSource owner, String applicationRole) {
         var applied = new LinkedHashMap<String, Integer>();
         for (String schema : MODULE_SCHEMAS) {
-            MigrateResult result = Flyway.configure(classLoader)
-                    .dataSource(owner)
-                    .locations(locationRoot + "/" + schema)
-                    .defaultSchema(HISTORY_SCHEMA)
-                    .schemas(HISTORY_SCHEMA, schema)
-                    .createSchemas(true)
-                    .table(schema + "_schema_history")
-                    .placeholders(Map.of("appRole", applicationRole))
-                    .cleanDisabled(true)
-                    .load()
-                    .migrate();
+            MigrateResult result = flyway(schema, owner, applicationRole).migrate();
             applied.put(schema, result.migrationsExecuted);
         }
         return applied;
+    }
+
+    /** A migration a database has not run yet; {@code script} is its file name within its module's folder. */
+    public record Pending(String schema, String version, String description, String script) {
+    }
+
+    /** The migrations {@link #migrate} would run on this database, in the order it would run them. */
+    public List<Pending> pending(DataSource owner, String applicationRole) {
+        List<Pending> pending = new ArrayList<>();
+        for (String schema : MODULE_SCHEMAS) {
+            for (MigrationInfo migration : flyway(schema, owner, applicationRole).info().pending()) {
+                pending.add(new Pending(schema, migration.getVersion() == null ? "" : migration.getVersion().getVersion(),
+                        migration.getDescription(), migration.getScript()));
+            }
+        }
+        return pending;
+    }
+
+    private Flyway flyway(String schema, DataSource owner, String applicationRole) {
+        return Flyway.configure(classLoader)
+                .dataSource(owner)
+                .locations(locationRoot + "/" + schema)
+                .defaultSchema(HISTORY_SCHEMA)
+                .schemas(HISTORY_SCHEMA, schema)
+                .createSchemas(true)
+                .table(schema + "_schema_history")
+                .placeholders(Map.of("appRole", applicationRole))
+                .cleanDisabled(true)
+                .load();
     }
 
     /**

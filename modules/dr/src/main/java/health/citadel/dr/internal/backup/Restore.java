@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.postgresql.PGConnection;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code dr restore}: a backup into an empty cluster. The target gets the application's roles (without login;
@@ -228,12 +227,7 @@ public final class Restore {
                 Statements.execute(maintenance, "CREATE DATABASE %I OWNER %I ENCODING 'UTF8'", database, logins.owner());
             }
         }
-        PGSimpleDataSource owner = new PGSimpleDataSource();
-        owner.setURL(targetUrl);
-        owner.setUser(user);
-        owner.setPassword(password);
-        // the DBA migrates as the schema owner, so the objects belong to it as in every region
-        owner.setOptions("-c role=" + logins.owner());
-        new SchemaMigrations("filesystem:" + migrations, Restore.class.getClassLoader()).migrate(owner, logins.app());
+        new SchemaMigrations("filesystem:" + migrations, Restore.class.getClassLoader())
+                .migrate(RegionAccess.asOwner(targetUrl, user, password, logins.owner()), logins.app());
     }
 }

@@ -113,6 +113,16 @@ public final class OperationReports {
         return json.build();
     }
 
+    static JsonObject migrate(Migrate.Report report) {
+        JsonArrayBuilder migrations = Json.createArrayBuilder();
+        report.migrations().forEach(migration -> migrations.add(Json.createObjectBuilder()
+                .add("schema", migration.schema()).add("version", migration.version())
+                .add("description", migration.description()).add("script", migration.script())
+                .add("regions", Json.createArrayBuilder(migration.regions()))));
+        return Json.createObjectBuilder().add("writer", report.writer()).add("standby", report.standby())
+                .add("migrations", migrations).build();
+    }
+
     public static JsonObject json(RegionsCompared comparison) {
         JsonArrayBuilder rows = Json.createArrayBuilder();
         comparison.tables().forEach(table -> rows.add(Json.createObjectBuilder().add("table", table.table())

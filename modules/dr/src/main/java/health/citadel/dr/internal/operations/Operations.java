@@ -31,7 +31,7 @@ public final class Operations {
 
     /** The operations, as the command line names them; each is audited as {@code DR_<NAME>}. */
     public enum Kind {
-        SWITCHOVER, FAILOVER, FENCE, SALVAGE, REJOIN, BACKUP, RESTORE;
+        SWITCHOVER, FAILOVER, FENCE, SALVAGE, REJOIN, BACKUP, RESTORE, MIGRATE;
 
         public String command() {
             return name().toLowerCase(Locale.ROOT);
@@ -150,6 +150,18 @@ public final class Operations {
             Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations())
                     .run(file, into, backups.restoreUser(), backups.restorePassword(), withoutLiveLedger);
             return new Done<>(done, OperationReports.restore(done), done.ledgerFrom());
+        });
+    }
+
+    /**
+     * Applies the release's pending migrations to the standby, then the writer, if every one of them only adds.
+     *
+     * @param migrations the folder of per-module migrations the release ships
+     */
+    public Outcome<Migrate.Report> migrate(String operator, Path migrations) throws IOException, InterruptedException {
+        return run(Kind.MIGRATE, operator, null, () -> {
+            Migrate.Report done = new Migrate(regions, migrations).run();
+            return new Done<>(done, OperationReports.migrate(done), done.writer());
         });
     }
 

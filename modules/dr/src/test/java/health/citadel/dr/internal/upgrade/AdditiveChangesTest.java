@@ -1,0 +1,139 @@
+package health.citadel.dr.internal.upgrade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AdditiveChangesTest {
+
+    private static final AdditiveChanges ADDITIVE = new AdditiveChanges(Set.of("identity", "records", "audit"),
+            Set.of("dr.heartbeat", "dr.operation"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE TABLE records.replication_probe (id uuid PRIMARY KEY, note text NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS records.probe (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY)",
+            "CREATE UNIQUE INDEX revision_note ON records.revision (probe_note)",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS revision_note ON records.revision (probe_note)",
+            "CREATE SCHEMA reports",
+            "CREATE SEQUENCE records.probe_seq",
+            "CREATE TYPE records.mood AS ENUM ('calm', 'cross')",
+            "CREATE OR REPLACE VIEW records.probe_view AS SELECT id FROM records.patient",
+            "CREATE CONSTRAINT TRIGGER probe AFTER INSERT ON records.patient FOR EACH ROW EXECUTE FUNCTION records.f()",
+            "ALTER TABLE records.revision ADD COLUMN probe_note text",
+            "ALTER TABLE records.revision ADD probe_note varchar(20) REFERENCES records.patient (id)",
+            "ALTER TABLE IF EXISTS ONLY records.revision ADD COLUMN IF NOT EXISTS probe_flag boolean NOT NULL DEFAULT false",
+            "ALTER TABLE records.revision ADD COLUMN amount numeric(10,2) DEFAULT 0::numeric(10,2) NOT NULL",
+            "ALTER TABLE records.revision ADD COLUMN tags text[] NOT NULL DEFAULT '{}'::text[], ADD COLUMN label text",
+            "ALTER TABLE records.revision ADD COLUMN doubled integer GENERATED ALWAYS AS (id * 2) STORED",
+            "ALTER TABLE records.revision ADD CONSTRAINT note_short CHECK (length(probe_note) < 100) NOT VALID",
+            "ALTER TABLE records.revision ADD FOREIGN KEY (patient_id) REFERENCES records.patient (id) NOT VALID",
+            "ALTER TABLE records.revision VALIDATE CONSTRAINT note_short",
+            "ALTER TABLE dr.operation DROP CONSTRAINT operation_action_check, ADD CONSTRAINT operation_action_check "
+                    + "CHECK (action IN ('DR_SWITCHOVER', 'DR_MIGRATE')) NOT VALID",
+            "GRANT SELECT, INSERT ON records.replication_probe TO ${appRole}",
+            "REVOKE UPDATE ON records.revision FROM ${appRole}",
+            "COMMENT ON COLUMN records.revision.probe_note IS 'DROP TABLE records.patient; would be refused'",
+            "SET lock_timeout = '5s'",
+            "ALTER PUBLICATION citadel_pub ADD TABLE reports.summary",
+            "INSERT INTO dr.region_note (note) VALUES ('each region its own')"})
+    void additiveStatementsPass(String statement) {
+        assertEquals(List.of(), ADDITIVE.refusals(statement + ";"), statement);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "DROP TABLE records.replication_probe | DROP TABLE",
+            "DROP INDEX records.revision_note | DROP INDEX",
+            "ALTER TABLE records.revision DROP COLUMN x | ALTER TABLE ... DROP COLUMN",
+            "ALTER TABLE records.revision DROP IF EXISTS x | ALTER TABLE ... DROP COLUMN",
+            "ALTER TABLE records.revision ADD COLUMN label text, DROP COLUMN x | ALTER TABLE ... DROP COLUMN",
+            "ALTER TABLE records.revision RENAME COLUMN note TO remark | ALTER TABLE ... RENAME",
+            "ALTER TABLE records.revision RENAME TO revisions | ALTER TABLE ... RENAME",
+            "ALTER TABLE records.revision ALTER COLUMN note TYPE varchar(50) | ALTER TABLE ... ALTER COLUMN ... TYPE",
+            "ALTER TABLE records.revision ALTER note SET DATA TYPE text | ALTER TABLE ... ALTER COLUMN ... TYPE",
+            "ALTER TABLE records.revision ALTER COLUMN note SET NOT NULL | ALTER TABLE ... ALTER COLUMN ... SET NOT NULL",
+            "ALTER TABLE records.revision ADD COLUMN flag boolean NOT NULL | ALTER TABLE ... ADD COLUMN ... NOT NULL without a DEFAULT",
+            "ALTER TABLE records.revision ADD COLUMN created timestamptz DEFAULT now() | ALTER TABLE ... ADD COLUMN with a DEFAULT that is not a constant (each region would give existing rows other values)",
+            "ALTER TABLE records.revision ADD COLUMN created date NOT NULL DEFAULT CURRENT_DATE | ALTER TABLE ... ADD COLUMN with a DEFAULT that is not a constant (each region would give existing rows other values)",
+            "ALTER TABLE records.revision ADD COLUMN n bigserial | ALTER TABLE ... ADD COLUMN of a serial type (each region numbers existing rows on its own)",
+            "ALTER TABLE records.revision ADD COLUMN n int GENERATED BY DEFAULT AS IDENTITY | ALTER TABLE ... ADD COLUMN ... GENERATED AS IDENTITY (each region numbers existing rows on its own)",
+            "ALTER TABLE records.revision ADD CONSTRAINT note_short CHECK (length(note) < 100) | ALTER TABLE ... ADD CONSTRAINT without NOT VALID",
+            "ALTER TABLE records.revision ADD UNIQUE (note) | ALTER TABLE ... ADD CONSTRAINT without NOT VALID",
+            "ALTER TABLE records.revision DROP CONSTRAINT note_short | ALTER TABLE ... DROP CONSTRAINT",
+            "ALTER TABLE records.revision DROP CONSTRAINT a, ADD CONSTRAINT b CHECK (true) NOT VALID | ALTER TABLE ... DROP CONSTRAINT",
+            "ALTER TABLE records.revision OWNER TO someone | ALTER TABLE ... OWNER TO",
+            "ALTER TYPE records.mood ADD VALUE 'glad' | ALTER TYPE",
+            "ALTER PUBLICATION citadel_pub DROP TABLE records.revision | ALTER PUBLICATION ... DROP",
+            "CREATE TABLE records.copy AS SELECT * FROM records.patient | CREATE TABLE ... AS",
+            "CREATE EXTENSION pgcrypto | CREATE EXTENSION",
+            "TRUNCATE records.revision | TRUNCATE",
+            "DELETE FROM dr.region_note | DELETE",
+            "UPDATE records.revision SET note = '' | UPDATE",
+            "INSERT INTO records.patient (id) VALUES (gen_random_uuid()) | INSERT into records.patient, which replicates",
+            "INSERT INTO dr.operation (id) VALUES (gen_random_uuid()) | INSERT into dr.operation, which replicates",
+            "INSERT INTO region_note VALUES (1) | INSERT into a table without its schema",
+            "DO $$ BEGIN EXECUTE 'DROP TABLE records.patient'; END $$ | DO"})
+    void everythingElseIsRefusedByKind(String statement, String kind) {
+        assertEquals(List.of(new AdditiveChanges.Refusal(1, kind)), ADDITIVE.refusals(statement), statement);
+    }
+
+    @Test
+    void commentsAndStringsThatSayDropAreNoStatements() {
+        String migration = """
+                -- DROP TABLE records.patient; was considered and rejected
+                /* the old way: DROP COLUMN x; /* nested: TRUNCATE records.patient; */ still a comment; DELETE */
+                CREATE TABLE records.probe (note text DEFAULT 'it''s not; DROP TABLE records.patient');
+                COMMENT ON TABLE records.probe IS E'a quote \\' then ; DROP TABLE records.patient';
+                CREATE TABLE records."drop; table" (id int);
+                """;
+        assertEquals(List.of(), ADDITIVE.refusals(migration));
+    }
+
+    @Test
+    void aDollarQuotedFunctionBodyIsOneToken() {
+        String migration = """
+                CREATE FUNCTION records.tidy() RETURNS trigger LANGUAGE plpgsql AS $body$
+                BEGIN
+                    DELETE FROM records.revision WHERE false;
+                    RAISE NOTICE $$quoted; DROP TABLE x$$;
+                    RETURN NEW;
+                END
+                $body$;
+                CREATE OR REPLACE FUNCTION records.plain() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;
+                GRANT EXECUTE ON FUNCTION records.tidy() TO ${appRole};
+                """;
+        assertEquals(List.of(), ADDITIVE.refusals(migration));
+    }
+
+    @Test
+    void eachRefusalNamesTheLineItBeginsOn() {
+        String migration = """
+                -- a release that tidies up
+                CREATE TABLE records.probe (id int);
+
+                /* a block comment
+                   over lines */ ALTER TABLE records.revision
+                    DROP COLUMN x;
+                UPDATE records.revision SET note = 'a;
+                b'; TRUNCATE records.probe
+                """;
+        assertEquals(List.of(new AdditiveChanges.Refusal(5, "ALTER TABLE ... DROP COLUMN"),
+                new AdditiveChanges.Refusal(7, "UPDATE"), new AdditiveChanges.Refusal(8, "TRUNCATE")),
+                ADDITIVE.refusals(migration));
+    }
+
+    @Test
+    void theMigrationThatLetsDrMigrateBeAuditedPasses() throws Exception {
+        // the release that brings dr migrate must pass its own check
+        String migration = Files.readString(Path.of("../../db/migrations/dr/V6__migrate_operations.sql"));
+        assertEquals(List.of(), ADDITIVE.refusals(migration));
+    }
+}
