@@ -35,18 +35,32 @@ final class CitadelCli {
         return run(variables -> variables.putAll(environment), arguments);
     }
 
+    /** With these variables set, and what the command printed on standard error in the output too. */
+    static Result runWithErrors(Map<String, String> environment, String... arguments) throws Exception {
+        return run(variables -> variables.putAll(environment), true, arguments);
+    }
+
     /** With these variables of the test's own environment left out. */
     static Result runWithout(Collection<String> unset, String... arguments) throws Exception {
         return run(variables -> variables.keySet().removeAll(unset), arguments);
     }
 
     private static Result run(Consumer<Map<String, String>> environment, String... arguments) throws Exception {
+        return run(environment, false, arguments);
+    }
+
+    private static Result run(Consumer<Map<String, String>> environment, boolean withErrors, String... arguments)
+            throws Exception {
         Path root = Path.of(System.getProperty("citadel.root"));
         Path output = Files.createTempFile("citadel", ".out");
         List<String> command = new ArrayList<>(List.of(root.resolve("bin/citadel").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile());
+        if (withErrors) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
         environment.accept(builder.environment());
         Process process = builder.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", arguments) + " finished");

@@ -55,7 +55,8 @@ class DrCommandTest {
     @Test
     void aWrongCommandLineIsRefusedWithItsUsage() {
         for (String[] wrong : List.of(new String[] {"rejoin"}, new String[] {"salvage"},
-                new String[] {"switchover", "--apply"}, new String[] {"salvage", "a", "--discard-lost-commits"})) {
+                new String[] {"switchover", "--apply"}, new String[] {"salvage", "a", "--discard-lost-commits"},
+                new String[] {"migrate", "b"}, new String[] {"migrate", "--apply"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit = DrCommand.run(wrong, Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(DrCommand.UNUSABLE, exit, String.join(" ", wrong));
