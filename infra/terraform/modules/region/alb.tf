@@ -50,8 +50,10 @@ resource "aws_lb_target_group" "app" {
   vpc_id               = aws_vpc.main.id
   deregistration_delay = 30
 
+  # Liberty's management listener: the only one that serves /health (the public one refuses it)
   health_check {
     protocol            = "HTTPS"
+    port                = "9444"
     path                = "/health/ready"
     matcher             = "200"
     interval            = 10

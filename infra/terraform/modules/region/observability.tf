@@ -1,6 +1,8 @@
 # Logs and alarms. The alarms cover what AWS measures (the ALB, the targets, the databases' slots and
-# storage, WAF); the application's own metrics (/metrics) and the rules in infra/observability/prometheus
-# need a Prometheus that scrapes the tasks, e.g. Amazon Managed Service for Prometheus with a collector.
+# storage, WAF); the application's own metrics and the rules in infra/observability/prometheus need a
+# Prometheus that scrapes the tasks, e.g. Amazon Managed Service for Prometheus with a collector. It scrapes
+# https://<task>:9444/metrics, Liberty's management listener (the public 9443 refuses /metrics): give the
+# collector a security group of its own and admit that group, and nothing else, to the app's 9444.
 
 resource "aws_cloudwatch_log_group" "app" {
   name              = "/citadel/${var.region_label}/citadel"

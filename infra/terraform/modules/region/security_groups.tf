@@ -25,6 +25,15 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_app" {
   referenced_security_group_id = aws_security_group.app.id
 }
 
+resource "aws_vpc_security_group_egress_rule" "alb_to_app_health" {
+  security_group_id            = aws_security_group.alb.id
+  description                  = "Liberty's management port: health checks"
+  ip_protocol                  = "tcp"
+  from_port                    = 9444
+  to_port                      = 9444
+  referenced_security_group_id = aws_security_group.app.id
+}
+
 resource "aws_vpc_security_group_egress_rule" "alb_to_keycloak" {
   security_group_id            = aws_security_group.alb.id
   ip_protocol                  = "tcp"
@@ -46,6 +55,17 @@ resource "aws_vpc_security_group_ingress_rule" "app_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = 9443
   to_port                      = 9443
+  referenced_security_group_id = aws_security_group.alb.id
+}
+
+# /health, /metrics and /openapi need no login: the ALB reaches them for its health checks only (no listener
+# forwards there), and nothing else may
+resource "aws_vpc_security_group_ingress_rule" "app_health_from_alb" {
+  security_group_id            = aws_security_group.app.id
+  description                  = "Liberty's management port: the ALB's health checks"
+  ip_protocol                  = "tcp"
+  from_port                    = 9444
+  to_port                      = 9444
   referenced_security_group_id = aws_security_group.alb.id
 }
 

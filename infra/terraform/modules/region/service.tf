@@ -16,6 +16,7 @@ locals {
 
   app_environment = merge(local.dr_region_urls, {
     CITADEL_HTTPS_PORT      = "9443"
+    CITADEL_MANAGEMENT_PORT = "9444"
     CITADEL_BIND_HOST       = "*"
     CITADEL_DB_URL          = "jdbc:postgresql://${aws_db_instance.citadel.address}:5432,${var.peer_citadel_db_address}:5432/citadel?targetServerType=primary&hostRecheckSeconds=1&autosave=conservative&${local.jdbc_options}"
     CITADEL_JWT_ISSUER      = "https://${var.keycloak_hostname}/realms/citadel"
@@ -87,7 +88,7 @@ resource "aws_ecs_task_definition" "app" {
       essential              = true
       user                   = "1001"
       readonlyRootFilesystem = true
-      portMappings           = [{ containerPort = 9443, protocol = "tcp" }]
+      portMappings           = [{ containerPort = 9443, protocol = "tcp" }, { containerPort = 9444, protocol = "tcp" }]
       environment            = [for k, v in local.app_environment : { name = k, value = v }]
       secrets                = [for k, v in local.app_secrets : { name = k, valueFrom = v }]
       mountPoints = [
@@ -96,8 +97,9 @@ resource "aws_ecs_task_definition" "app" {
         { sourceVolume = "tmp", containerPath = "/tmp" },
       ]
       linuxParameters = { capabilities = { drop = ["ALL"] }, initProcessEnabled = true }
+      # /health answers on the management listener (9444) only; the public one (9443) refuses it
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsk https://127.0.0.1:9443/health/live || exit 1"]
+        command     = ["CMD-SHELL", "curl -fsk https://127.0.0.1:9444/health/live || exit 1"]
         interval    = 15
         timeout     = 5
         retries     = 3
@@ -134,6 +136,7 @@ resource "aws_ecs_service" "app" {
     assign_public_ip = false
   }
 
+  # the public listener only: the management one (9444) is for the target group's health check, never traffic
   load_balancer {
     target_group_arn = aws_lb_target_group.app.arn
     container_name   = "citadel"

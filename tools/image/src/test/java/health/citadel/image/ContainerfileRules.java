@@ -61,7 +61,9 @@ final class ContainerfileRules {
         int features = -1;
         int configure = -1;
         int war = -1;
-        boolean healthcheck = false;
+        String healthcheck = null;
+        Set<String> exposed = new HashSet<>();
+        Map<String, String> env = new HashMap<>();
         boolean from = false;
         for (int i = 0; i < instructions.size(); i++) {
             Instruction instruction = instructions.get(i);
@@ -114,10 +116,19 @@ final class ContainerfileRules {
                         if (name.toUpperCase(Locale.ROOT).matches("[A-Z0-9_]*(PASSWORD|SECRET)[A-Z0-9_]*=.+")) {
                             violations.add("ENV " + name + ": a password or secret in a layer");
                         }
+                        String[] assignment = name.split("=", 2);
+                        if (assignment.length == 2) {
+                            env.put(assignment[0], assignment[1]);
+                        }
+                    }
+                }
+                case "EXPOSE" -> {
+                    for (String port : a.split("\\s+")) {
+                        exposed.add(port.replaceFirst("/tcp$", ""));
                     }
                 }
                 case "HEALTHCHECK" -> {
-                    healthcheck = true;
+                    healthcheck = a;
                     if (!a.contains("https://") || !a.contains("/health/ready")) {
                         violations.add("HEALTHCHECK must probe readiness over HTTPS (/health/ready): " + a);
                     }
@@ -134,9 +145,10 @@ final class ContainerfileRules {
         } else if (user.equals("0") || user.startsWith("0:") || user.toLowerCase(Locale.ROOT).startsWith("root")) {
             violations.add("USER " + user + " is root");
         }
-        if (!healthcheck) {
+        if (healthcheck == null) {
             violations.add("no HEALTHCHECK");
         }
+        listeners(env, exposed, healthcheck, violations);
         if (features < 0) {
             violations.add("no RUN features.sh: the kernel-slim base has none of server.xml's features");
         }
@@ -148,11 +160,33 @@ final class ContainerfileRules {
         if (war < 0) {
             violations.add("no COPY of the WAR");
         }
-        String env = String.join(" ", instructions.stream().filter(i -> i.keyword().equals("ENV")).map(Instruction::arguments).toList());
-        if (!env.matches("(?s).*\\bWLP_OUTPUT_DIR=/tmp/.*") || !env.matches("(?s).*\\bLOG_DIR=/tmp/.*")) {
+        if (!env.getOrDefault("WLP_OUTPUT_DIR", "").startsWith("/tmp/") || !env.getOrDefault("LOG_DIR", "").startsWith("/tmp/")) {
             violations.add("WLP_OUTPUT_DIR and LOG_DIR must point under /tmp, the one writable place on a read-only root");
         }
         return violations;
+    }
+
+    /**
+     * Liberty's two listeners: the public one and the management one, which alone serves /health (the public one
+     * refuses it), so the HEALTHCHECK must ask the latter; both are exposed.
+     */
+    private static void listeners(Map<String, String> env, Set<String> exposed, String healthcheck, List<String> violations) {
+        String https = env.get("CITADEL_HTTPS_PORT");
+        String management = env.get("CITADEL_MANAGEMENT_PORT");
+        if (https == null || management == null || https.equals(management)) {
+            violations.add("ENV must set CITADEL_HTTPS_PORT and CITADEL_MANAGEMENT_PORT to two ports (Liberty's public and "
+                    + "management listeners): " + https + ", " + management);
+            return;
+        }
+        for (String port : List.of(https, management)) {
+            if (!exposed.contains(port)) {
+                violations.add("EXPOSE does not name " + port + ": " + exposed);
+            }
+        }
+        if (healthcheck != null && !healthcheck.matches("(?s).*https://[^/\\s]+:" + Pattern.quote(management) + "/health/.*")) {
+            violations.add("HEALTHCHECK must probe the management port " + management
+                    + " (CITADEL_MANAGEMENT_PORT): the public listener refuses /health: " + healthcheck);
+        }
     }
 
     private static String substitute(String word, Map<String, String> args) {

@@ -44,7 +44,22 @@ class ContainerfileTest {
     void aMissingHealthcheckIsRefused() throws IOException {
         String text = containerfile().replaceAll("(?s)HEALTHCHECK.*", "");
         assertHas(text, "no HEALTHCHECK");
-        assertHas(containerfile().replace("https://127.0.0.1:9443/health/ready", "http://127.0.0.1:9080/"), "over HTTPS");
+        assertHas(containerfile().replace("https://127.0.0.1:9444/health/ready", "http://127.0.0.1:9080/"), "over HTTPS");
+    }
+
+    @Test
+    void aHealthcheckOnThePublicListenerIsRefused() throws IOException {
+        assertHas(containerfile().replace("https://127.0.0.1:9444/health/ready", "https://127.0.0.1:9443/health/ready"),
+                "must probe the management port 9444");
+    }
+
+    @Test
+    void bothListenersMustBeSetAndExposed() throws IOException {
+        assertHas(containerfile().replace("EXPOSE 9443 9444", "EXPOSE 9443"), "EXPOSE does not name 9444");
+        assertHas(containerfile().replace("EXPOSE 9443 9444", "EXPOSE 9444"), "EXPOSE does not name 9443");
+        assertHas(containerfile().replace("CITADEL_MANAGEMENT_PORT=9444", "CITADEL_MANAGEMENT_PORT=9443"),
+                "CITADEL_HTTPS_PORT and CITADEL_MANAGEMENT_PORT to two ports");
+        assertHas(containerfile().replaceAll("CITADEL_MANAGEMENT_PORT=9444 *\\\\\n", ""), "CITADEL_MANAGEMENT_PORT to two ports");
     }
 
     @Test

@@ -3,12 +3,15 @@ package health.citadel.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The rules the image keeps, read from its configuration and its layers' entries. */
 final class ImageRules {
 
     static final String SERVER = "opt/ol/wlp/usr/servers/citadel/";
+    /** Liberty's public listener and its management listener (/health, /metrics, /openapi), as deployments use them. */
+    static final Map<String, Integer> LISTENERS = Map.of("CITADEL_HTTPS_PORT", 9443, "CITADEL_MANAGEMENT_PORT", 9444);
     static final List<String> LABELS = List.of("title", "version", "revision", "source", "licenses");
     private static final Pattern DRIVER = Pattern.compile("opt/ol/wlp/usr/shared/resources/jdbc/postgresql-[0-9.]+\\.jar");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("[A-Z0-9_]*(PASSWORD|SECRET|PASSPHRASE)[A-Z0-9_]*");
@@ -25,9 +28,16 @@ final class ImageRules {
         if (!uid.matches("[0-9]+") || Long.parseLong(uid) == 0) {
             violations.add("User \"" + user + "\" is not a numeric non-root user (runAsNonRoot can only verify a number)");
         }
-        if (!config.path("ExposedPorts").has("9443/tcp")) {
-            violations.add("9443/tcp is not exposed: " + config.path("ExposedPorts"));
-        }
+        List<String> variables = new ArrayList<>();
+        config.path("Env").forEach(variable -> variables.add(variable.asText()));
+        LISTENERS.forEach((variable, port) -> {
+            if (!config.path("ExposedPorts").has(port + "/tcp")) {
+                violations.add(port + "/tcp is not exposed: " + config.path("ExposedPorts"));
+            }
+            if (!variables.contains(variable + "=" + port)) {
+                violations.add("Env does not set " + variable + "=" + port + ", the port it exposes");
+            }
+        });
         for (String label : LABELS) {
             String value = config.path("Labels").path("org.opencontainers.image." + label).asText("");
             if (value.isBlank()) {

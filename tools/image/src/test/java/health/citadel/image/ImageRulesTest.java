@@ -27,10 +27,13 @@ class ImageRulesTest {
     static OciImage good() {
         ObjectNode config = JSON.createObjectNode();
         config.put("User", "1001");
-        config.putObject("ExposedPorts").putObject("9443/tcp");
+        ObjectNode ports = config.putObject("ExposedPorts");
+        ports.putObject("9443/tcp");
+        ports.putObject("9444/tcp");
         ObjectNode labels = config.putObject("Labels");
         ImageRules.LABELS.forEach(l -> labels.put("org.opencontainers.image." + l, "x"));
-        config.putArray("Env").add("WLP_OUTPUT_DIR=/tmp/wlp/output").add("X_LOG_DIR=/tmp/wlp/logs").add("CITADEL_HTTPS_PORT=9443");
+        config.putArray("Env").add("WLP_OUTPUT_DIR=/tmp/wlp/output").add("X_LOG_DIR=/tmp/wlp/logs").add("CITADEL_HTTPS_PORT=9443")
+                .add("CITADEL_MANAGEMENT_PORT=9444");
         config.putArray("Entrypoint").add("/" + JAVA).add("@/opt/ol/wlp/lib/platform/java/java9.options")
                 .add("-javaagent:/opt/ol/wlp/bin/tools/ws-javaagent.jar").add("-jar").add("/opt/ol/wlp/bin/tools/ws-server.jar").add("citadel");
         List<OciImage.Entry> entries = new ArrayList<>();
@@ -77,9 +80,25 @@ class ImageRulesTest {
         ObjectNode config = good().config().deepCopy();
         config.putObject("ExposedPorts").putObject("9080/tcp");
         assertHas(good().withConfig(config), "9443/tcp is not exposed");
+        ObjectNode publicOnly = good().config().deepCopy();
+        ((ObjectNode) publicOnly.path("ExposedPorts")).remove("9444/tcp");
+        assertHas(good().withConfig(publicOnly), "9444/tcp is not exposed");
         ObjectNode unlabelled = good().config().deepCopy();
         ((ObjectNode) unlabelled.path("Labels")).remove("org.opencontainers.image.revision");
         assertHas(good().withConfig(unlabelled), "no org.opencontainers.image.revision label");
+    }
+
+    @Test
+    void bothListenersMustBeSetToTheirPorts() {
+        ObjectNode config = good().config().deepCopy();
+        ((ArrayNode) config.path("Env")).remove(3);
+        assertHas(good().withConfig(config), "Env does not set CITADEL_MANAGEMENT_PORT=9444");
+        ObjectNode same = good().config().deepCopy();
+        ((ArrayNode) same.path("Env")).set(3, JSON.getNodeFactory().textNode("CITADEL_MANAGEMENT_PORT=9443"));
+        assertHas(good().withConfig(same), "Env does not set CITADEL_MANAGEMENT_PORT=9444");
+        ObjectNode noPublic = good().config().deepCopy();
+        ((ArrayNode) noPublic.path("Env")).remove(2);
+        assertHas(good().withConfig(noPublic), "Env does not set CITADEL_HTTPS_PORT=9443");
     }
 
     @Test

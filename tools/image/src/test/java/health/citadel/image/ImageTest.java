@@ -118,14 +118,17 @@ class ImageTest {
                 "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password));
         assertTrue(keystore.toFile().setReadable(true, false));
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int management;
+        try (ServerSocket free = new ServerSocket(0); ServerSocket other = new ServerSocket(0)) {
             port = free.getLocalPort();
+            management = other.getLocalPort();
         }
         String name = "citadel-image-test-" + ProcessHandle.current().pid();
         // the root read-only, as in production; the server listens on the loopback address only
         run(60, podman.run("-d", "--name", name, "--read-only", "--network=host",
                 "-v", keys.toAbsolutePath() + ":/etc/citadel/tls:ro", "-e", "CITADEL_TLS_KEYSTORE_PASSWORD=" + password,
-                "-e", "CITADEL_BIND_HOST=127.0.0.1", "-e", "CITADEL_HTTPS_PORT=" + port, "localhost/" + reference()));
+                "-e", "CITADEL_BIND_HOST=127.0.0.1", "-e", "CITADEL_HTTPS_PORT=" + port,
+                "-e", "CITADEL_MANAGEMENT_PORT=" + management, "localhost/" + reference()));
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
@@ -136,7 +139,9 @@ class ImageTest {
             SSLContext tls = SSLContext.getInstance("TLSv1.3");
             tls.init(null, tmf.getTrustManagers(), null);
             HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+            // readiness is on the management listener only
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + management + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             Integer status = null;
             while (status == null && Instant.now().isBefore(deadline)) {
@@ -149,6 +154,10 @@ class ImageTest {
             // no database here: the application does not start, so readiness says 503; against the local stack's
             // PostgreSQL and Keycloak it would be 200
             assertTrue(status != null && (status == 503 || status == 200), "readiness over HTTPS answered " + status);
+            // the public listener is up but serves no /health: 403 from the application, 404 while it is not started
+            int publicly = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertTrue(publicly == 403 || publicly == 404, "the public listener answered /health/ready with " + publicly);
             String logs = run(30, concat(podman.command(), "logs", name));
             assertTrue(logs.contains("CWWKE0001I") && !logs.contains("Read-only file system"),
                     "Liberty launched and wrote only where it may:\n" + logs);

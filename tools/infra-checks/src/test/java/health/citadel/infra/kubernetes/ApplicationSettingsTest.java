@@ -53,6 +53,11 @@ class ApplicationSettingsTest {
         assertTrue(server.contains("httpPort=\"-1\""), "no plain HTTP listener");
         assertTrue(server.contains("httpsPort=\"${env.CITADEL_HTTPS_PORT}\""), "the HTTPS port is CITADEL_HTTPS_PORT");
         assertTrue(server.contains("host=\"${CITADEL_BIND_HOST}\""), "the interface is CITADEL_BIND_HOST");
+        // the probes' and the scraper's listener, on which alone default_host (Liberty's /health, /metrics) answers
+        assertTrue(server.contains("httpsPort=\"${env.CITADEL_MANAGEMENT_PORT}\""), "the management port is CITADEL_MANAGEMENT_PORT");
+        assertTrue(server.contains("host=\"${CITADEL_MANAGEMENT_BIND_HOST}\""), "its interface is CITADEL_MANAGEMENT_BIND_HOST");
+        assertTrue(server.contains("<virtualHost id=\"default_host\" allowFromEndpointRef=\"managementEndpoint\">"),
+                "Liberty's own endpoints only on the management listener");
         assertTrue(server.contains("<feature>mpHealth-4.0</feature>"), "/health/started, /health/live and /health/ready");
     }
 

@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -26,11 +28,14 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,14 +57,22 @@ import tools.jackson.databind.JsonNode;
  */
 final class ClusterPolicies {
 
-    /** The HTTPS port Liberty listens on ({@code CITADEL_HTTPS_PORT}); there is no plain HTTP listener. */
+    /** The HTTPS port Liberty serves the application on ({@code CITADEL_HTTPS_PORT}); there is no plain HTTP listener. */
     static final int HTTPS_PORT = 9443;
+    /**
+     * Liberty's management listener ({@code CITADEL_MANAGEMENT_PORT}): /health, /metrics and /openapi, which need no
+     * login and which the public listener refuses; for the kubelet and the metrics scraper only.
+     */
+    static final int MANAGEMENT_PORT = 9444;
     /** MicroProfile Health's endpoints, as README "Operating Citadel" defines them. */
     static final Map<String, String> HEALTH_PATHS = Map.of(
             "startup", "/health/started", "liveness", "/health/live", "readiness", "/health/ready");
-    /** The namespaces that may connect, by the label the platform gives them. */
-    static final Set<String> INGRESS_NAMESPACE_LABELS = Set.of(
-            "citadel.health/ingress-controller", "citadel.health/metrics-scraper");
+    /** The namespaces that may connect, by the label the platform gives them, and the one port each may reach. */
+    static final Map<String, Integer> INGRESS_NAMESPACE_LABELS = Map.of(
+            "citadel.health/ingress-controller", HTTPS_PORT, "citadel.health/metrics-scraper", MANAGEMENT_PORT);
+    /** Where a Prometheus that discovers pods scrapes them, by the annotations it reads. */
+    static final Map<String, String> SCRAPE_ANNOTATIONS = Map.of("prometheus.io/scrape", "true",
+            "prometheus.io/scheme", "https", "prometheus.io/port", String.valueOf(MANAGEMENT_PORT), "prometheus.io/path", "/metrics");
     /** Where the pods may connect: PostgreSQL, Keycloak, the alert webhook's receiver (HTTPS), DNS. */
     static final Set<String> EGRESS_PORTS = Set.of("TCP/5432", "TCP/8443", "TCP/443", "UDP/53", "TCP/53");
     /** Where Liberty writes under a read-only root file system: logs, its output directory, the JVM's temporary files. */
@@ -80,7 +93,9 @@ final class ClusterPolicies {
         policies.put("health probes use the health endpoints", this::healthProbesUseTheHealthEndpoints);
         policies.put("the autoscaler scales the deployment", this::autoscalerScalesTheDeployment);
         policies.put("a disruption budget keeps an instance serving", this::disruptionBudgetKeepsAnInstanceServing);
-        policies.put("only the ingress reaches HTTPS", this::onlyTheIngressReachesHttps);
+        policies.put("only the ingress reaches HTTPS, only the scraper the management port", this::onlyTheIngressReachesHttps);
+        policies.put("the Service and the Ingress route to the public listener only", this::publicRoutesAvoidTheManagementPort);
+        policies.put("metrics are scraped on the management port", this::metricsAreScrapedOnTheManagementPort);
         policies.put("egress reaches only the database, Keycloak, the webhook and DNS", this::egressReachesOnlyItsDependencies);
         policies.put("containers are hardened", this::containersAreHardened);
         policies.put("writable paths are scratch volumes", this::writablePathsAreScratchVolumes);
@@ -93,7 +108,10 @@ final class ClusterPolicies {
         return findings;
     }
 
-    /** Startup, liveness and readiness probe the server's started, live and ready endpoints over HTTPS on its port. */
+    /**
+     * Startup, liveness and readiness probe the server's started, live and ready endpoints over HTTPS on its
+     * management port, the one listener that serves them, which listens on every interface as the public one does.
+     */
     List<String> healthProbesUseTheHealthEndpoints() {
         List<String> findings = new ArrayList<>();
         for (Deployment deployment : all(Deployment.class)) {
@@ -104,16 +122,23 @@ final class ClusterPolicies {
             }
             for (Container server : servers) {
                 String where = name(deployment) + " container " + server.getName();
-                String port = env(server, "CITADEL_HTTPS_PORT").orElse("");
-                if (!port.equals(String.valueOf(HTTPS_PORT))) {
-                    findings.add(where + ": CITADEL_HTTPS_PORT is " + port + ", not " + HTTPS_PORT);
-                }
-                if (server.getPorts() == null || server.getPorts().stream().noneMatch(p -> p.getContainerPort() == HTTPS_PORT)) {
-                    findings.add(where + ": does not declare containerPort " + HTTPS_PORT);
-                }
+                Map.of("CITADEL_HTTPS_PORT", HTTPS_PORT, "CITADEL_MANAGEMENT_PORT", MANAGEMENT_PORT).forEach((variable, number) -> {
+                    String port = env(server, variable).orElse("");
+                    if (!port.equals(String.valueOf(number))) {
+                        findings.add(where + ": " + variable + " is " + port + ", not " + number);
+                    }
+                    if (nullSafe(server.getPorts()).stream().noneMatch(p -> number.equals(p.getContainerPort()))) {
+                        findings.add(where + ": does not declare containerPort " + number);
+                    }
+                });
                 String bind = env(server, "CITADEL_BIND_HOST").orElse("127.0.0.1");
-                if (!bind.equals("*") && !bind.equals("0.0.0.0")) {
-                    findings.add(where + ": CITADEL_BIND_HOST " + bind + " is not every interface: no probe reaches it");
+                // server.xml: the management listener binds where the public one does unless told otherwise
+                String managementBind = env(server, "CITADEL_MANAGEMENT_BIND_HOST").orElse(bind);
+                for (String host : new TreeSet<>(List.of(bind, managementBind))) {
+                    if (!host.equals("*") && !host.equals("0.0.0.0")) {
+                        findings.add(where + ": " + (host.equals(bind) ? "CITADEL_BIND_HOST " : "CITADEL_MANAGEMENT_BIND_HOST ")
+                                + host + " is not every interface: no probe reaches it");
+                    }
                 }
                 Map<String, Probe> probes = new LinkedHashMap<>();
                 probes.put("startup", server.getStartupProbe());
@@ -132,8 +157,8 @@ final class ClusterPolicies {
                         findings.add(where + ": the " + kind + " probe is not over HTTPS");
                     }
                     Integer probed = containerPort(server, probe.getHttpGet().getPort());
-                    if (probed == null || probed != HTTPS_PORT) {
-                        findings.add(where + ": the " + kind + " probe asks port " + probed + ", not " + HTTPS_PORT);
+                    if (probed == null || probed != MANAGEMENT_PORT) {
+                        findings.add(where + ": the " + kind + " probe asks port " + probed + ", not the management port " + MANAGEMENT_PORT);
                     }
                 });
             }
@@ -207,8 +232,9 @@ final class ClusterPolicies {
     }
 
     /**
-     * Every pod is fenced by a NetworkPolicy for both directions; what a policy admits is HTTPS on 9443 from the
-     * labelled ingress controller's (or metrics scraper's) namespace, never from everywhere or by address.
+     * Every pod is fenced by a NetworkPolicy for both directions; what a policy admits is the public listener from
+     * the labelled ingress controller's namespace and the management listener from the labelled metrics scraper's,
+     * each only its own, never from everywhere or by address.
      */
     List<String> onlyTheIngressReachesHttps() {
         List<String> findings = new ArrayList<>();
@@ -223,25 +249,97 @@ final class ClusterPolicies {
                 if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
                     findings.add(name(policy) + ": an ingress rule admits every source");
                 }
+                Set<String> sources = new TreeSet<>();
                 for (NetworkPolicyPeer peer : nullSafe(rule.getFrom())) {
                     if (peer.getIpBlock() != null) {
                         findings.add(name(policy) + ": an ingress rule admits addresses " + peer.getIpBlock().getCidr());
                     } else if (peer.getNamespaceSelector() == null || peer.getNamespaceSelector().getMatchLabels() == null
                             || peer.getNamespaceSelector().getMatchLabels().isEmpty()
-                            || !INGRESS_NAMESPACE_LABELS.containsAll(peer.getNamespaceSelector().getMatchLabels().keySet())) {
+                            || !INGRESS_NAMESPACE_LABELS.keySet().containsAll(peer.getNamespaceSelector().getMatchLabels().keySet())) {
                         findings.add(name(policy) + ": an ingress rule admits a namespace other than the ingress controller's: "
                                 + (peer.getNamespaceSelector() == null ? "its own" : peer.getNamespaceSelector().getMatchLabels()));
+                    } else {
+                        sources.addAll(peer.getNamespaceSelector().getMatchLabels().keySet());
                     }
                 }
                 if (rule.getPorts() == null || rule.getPorts().isEmpty()) {
                     findings.add(name(policy) + ": an ingress rule admits every port");
                 }
                 for (NetworkPolicyPort port : nullSafe(rule.getPorts())) {
-                    if (!port(port).equals("TCP/" + HTTPS_PORT)) {
-                        findings.add(name(policy) + ": admits " + port(port) + ", not only TCP/" + HTTPS_PORT);
+                    for (String source : sources) {
+                        String own = "TCP/" + INGRESS_NAMESPACE_LABELS.get(source);
+                        if (!port(port).equals(own) || port.getEndPort() != null) {
+                            findings.add(name(policy) + ": admits " + port(port) + " from " + source + ", not only " + own);
+                        }
                     }
                 }
             }
+        }
+        return findings;
+    }
+
+    /**
+     * No Service port leads to the management listener, and no Ingress backend to such a port: what the ingress
+     * controller publishes must not include /health, /metrics and /openapi.
+     */
+    List<String> publicRoutesAvoidTheManagementPort() {
+        List<String> findings = new ArrayList<>();
+        for (Service service : all(Service.class)) {
+            for (ServicePort port : nullSafe(service.getSpec().getPorts())) {
+                if (leadsToManagement(service, port)) {
+                    findings.add(name(service) + ": port " + port.getPort() + " leads to the management port " + MANAGEMENT_PORT);
+                }
+            }
+        }
+        for (Ingress ingress : all(Ingress.class)) {
+            List<IngressBackend> backends = new ArrayList<>();
+            Optional.ofNullable(ingress.getSpec().getDefaultBackend()).ifPresent(backends::add);
+            nullSafe(ingress.getSpec().getRules()).stream().filter(rule -> rule.getHttp() != null)
+                    .flatMap(rule -> nullSafe(rule.getHttp().getPaths()).stream()).forEach(path -> backends.add(path.getBackend()));
+            for (IngressBackend backend : backends) {
+                if (backend == null || backend.getService() == null || backend.getService().getPort() == null) {
+                    continue;
+                }
+                ServiceBackendPort wanted = backend.getService().getPort();
+                all(Service.class).stream().filter(s -> s.getMetadata().getName().equals(backend.getService().getName()))
+                        .forEach(service -> nullSafe(service.getSpec().getPorts()).stream()
+                                .filter(p -> Objects.equals(p.getPort(), wanted.getNumber())
+                                        || (wanted.getName() != null && wanted.getName().equals(p.getName())))
+                                .filter(p -> leadsToManagement(service, p))
+                                .forEach(p -> findings.add(name(ingress) + ": routes to " + name(service) + " port " + p.getPort()
+                                        + ", the management port")));
+            }
+        }
+        return findings;
+    }
+
+    /** Whether a Service port's target, resolved on the containers of the pods it selects, is the management port. */
+    private boolean leadsToManagement(Service service, ServicePort port) {
+        IntOrString target = port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
+        Map<String, String> selector = nullSafe(service.getSpec().getSelector());
+        return workloads().stream()
+                .filter(w -> !selector.isEmpty() && nullSafe(w.template().getMetadata().getLabels()).entrySet().containsAll(selector.entrySet()))
+                .flatMap(w -> containers(w.template().getSpec()).stream())
+                .anyMatch(container -> Objects.equals(containerPort(container, target), MANAGEMENT_PORT));
+    }
+
+    /**
+     * The server's pods tell a Prometheus that discovers them to scrape /metrics over HTTPS on the management port:
+     * the public listener refuses /metrics, and the NetworkPolicy admits the scraper to that port alone.
+     */
+    List<String> metricsAreScrapedOnTheManagementPort() {
+        List<String> findings = new ArrayList<>();
+        for (Deployment deployment : all(Deployment.class)) {
+            PodTemplateSpec template = deployment.getSpec().getTemplate();
+            if (template.getSpec().getContainers().stream().noneMatch(c -> env(c, "CITADEL_HTTPS_PORT").isPresent())) {
+                continue;
+            }
+            Map<String, String> annotations = nullSafe(template.getMetadata().getAnnotations());
+            SCRAPE_ANNOTATIONS.forEach((annotation, value) -> {
+                if (!value.equals(annotations.get(annotation))) {
+                    findings.add(name(deployment) + ": its pods' " + annotation + " is " + annotations.get(annotation) + ", not " + value);
+                }
+            });
         }
         return findings;
     }

@@ -12,12 +12,18 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
@@ -39,7 +45,7 @@ class ClusterPoliciesTest {
     @ValueSource(strings = {"region-a", "region-b"})
     void everyPolicyHoldsInTheRegion(String region) {
         Map<String, List<String>> findings = Regions.policies(region).findings();
-        assertEquals(11, findings.size());
+        assertEquals(13, findings.size());
         findings.forEach((policy, broken) -> assertEquals(List.of(), broken, region + ": " + policy));
     }
 
@@ -71,6 +77,29 @@ class ClusterPoliciesTest {
                 .getHttpGet().setPort(new IntOrString(9080)), "the liveness probe asks port 9080");
         assertBroken(ClusterPolicies::healthProbesUseTheHealthEndpoints, resources -> liberty(resources).getLivenessProbe()
                 .getHttpGet().setScheme("HTTP"), "the liveness probe is not over HTTPS");
+    }
+
+    @Test
+    void aProbeOnThePublicListenerBreaksTheProbePolicy() {
+        assertBroken(ClusterPolicies::healthProbesUseTheHealthEndpoints, resources -> liberty(resources).getReadinessProbe()
+                .getHttpGet().setPort(new IntOrString("https")), "the readiness probe asks port 9443, not the management port 9444");
+    }
+
+    @Test
+    void aServerWithoutItsManagementListenerBreaksTheProbePolicy() {
+        assertBroken(ClusterPolicies::healthProbesUseTheHealthEndpoints,
+                resources -> liberty(resources).getEnv().removeIf(v -> v.getName().equals("CITADEL_MANAGEMENT_PORT")),
+                "CITADEL_MANAGEMENT_PORT is , not 9444");
+        assertBroken(ClusterPolicies::healthProbesUseTheHealthEndpoints,
+                resources -> liberty(resources).getPorts().removeIf(p -> p.getContainerPort() == ClusterPolicies.MANAGEMENT_PORT),
+                "does not declare containerPort 9444");
+    }
+
+    @Test
+    void aManagementListenerOnLoopbackBreaksTheProbePolicy() {
+        assertBroken(ClusterPolicies::healthProbesUseTheHealthEndpoints, resources -> liberty(resources).getEnv()
+                .add(new EnvVarBuilder().withName("CITADEL_MANAGEMENT_BIND_HOST").withValue("127.0.0.1").build()),
+                "CITADEL_MANAGEMENT_BIND_HOST 127.0.0.1 is not every interface");
     }
 
     @Test
@@ -125,6 +154,17 @@ class ClusterPoliciesTest {
     }
 
     @Test
+    void eachNamespaceOnTheOtherListenerBreaksTheIngressPolicy() {
+        assertBroken(ClusterPolicies::onlyTheIngressReachesHttps, resources -> {
+            List<NetworkPolicyIngressRule> rules = policy(resources, "citadel").getSpec().getIngress();
+            rules.get(0).getFrom().addAll(rules.get(1).getFrom());
+        }, "admits TCP/9443 from citadel.health/metrics-scraper, not only TCP/9444");
+        assertBroken(ClusterPolicies::onlyTheIngressReachesHttps, resources -> policy(resources, "citadel").getSpec()
+                .getIngress().get(0).getPorts().get(0).setPort(new IntOrString(9444)),
+                "admits TCP/9444 from citadel.health/ingress-controller, not only TCP/9443");
+    }
+
+    @Test
     void anIngressFromEverywhereBreaksTheIngressPolicy() {
         assertBroken(ClusterPolicies::onlyTheIngressReachesHttps,
                 resources -> policy(resources, "citadel").getSpec().getIngress().get(0).setFrom(null), "admits every source");
@@ -139,6 +179,46 @@ class ClusterPoliciesTest {
             resources.removeIf(r -> r instanceof NetworkPolicy p && p.getMetadata().getName().equals("default-deny"));
             resources.removeIf(r -> r instanceof NetworkPolicy p && p.getMetadata().getName().equals("citadel-backup"));
         }, "CronJob citadel-backup: no NetworkPolicy limits both its ingress and its egress");
+    }
+
+    // routes and scraping
+
+    @Test
+    void aServicePortToTheManagementListenerBreaksTheRoutePolicy() {
+        assertBroken(ClusterPolicies::publicRoutesAvoidTheManagementPort, resources -> only(resources, Service.class).getSpec()
+                .getPorts().add(managementServicePort()), "Service citadel: port 9444 leads to the management port 9444");
+        assertBroken(ClusterPolicies::publicRoutesAvoidTheManagementPort, resources -> only(resources, Service.class).getSpec()
+                .getPorts().get(0).setTargetPort(new IntOrString(9444)), "Service citadel: port 9443 leads to the management port");
+    }
+
+    @Test
+    void anIngressToTheManagementListenerBreaksTheRoutePolicy() {
+        List<HasMetadata> resources = new ArrayList<>(Regions.render("region-a"));
+        resources.add(ingressTo("https"));
+        assertEquals(List.of(), new ClusterPolicies(resources).publicRoutesAvoidTheManagementPort(), "an Ingress to the public port");
+        assertBroken(ClusterPolicies::publicRoutesAvoidTheManagementPort, changed -> {
+            only(changed, Service.class).getSpec().getPorts().add(managementServicePort());
+            changed.add(ingressTo("management"));
+        }, "Ingress citadel: routes to Service citadel port 9444, the management port");
+    }
+
+    @Test
+    void scrapingAnotherPortBreaksTheScrapePolicy() {
+        assertBroken(ClusterPolicies::metricsAreScrapedOnTheManagementPort, resources -> only(resources, Deployment.class).getSpec()
+                .getTemplate().getMetadata().getAnnotations().put("prometheus.io/port", "9443"), "prometheus.io/port is 9443, not 9444");
+        assertBroken(ClusterPolicies::metricsAreScrapedOnTheManagementPort, resources -> only(resources, Deployment.class).getSpec()
+                .getTemplate().getMetadata().setAnnotations(null), "prometheus.io/scrape is null, not true");
+    }
+
+    private static ServicePort managementServicePort() {
+        return new ServicePortBuilder().withName("management").withPort(9444).withTargetPort(new IntOrString("management")).build();
+    }
+
+    private static Ingress ingressTo(String servicePort) {
+        return new IngressBuilder().withNewMetadata().withName("citadel").endMetadata().withNewSpec().addNewRule()
+                .withHost("citadel.hospital.example").withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
+                .withNewBackend().withNewService().withName("citadel").withNewPort().withName(servicePort).endPort().endService()
+                .endBackend().endPath().endHttp().endRule().endSpec().build();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security policies Citadel's cloud infrastructure must keep, checked on parsed Terraform. Each method
@@ -27,6 +29,13 @@ final class CloudPolicies {
     static final String TLS = "tls";
     static final String WAF = "waf";
     static final String REGIONS = "regions";
+    static final String LISTENERS = "listeners";
+
+    /** Liberty's public listener ({@code CITADEL_HTTPS_PORT}): the application, and all a load balancer forwards to. */
+    static final int APP_PORT = 9443;
+    /** Liberty's management listener ({@code CITADEL_MANAGEMENT_PORT}): /health, /metrics, /openapi, without login. */
+    static final int MANAGEMENT_PORT = 9444;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The managed rule groups every web ACL applies: SQL injection, the common set (XSS among it), known bad inputs. */
     static final Set<String> MANAGED_RULE_GROUPS = Set.of(
@@ -54,6 +63,7 @@ final class CloudPolicies {
         all.addAll(secrets(tf));
         all.addAll(tls(tf));
         all.addAll(waf(tf));
+        all.addAll(listeners(tf));
         return all;
     }
 
@@ -169,14 +179,7 @@ final class CloudPolicies {
      */
     static List<Violation> network(TerraformConfiguration tf) {
         List<Violation> found = new ArrayList<>();
-        Set<String> albGroups = new HashSet<>();
-        tf.resources("aws_lb").forEach((name, lb) -> {
-            if (lb.get("load_balancer_type") == null || "application".equals(text(lb.get("load_balancer_type")))) {
-                for (String group : texts(lb.get("security_groups"))) {
-                    albGroups.add(groupName(group));
-                }
-            }
-        });
+        Set<String> albGroups = albGroups(tf);
         tf.resources("aws_security_group").forEach((name, group) -> {
             for (String direction : List.of("ingress", "egress")) {
                 for (Map<String, Object> rule : blocks(group.get(direction))) {
@@ -219,6 +222,19 @@ final class CloudPolicies {
         } else if ("egress".equals(direction) && !https) {
             found.add(new Violation(NETWORK, address, "allows egress to " + cidrs + " on a port other than TCP 443"));
         }
+    }
+
+    /** The security groups an application load balancer carries, by name. */
+    private static Set<String> albGroups(TerraformConfiguration tf) {
+        Set<String> albGroups = new HashSet<>();
+        tf.resources("aws_lb").forEach((name, lb) -> {
+            if (lb.get("load_balancer_type") == null || "application".equals(text(lb.get("load_balancer_type")))) {
+                for (String group : texts(lb.get("security_groups"))) {
+                    albGroups.add(groupName(group));
+                }
+            }
+        });
+        return albGroups;
     }
 
     /** {@code aws_security_group.app.id} is group {@code app}. */
@@ -313,6 +329,108 @@ final class CloudPolicies {
             }
         });
         return found;
+    }
+
+    /**
+     * Liberty's two listeners behind a load balancer. A service's tasks are registered on the public port; their
+     * container maps both ports; the target group checks health on the management port (the public one refuses
+     * /health); no listener forwards to a target group on the management port; and the ALB's security group and
+     * the tasks' admit each other on those two ports only.
+     */
+    static List<Violation> listeners(TerraformConfiguration tf) {
+        List<Violation> found = new ArrayList<>();
+        Set<String> albGroups = albGroups(tf);
+        tf.resources("aws_ecs_service").forEach((name, service) -> {
+            String address = "aws_ecs_service." + name;
+            for (Map<String, Object> balancer : blocks(service.get("load_balancer"))) {
+                String containerPort = number(balancer.get("container_port"));
+                if (String.valueOf(MANAGEMENT_PORT).equals(containerPort)) {
+                    found.add(new Violation(LISTENERS, address, "registers its tasks' management port " + MANAGEMENT_PORT + " with a load balancer"));
+                }
+                if (!String.valueOf(APP_PORT).equals(containerPort)) {
+                    continue; // not Liberty (Keycloak)
+                }
+                Map<String, Object> group = referenced(tf, "aws_lb_target_group", balancer.get("target_group_arn"));
+                String healthPort = group == null ? null : number(at(group, "health_check", "port"));
+                if (!String.valueOf(MANAGEMENT_PORT).equals(healthPort)) {
+                    found.add(new Violation(LISTENERS, address, "its target group checks health on port " + healthPort
+                            + ", not the management port " + MANAGEMENT_PORT));
+                }
+                if (group != null && !"/health/ready".equals(text(at(group, "health_check", "path")))) {
+                    found.add(new Violation(LISTENERS, address, "its target group checks " + at(group, "health_check", "path") + ", not /health/ready"));
+                }
+                Set<String> mapped = containerPorts(tf, service.get("task_definition"), text(balancer.get("container_name")));
+                if (!mapped.containsAll(Set.of(String.valueOf(APP_PORT), String.valueOf(MANAGEMENT_PORT)))) {
+                    found.add(new Violation(LISTENERS, address, "its container maps " + mapped + ", not both " + APP_PORT + " and " + MANAGEMENT_PORT));
+                }
+                for (String securityGroup : texts(at(service, "network_configuration", "security_groups"))) {
+                    reachFromAlb(tf, groupName(securityGroup), albGroups, found);
+                }
+            }
+        });
+        List<Object> forwards = new ArrayList<>();
+        tf.resources("aws_lb_listener").values().forEach(l -> forwards.addAll(all(l, "default_action")));
+        tf.resources("aws_lb_listener_rule").values().forEach(r -> forwards.addAll(all(r, "action")));
+        for (Map<String, Object> action : forwards.stream().flatMap(a -> blocks(a).stream()).toList()) {
+            List<Object> targets = new ArrayList<>(List.of(text(action.get("target_group_arn"))));
+            targets.addAll(all(action, "forward", "target_group", "arn"));
+            tf.resources("aws_lb_target_group").forEach((name, group) -> {
+                if (String.valueOf(MANAGEMENT_PORT).equals(number(group.get("port")))
+                        && targets.stream().anyMatch(t -> refersTo(t, "aws_lb_target_group." + name))) {
+                    found.add(new Violation(LISTENERS, "aws_lb_target_group." + name, "a listener forwards to it, on the management port"));
+                }
+            });
+        }
+        return found;
+    }
+
+    /** Between the ALB's groups and a task's group {@code app}, both ways: single ports, the two listeners', both. */
+    private static void reachFromAlb(TerraformConfiguration tf, String app, Set<String> albGroups, List<Violation> found) {
+        Set<String> allowed = Set.of(String.valueOf(APP_PORT), String.valueOf(MANAGEMENT_PORT));
+        for (String direction : List.of("ingress", "egress")) {
+            String type = "aws_vpc_security_group_" + direction + "_rule";
+            Set<String> opened = new TreeSet<>();
+            tf.resources(type).forEach((name, rule) -> {
+                String from = groupName(text(rule.get("security_group_id")));
+                String to = groupName(text(rule.get("referenced_security_group_id")));
+                boolean between = direction.equals("ingress") ? from.equals(app) && albGroups.contains(to)
+                        : albGroups.contains(from) && to.equals(app);
+                if (!between) {
+                    return;
+                }
+                String port = number(rule.get("from_port"));
+                if (!port.equals(number(rule.get("to_port"))) || !allowed.contains(port)) {
+                    found.add(new Violation(LISTENERS, type + "." + name, "opens " + port + "-" + number(rule.get("to_port"))
+                            + " between the ALB and aws_security_group." + app + ", not only " + new TreeSet<>(allowed)));
+                }
+                opened.add(port);
+            });
+            if (!opened.containsAll(allowed)) {
+                found.add(new Violation(LISTENERS, "aws_security_group." + app, direction + " between it and the ALB opens "
+                        + opened + ", not both " + new TreeSet<>(allowed) + " (traffic and health checks)"));
+            }
+        }
+    }
+
+    /** The ports a task definition's container maps, read from its {@code jsonencode}d container_definitions. */
+    private static Set<String> containerPorts(TerraformConfiguration tf, Object taskDefinition, String container) {
+        Set<String> ports = new TreeSet<>();
+        tf.resources("aws_ecs_task_definition").forEach((name, definition) -> {
+            if (!refersTo(taskDefinition, "aws_ecs_task_definition." + name) || !(definition.get("container_definitions") instanceof String json)) {
+                return;
+            }
+            for (JsonNode each : JSON.readTree(json)) {
+                if (container.equals(each.path("name").asString(""))) {
+                    each.path("portMappings").forEach(m -> ports.add(number(m.path("containerPort").asDouble())));
+                }
+            }
+        });
+        return ports;
+    }
+
+    private static Map<String, Object> referenced(TerraformConfiguration tf, String type, Object reference) {
+        return tf.resources(type).entrySet().stream().filter(e -> refersTo(reference, type + "." + e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /**

@@ -434,6 +434,112 @@ class CloudPoliciesTest {
     }
 
     @Nested
+    class Listeners {
+        static final String SERVICE = """
+                resource "aws_lb" "main" {
+                  security_groups = [aws_security_group.alb.id]
+                }
+                resource "aws_lb_listener" "https" {
+                  load_balancer_arn = aws_lb.main.arn
+                  default_action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.app.arn
+                  }
+                }
+                resource "aws_lb_target_group" "app" {
+                  port = 9443
+                  health_check {
+                    port = "9444"
+                    path = "/health/ready"
+                  }
+                }
+                resource "aws_ecs_task_definition" "app" {
+                  container_definitions = jsonencode([
+                    {
+                      name         = "citadel"
+                      portMappings = [{ containerPort = 9443 }, { containerPort = 9444 }]
+                    }
+                  ])
+                }
+                resource "aws_ecs_service" "app" {
+                  task_definition = aws_ecs_task_definition.app.arn
+                  network_configuration {
+                    security_groups = [aws_security_group.app.id]
+                  }
+                  load_balancer {
+                    target_group_arn = aws_lb_target_group.app.arn
+                    container_name   = "citadel"
+                    container_port   = 9443
+                  }
+                }
+                """ + rules("ingress", "app", "alb") + rules("egress", "alb", "app");
+
+        /** The ALB's and the tasks' groups admitting each other on 9443 and 9444, one rule each. */
+        private static String rules(String direction, String group, String peer, int... ports) {
+            StringBuilder hcl = new StringBuilder();
+            for (int port : ports.length == 0 ? new int[] {9443, 9444} : ports) {
+                hcl.append("""
+                        resource "aws_vpc_security_group_%1$s_rule" "%2$s_%4$d" {
+                          security_group_id            = aws_security_group.%2$s.id
+                          referenced_security_group_id = aws_security_group.%3$s.id
+                          from_port                    = %4$d
+                          to_port                      = %4$d
+                        }
+                        """.formatted(direction, group, peer, port));
+            }
+            return hcl.toString();
+        }
+
+        @Test
+        void healthChecksOnTheManagementPortAndTrafficOnThePublicOnePass() {
+            assertEquals(List.of(), violations(CloudPolicies::listeners, SERVICE));
+        }
+
+        @Test
+        void aHealthCheckOnThePublicPortIsReported() {
+            assertEquals(List.of("aws_ecs_service.app: its target group checks health on port 9443, not the management port 9444"),
+                    violations(CloudPolicies::listeners, SERVICE.replace("port = \"9444\"", "port = \"9443\"")));
+            assertEquals(List.of("aws_ecs_service.app: its target group checks health on port , not the management port 9444"),
+                    violations(CloudPolicies::listeners, SERVICE.replace("port = \"9444\"\n", "")));
+        }
+
+        @Test
+        void aContainerWithoutTheManagementPortIsReported() {
+            assertEquals(List.of("aws_ecs_service.app: its container maps [9443], not both 9443 and 9444"),
+                    violations(CloudPolicies::listeners, SERVICE.replace(", { containerPort = 9444 }", "")));
+        }
+
+        @Test
+        void trafficToTheManagementPortIsReported() {
+            assertEquals(List.of("aws_ecs_service.app: registers its tasks' management port 9444 with a load balancer"),
+                    violations(CloudPolicies::listeners, SERVICE.replace("container_port   = 9443", "container_port   = 9444")));
+            assertEquals(List.of("aws_lb_target_group.management: a listener forwards to it, on the management port"),
+                    violations(CloudPolicies::listeners, SERVICE + """
+                            resource "aws_lb_target_group" "management" {
+                              port = 9444
+                            }
+                            resource "aws_lb_listener_rule" "metrics" {
+                              listener_arn = aws_lb_listener.https.arn
+                              action {
+                                type             = "forward"
+                                target_group_arn = aws_lb_target_group.management.arn
+                              }
+                            }
+                            """));
+        }
+
+        @Test
+        void anotherPortBetweenTheAlbAndTheTasksOrAMissingOneIsReported() {
+            assertEquals(List.of(
+                            "aws_vpc_security_group_ingress_rule.app_9444: opens 9443-9444 between the ALB and aws_security_group.app, not only [9443, 9444]",
+                            "aws_security_group.app: ingress between it and the ALB opens [9443], not both [9443, 9444] (traffic and health checks)"),
+                    violations(CloudPolicies::listeners, SERVICE.replaceFirst("from_port( +)= 9444", "from_port$1= 9443")));
+            assertEquals(List.of("aws_security_group.app: egress between it and the ALB opens [9443], not both [9443, 9444] (traffic and health checks)"),
+                    violations(CloudPolicies::listeners, SERVICE.replace(rules("egress", "alb", "app"), rules("egress", "alb", "app", 9443))));
+        }
+    }
+
+    @Nested
     class Regions {
         static final String MODULE = """
                 variable "region" {
