@@ -3,13 +3,11 @@ package health.citadel.app.web;
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditChain;
 import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.audit.api.AuditPage;
 import health.citadel.audit.api.AuditQuery;
 import health.citadel.audit.api.AuditTrail;
 import health.citadel.audit.api.ChainVerification;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
@@ -31,35 +29,36 @@ public class AuditorDesk {
     AuditTrail trail;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
     AuditChain chain;
 
     @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     /** A page of matching events, newest first. */
     public AuditPage search(AuditQuery query) {
-        record(AuditAction.SEARCH, query, AuditOutcome.SUCCESS);
+        entry(AuditAction.SEARCH, query).success();
         return trail.find(query);
     }
 
     /** Every matching event, oldest first, streamed to a sink later (the response body). */
     public Export export(AuditQuery query) {
-        record(AuditAction.ADMIN_AUDIT_EXPORT, query, AuditOutcome.SUCCESS);
+        entry(AuditAction.ADMIN_AUDIT_EXPORT, query).success();
         return sink -> trail.export(query, sink);
     }
 
     /** The whole chain checked now. */
     public ChainVerification verify() {
         ChainVerification result = chain.verify();
-        record(AuditAction.ADMIN_AUDIT_VERIFY, null, result.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED);
+        CallerAudit.Entry verified = entry(AuditAction.ADMIN_AUDIT_VERIFY, null);
+        if (result.ok()) {
+            verified.success();
+        } else {
+            verified.failed(null);
+        }
         return result;
     }
 
-    private void record(AuditAction action, AuditQuery query, AuditOutcome outcome) {
-        auditLog.record(callerEvents.describe(action, "AuditLog", null, query == null ? null : query.patientId(),
-                outcome, null));
+    private CallerAudit.Entry entry(AuditAction action, AuditQuery query) {
+        return audit.of(action, "AuditLog").patient(query == null ? null : query.patientId());
     }
 }

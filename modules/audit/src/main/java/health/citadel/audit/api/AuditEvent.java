@@ -39,12 +39,90 @@ public record AuditEvent(UUID id, Instant occurredAt, String actorId, Set<String
         actorRoles = Set.copyOf(new TreeSet<>(actorRoles == null ? Set.of() : actorRoles));
     }
 
-    /** A new event, now, with a fresh id. */
-    public static AuditEvent now(String actorId, Set<String> actorRoles, String clientId, AuditAction action,
-                                 String resourceType, String resourceId, UUID patientId, AuditOutcome outcome,
-                                 String sourceIp, String requestId, String reason) {
-        return new AuditEvent(UUID.randomUUID(), Instant.now(), actorId, actorRoles, clientId, action, resourceType,
-                resourceId, patientId, outcome, sourceIp, requestId, reason, false);
+    /** A new event by {@code actorId}, a person or a service, built field by field; it happens now unless told. */
+    public static Builder by(String actorId, AuditAction action, String resourceType) {
+        return new Builder(actorId, action, resourceType);
+    }
+
+    /** Names each field instead of placing it: events are written from many places, and fields look alike. */
+    public static final class Builder {
+        private final String actorId;
+        private final AuditAction action;
+        private final String resourceType;
+        private Instant occurredAt;
+        private Set<String> actorRoles = Set.of();
+        private String clientId;
+        private String resourceId;
+        private UUID patientId;
+        private boolean restrictedPatient;
+        private AuditOutcome outcome;
+        private String sourceIp;
+        private String requestId;
+        private String reason;
+
+        private Builder(String actorId, AuditAction action, String resourceType) {
+            this.actorId = actorId;
+            this.action = action;
+            this.resourceType = resourceType;
+        }
+
+        public Builder at(Instant when) {
+            occurredAt = when;
+            return this;
+        }
+
+        public Builder roles(Set<String> roles) {
+            actorRoles = roles;
+            return this;
+        }
+
+        public Builder client(String id) {
+            clientId = id;
+            return this;
+        }
+
+        public Builder resource(String id) {
+            resourceId = id;
+            return this;
+        }
+
+        public Builder patient(UUID id) {
+            patientId = id;
+            return this;
+        }
+
+        public Builder restrictedPatient(boolean restricted) {
+            restrictedPatient = restricted;
+            return this;
+        }
+
+        public Builder outcome(AuditOutcome what) {
+            outcome = what;
+            return this;
+        }
+
+        /** Where the request came from: the address the server saw. */
+        public Builder from(String address) {
+            sourceIp = address;
+            return this;
+        }
+
+        public Builder request(String id) {
+            requestId = id;
+            return this;
+        }
+
+        public Builder reason(String why) {
+            reason = why;
+            return this;
+        }
+
+        /** The event, with a fresh id. */
+        public AuditEvent build() {
+            return new AuditEvent(UUID.randomUUID(), occurredAt == null ? Instant.now() : occurredAt, actorId,
+                    actorRoles, clientId, action, resourceType, resourceId, patientId, outcome, sourceIp, requestId,
+                    reason, restrictedPatient);
+        }
     }
 
     /** The same event with another reason: the one stored, or the one read back. */

@@ -58,8 +58,9 @@ class ChainLinkerTest {
     }
 
     private static ChainLinker.Pending pending(long seq) {
-        AuditEvent event = AuditEvent.now("clinician-" + seq, Set.of("CLINICIAN"), "portal", AuditAction.READ,
-                "Patient", String.valueOf(seq), null, AuditOutcome.SUCCESS, "10.0.0.1", "request-" + seq, null);
+        AuditEvent event = AuditEvent.by("clinician-" + seq, AuditAction.READ, "Patient").roles(Set.of("CLINICIAN"))
+                .client("portal").resource(String.valueOf(seq)).outcome(AuditOutcome.SUCCESS).from("10.0.0.1")
+                .request("request-" + seq).build();
         return new ChainLinker.Pending(seq, event, CanonicalEvent.of(event), SEAL);
     }
 }

@@ -4,7 +4,7 @@ import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
 import health.citadel.audit.api.AuditLog;
 import health.citadel.audit.api.AuditOutcome;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.internal.AccessReview.Kind;
 import health.citadel.identity.internal.AccessReview.Trigger;
@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -55,7 +55,7 @@ public class AccessReviewService {
     AuditLog auditLog;
 
     @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Inject
     CurrentCaller currentCaller;
@@ -98,27 +98,41 @@ public class AccessReviewService {
         reviews.latest().ifPresent(this::publish);
         Optional<Instant> lastScheduled = reviews.lastStart(Trigger.SCHEDULED);
         if (lastScheduled.isEmpty() || lastScheduled.get().isBefore(Instant.now().minus(interval))) {
-            run(Trigger.SCHEDULED, null, (runId, outcome, reason) -> AuditEvent.now(SCHEDULER, Set.of(), null,
-                    AuditAction.ADMIN_ACCESS_REVIEW, "AccessReview", runId, null, outcome, null, null, reason));
+            run(Trigger.SCHEDULED, null, new RunAudit(
+                    (runId, reason) -> auditLog.record(scheduled(runId).outcome(AuditOutcome.SUCCESS).reason(reason)
+                            .build()),
+                    (runId, reason) -> auditLog.recordRegardless(scheduled(runId).outcome(AuditOutcome.FAILED)
+                            .reason(reason).build())));
         }
     }
 
     /** A review run now at an administrator's request. */
     public AccessReview runNow() {
         try {
-            return run(Trigger.ON_DEMAND, currentCaller.get().userId(), (runId, outcome, reason) -> callerEvents.describe(
-                    AuditAction.ADMIN_ACCESS_REVIEW, "AccessReview", runId, null, outcome, reason));
+            return run(Trigger.ON_DEMAND, currentCaller.get().userId(), new RunAudit(
+                    (runId, reason) -> requested(runId).success(reason),
+                    (runId, reason) -> requested(runId).failed(reason)));
         } catch (KeycloakRealmDirectory.RealmUnavailable e) {
             throw new RequestRefused(Response.Status.SERVICE_UNAVAILABLE, "the identity provider cannot be read now");
         }
     }
 
-    /** The audit event of a run, with the actor of its trigger: the scheduler or the administrator. */
-    private interface RunEvent {
-        AuditEvent describe(String runId, AuditOutcome outcome, String reason);
+    private static AuditEvent.Builder scheduled(String runId) {
+        return AuditEvent.by(SCHEDULER, AuditAction.ADMIN_ACCESS_REVIEW, "AccessReview").resource(runId);
     }
 
-    private AccessReview run(Trigger trigger, String requestedBy, RunEvent audited) {
+    private CallerAudit.Entry requested(String runId) {
+        return audit.of(AuditAction.ADMIN_ACCESS_REVIEW, "AccessReview").resource(runId);
+    }
+
+    /**
+     * How a run is audited, by the actor of its trigger (the scheduler or the administrator), each given the run's
+     * id and a reason: a success with the saved review, a failure on its own.
+     */
+    private record RunAudit(BiConsumer<String, String> succeeded, BiConsumer<String, String> failed) {
+    }
+
+    private AccessReview run(Trigger trigger, String requestedBy, RunAudit audited) {
         UUID id = UUID.randomUUID();
         Instant started = Instant.now();
         AccessReview review;
@@ -130,11 +144,10 @@ public class AccessReviewService {
             review = new AccessReview(id, started, Instant.now(), trigger, requestedBy, findings);
         } catch (RuntimeException e) {
             // a review that could not run is itself worth an auditor's attention
-            auditLog.recordRegardless(audited.describe(id.toString(), AuditOutcome.FAILED,
-                    "the review could not read its sources"));
+            audited.failed().accept(id.toString(), "the review could not read its sources");
             throw e;
         }
-        reviews.save(review, audited.describe(id.toString(), AuditOutcome.SUCCESS, trigger.name()));
+        reviews.save(review, () -> audited.succeeded().accept(id.toString(), trigger.name()));
         publish(review);
         return review;
     }

@@ -1,8 +1,6 @@
 package health.citadel.identity.internal;
 
 import health.citadel.platform.jdbc.ApplicationDatabase;
-import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
 import health.citadel.identity.internal.AccessReview.Finding;
 import health.citadel.platform.jdbc.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +20,9 @@ public class AccessReviews {
     @Inject
     ApplicationDatabase database;
 
-    @Inject
-    AuditLog auditLog;
-
-    /** Keeps a finished review; it commits with the audit event that reports it, or not at all. */
+    /** Keeps a finished review; it commits with the audit entry that {@code reported} records, or not at all. */
     @Transactional
-    void save(AccessReview review, AuditEvent reported) {
+    void save(AccessReview review, Runnable reported) {
         Rows.update(database, TABLE, "INSERT INTO identity.access_review_run (id, started_at, finished_at, trigger, "
                 + "requested_by) VALUES (?, ?, ?, ?, ?)", review.id(), review.startedAt(), review.finishedAt(),
                 review.trigger().name(), review.requestedBy());
@@ -37,7 +32,7 @@ public class AccessReviews {
                     + "user_id, username, detail) VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), review.id(),
                     position, finding.kind().name(), finding.userId(), finding.username(), finding.detail());
         }
-        auditLog.record(reported);
+        reported.run();
     }
 
     public Optional<AccessReview> latest() {

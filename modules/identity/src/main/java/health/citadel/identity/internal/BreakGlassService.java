@@ -1,10 +1,8 @@
 package health.citadel.identity.internal;
 
 import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.Caller;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.KnownPatients;
 import health.citadel.identity.api.StepUpRequired;
@@ -14,6 +12,7 @@ import jakarta.transaction.Transactional;
 import health.citadel.platform.problem.RequestRefused;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -46,10 +45,7 @@ public class BreakGlassService {
     SecondFactor secondFactor;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Inject
     KnownPatients knownPatients;
@@ -90,8 +86,8 @@ public class BreakGlassService {
         var grant = new BreakGlassGrants.Grant(UUID.randomUUID(), caller.userId(), patientId, reason, now,
                 now.plus(duration), null, null, null, null, null);
         grants.insert(grant);
-        auditLog.record(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant", grant.id().toString(),
-                patientId, AuditOutcome.SUCCESS, reason));
+        audit.of(AuditAction.BREAK_GLASS, "BreakGlassGrant").resource(grant.id().toString()).patient(patientId)
+                .success(reason);
         metrics.counter(GRANTS).inc();
         return grant;
     }
@@ -102,8 +98,8 @@ public class BreakGlassService {
      * The event keeps our refusal, not the clinician's reason.
      */
     private RequestRefused refused(UUID patientId, UUID openGrant, RequestRefused refusal) {
-        auditLog.recordRegardless(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant",
-                openGrant == null ? null : openGrant.toString(), patientId, AuditOutcome.FAILED, refusal.getMessage()));
+        audit.of(AuditAction.BREAK_GLASS, "BreakGlassGrant").resource(Objects.toString(openGrant, null))
+                .patient(patientId).failed(refusal.getMessage());
         return refusal;
     }
 
@@ -118,8 +114,8 @@ public class BreakGlassService {
             throw RequestRefused.conflict("the grant has already ended");
         }
         grants.revoke(id, now);
-        auditLog.record(callerEvents.describe(AuditAction.BREAK_GLASS, "BreakGlassGrant", id.toString(),
-                grant.patientId(), AuditOutcome.SUCCESS, "revoked"));
+        audit.of(AuditAction.BREAK_GLASS, "BreakGlassGrant").resource(id.toString()).patient(grant.patientId())
+                .success("revoked");
         return grants.find(id).orElseThrow();
     }
 
@@ -130,8 +126,8 @@ public class BreakGlassService {
             throw RequestRefused.conflict("the grant has already been reviewed");
         }
         grants.review(id, currentCaller.get().userId(), outcome, note, Instant.now());
-        auditLog.record(callerEvents.describe(AuditAction.ADMIN_ACCESS_REVIEW, "BreakGlassGrant", id.toString(),
-                grant.patientId(), AuditOutcome.SUCCESS, outcome.name()));
+        audit.of(AuditAction.ADMIN_ACCESS_REVIEW, "BreakGlassGrant").resource(id.toString())
+                .patient(grant.patientId()).success(outcome.name());
         return grants.find(id).orElseThrow();
     }
 }

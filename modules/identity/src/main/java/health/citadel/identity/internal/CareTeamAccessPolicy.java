@@ -4,12 +4,10 @@ import static health.citadel.identity.api.AccessDecision.Basis;
 import static health.citadel.identity.api.AccessDecision.Verdict;
 
 import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.AccessDecision;
 import health.citadel.identity.api.AccessPolicy;
 import health.citadel.identity.api.Caller;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.Role;
@@ -17,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,19 +51,15 @@ class CareTeamAccessPolicy implements AccessPolicy {
     CareTeams careTeams;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Override
     public AccessDecision decide(Permission permission, UUID patientId) {
         Caller caller = currentCaller.get();
         AccessDecision decision = decide(caller, permission, patientId);
         if (decision.verdict() == Verdict.DENY) {
-            auditLog.recordRegardless(callerEvents.describe(AuditAction.DENIED, "Patient",
-                    patientId == null ? null : patientId.toString(), patientId, AuditOutcome.DENIED,
-                    permission + " refused: " + decision.basis()));
+            audit.of(AuditAction.DENIED, "Patient").resource(Objects.toString(patientId, null)).patient(patientId)
+                    .denied(permission + " refused: " + decision.basis());
         }
         return decision;
     }

@@ -1,9 +1,7 @@
 package health.citadel.identity.internal;
 
 import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.identity.api.KnownPatients;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +24,7 @@ public class CareTeamService {
     CurrentCaller currentCaller;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Inject
     KnownPatients knownPatients;
@@ -63,8 +58,8 @@ public class CareTeamService {
         var assignment = new CareTeams.Assignment(UUID.randomUUID(), clinicianId, patientId, start, endsAt,
                 currentCaller.get().userId(), now);
         careTeams.insert(assignment);
-        auditLog.record(callerEvents.describe(AuditAction.ADMIN_CARE_TEAM, "CareTeamAssignment",
-                assignment.id().toString(), patientId, AuditOutcome.SUCCESS, "assigned"));
+        audit.of(AuditAction.ADMIN_CARE_TEAM, "CareTeamAssignment").resource(assignment.id().toString())
+                .patient(patientId).success("assigned");
         return assignment;
     }
 
@@ -77,8 +72,8 @@ public class CareTeamService {
             throw RequestRefused.conflict("the assignment has already ended");
         }
         careTeams.end(id, now);
-        auditLog.record(callerEvents.describe(AuditAction.ADMIN_CARE_TEAM, "CareTeamAssignment", id.toString(),
-                assignment.patientId(), AuditOutcome.SUCCESS, "ended"));
+        audit.of(AuditAction.ADMIN_CARE_TEAM, "CareTeamAssignment").resource(id.toString())
+                .patient(assignment.patientId()).success("ended");
         return careTeams.find(id).orElseThrow();
     }
 }

@@ -1,12 +1,10 @@
 package health.citadel.identity.internal;
 
-import health.citadel.audit.api.AuditLog;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.identity.api.RequiresStepUp;
 import health.citadel.platform.web.RouteTemplates;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -31,8 +29,7 @@ public class DefaultDenyAuthorization implements DynamicFeature {
         boolean stepUp = resource.getResourceMethod().isAnnotationPresent(RequiresStepUp.class);
         Supplier<RequestCaller> requestCaller = () -> CDI.current().select(RequestCaller.class).get();
         context.register(new PermissionCheck(required, stepUp, RouteTemplates.operation(resource), requestCaller,
-                () -> CDI.current().select(AuditLog.class).get(),
-                () -> CDI.current().select(HttpServletRequest.class).get(),
+                () -> CDI.current().select(RequestCallerAudit.class).get(),
                 () -> CDI.current().select(SecondFactor.class).get()),
                 Priorities.AUTHORIZATION);
         context.register(new StaffDirectoryUpkeep(requestCaller,

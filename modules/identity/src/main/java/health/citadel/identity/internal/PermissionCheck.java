@@ -1,15 +1,10 @@
 package health.citadel.identity.internal;
 
 import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.Caller;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.StepUpRequired;
 import health.citadel.platform.problem.Problem;
-import health.citadel.platform.web.RequestIds;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
@@ -33,19 +28,16 @@ final class PermissionCheck implements ContainerRequestFilter {
     private final boolean stepUp;
     private final String operation;
     private final Supplier<RequestCaller> requestCaller;
-    private final Supplier<AuditLog> auditLog;
-    private final Supplier<HttpServletRequest> servletRequest;
+    private final Supplier<RequestCallerAudit> audit;
     private final Supplier<SecondFactor> secondFactor;
 
     PermissionCheck(Permission required, boolean stepUp, String operation, Supplier<RequestCaller> requestCaller,
-                    Supplier<AuditLog> auditLog, Supplier<HttpServletRequest> servletRequest,
-                    Supplier<SecondFactor> secondFactor) {
+                    Supplier<RequestCallerAudit> audit, Supplier<SecondFactor> secondFactor) {
         this.required = required;
         this.stepUp = stepUp;
         this.operation = operation;
         this.requestCaller = requestCaller;
-        this.auditLog = auditLog;
-        this.servletRequest = servletRequest;
+        this.audit = audit;
         this.secondFactor = secondFactor;
     }
 
@@ -59,9 +51,7 @@ final class PermissionCheck implements ContainerRequestFilter {
         if (required == null || !caller.may(required)) {
             String reason = required == null ? "this operation is not granted to any role"
                     : "this operation needs the permission " + required;
-            auditLog.get().recordRegardless(AuditEvent.now(caller.userId(), caller.roleNames(), caller.clientId(),
-                    AuditAction.DENIED, OPERATION, operation, null, AuditOutcome.DENIED,
-                    servletRequest.get().getRemoteAddr(), RequestIds.of(request), reason));
+            audit.get().by(caller, AuditAction.DENIED, OPERATION).resource(operation).denied(reason);
             LOG.info(() -> "Access denied to " + operation + ": " + reason);
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, reason).toResponse());
             return;

@@ -2,13 +2,11 @@ package health.citadel.identity.internal;
 
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.audit.api.AuditPage;
 import health.citadel.audit.api.AuditQuery;
 import health.citadel.audit.api.AuditTrail;
 import health.citadel.identity.api.Caller;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.platform.problem.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +38,7 @@ public class RecordAccessLog {
     AuditTrail trail;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Inject
     StaffDirectory staffDirectory;
@@ -63,8 +58,7 @@ public class RecordAccessLog {
                 staff.containsKey(event.actorId()) ? staff.get(event.actorId()).displayName() : UNKNOWN_STAFF,
                 event.actorRoles().stream().filter(role -> !"staff".equals(role)).sorted().toList(),
                 event.action(), event.action() == AuditAction.BREAK_GLASS)).toList();
-        auditLog.record(callerEvents.describe(AuditAction.READ, "RecordAccessLog", null, caller.patientId(),
-                AuditOutcome.SUCCESS, null));
+        audit.of(AuditAction.READ, "RecordAccessLog").patient(caller.patientId()).success();
         return new RecordAccessPage(accesses, page, size, events.hasMore());
     }
 }

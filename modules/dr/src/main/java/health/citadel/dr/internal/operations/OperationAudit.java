@@ -59,11 +59,12 @@ class OperationAudit {
             try (ResultSet rows = pending.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
-                    auditLog.record(new AuditEvent(UUID.randomUUID(), rows.getTimestamp(6).toInstant(),
-                            rows.getString(3), Set.of("dba"), CLIENT, AuditAction.valueOf(rows.getString(2)), "Region",
-                            rows.getString(4), null,
-                            "SUCCESS".equals(rows.getString(5)) ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, null,
-                            id.toString(), rows.getString(7), false));
+                    // a failed operation too commits with its row marked audited: exactly once, whatever happens
+                    auditLog.record(AuditEvent.by(rows.getString(3), AuditAction.valueOf(rows.getString(2)), "Region")
+                            .at(rows.getTimestamp(6).toInstant()).roles(Set.of("dba")).client(CLIENT)
+                            .resource(rows.getString(4))
+                            .outcome("SUCCESS".equals(rows.getString(5)) ? AuditOutcome.SUCCESS : AuditOutcome.FAILED)
+                            .request(id.toString()).reason(rows.getString(7)).build());
                     audited.setObject(1, id);
                     audited.executeUpdate();
                 }

@@ -17,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,8 +68,8 @@ class DemoChart {
                 for (Record entry : SyntheticPatients.chart(number)) {
                     clinicalChart.enter(id, EntryKind.of(entry), entry);
                 }
-                auditLog.record(AuditEvent.now(ACTOR, Set.of(), null, AuditAction.CREATE, "Patient", id.toString(), id,
-                        AuditOutcome.SUCCESS, null, null, "demo data"));
+                auditLog.record(AuditEvent.by(ACTOR, AuditAction.CREATE, "Patient").resource(id.toString()).patient(id)
+                        .outcome(AuditOutcome.SUCCESS).reason("demo data").build());
             }
         }
     }

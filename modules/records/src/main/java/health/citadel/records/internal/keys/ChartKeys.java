@@ -1,9 +1,7 @@
 package health.citadel.records.internal.keys;
 
 import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.platform.crypto.BlindIndex;
 import health.citadel.platform.crypto.DataKey;
 import health.citadel.platform.crypto.EnvelopeEncryption;
@@ -47,10 +45,7 @@ public class ChartKeys {
     KeyEncryptionKeys keyEncryptionKeys;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -153,8 +148,8 @@ public class ChartKeys {
         try {
             return key.decrypt(ciphertext, binding(table, column, row));
         } catch (UnreadableCiphertext e) {
-            auditLog.recordRegardless(callerEvents.describe(AuditAction.READ, table, row.toString(), patientId,
-                    AuditOutcome.FAILED, "a stored value failed its integrity check"));
+            audit.of(AuditAction.READ, table).resource(row.toString()).patient(patientId)
+                    .failed("a stored value failed its integrity check");
             throw e;
         }
     }

@@ -1,9 +1,7 @@
 package health.citadel.records.internal.keys;
 
 import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.CurrentCaller;
 import health.citadel.platform.crypto.EnvelopeEncryption;
 import health.citadel.platform.crypto.UnreadableCiphertext;
@@ -35,10 +33,7 @@ class RotationBatches {
     CurrentCaller currentCaller;
 
     @Inject
-    CallerEvents callerEvents;
-
-    @Inject
-    AuditLog auditLog;
+    CallerAudit audit;
 
     /** The unfinished rotation of this kind, or a new one; audited as KEY_ROTATION either way. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -50,8 +45,8 @@ class RotationBatches {
         if (unfinished.isEmpty()) {
             entityManager.persist(rotation);
         }
-        auditLog.record(callerEvents.describe(AuditAction.KEY_ROTATION, "KeyRotation", rotation.getId().toString(),
-                null, AuditOutcome.SUCCESS, kind + (unfinished.isEmpty() ? " started" : " resumed")));
+        audit.of(AuditAction.KEY_ROTATION, "KeyRotation").resource(rotation.getId().toString())
+                .success(kind + (unfinished.isEmpty() ? " started" : " resumed"));
         return rotation.getId();
     }
 
@@ -97,8 +92,9 @@ class RotationBatches {
             rewrites.addAll(reencrypted(replacement, "chart_entry", "content", "patient_id", patient, false));
             rewrites.addAll(reencrypted(replacement, "chart_entry", "content", "patient_id", patient, true));
         } catch (UnreadableCiphertext e) {
-            auditLog.record(callerEvents.describe(AuditAction.KEY_ROTATION, "Patient", patient.toString(), patient,
-                    AuditOutcome.FAILED, "a stored value does not decrypt; this patient's data key was not rotated"));
+            // the batch goes on without this patient: the failure commits with the batch, so a redone batch records it once
+            audit.of(AuditAction.KEY_ROTATION, "Patient").resource(patient.toString()).patient(patient)
+                    .failedButCarriedOn("a stored value does not decrypt; this patient's data key was not rotated");
             return false;
         }
         for (Rewrite rewrite : rewrites) {

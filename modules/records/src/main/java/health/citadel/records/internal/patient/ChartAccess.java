@@ -2,14 +2,13 @@ package health.citadel.records.internal.patient;
 
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
 import health.citadel.identity.api.AccessPolicy;
-import health.citadel.identity.api.CallerEvents;
+import health.citadel.identity.api.CallerAudit;
 import health.citadel.identity.api.Permission;
 import health.citadel.records.internal.ChartChange;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -23,10 +22,7 @@ public class ChartAccess {
     AccessPolicy policy;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    CallerEvents callerEvents;
+    CallerAudit audit;
 
     @Inject
     ChartChange change;
@@ -47,7 +43,7 @@ public class ChartAccess {
 
     /** An access to one record of the patient's chart, or to several when {@code resourceId} is null. */
     public void audit(AuditAction action, String resourceType, UUID resourceId, Patient patient, String reason) {
-        auditLog.record(event(action, resourceType, resourceId, patient, reason));
+        entry(action, resourceType, resourceId, patient).success(reason);
     }
 
     public ChartChange.Description change(AuditAction action, String resourceType, Patient patient, String reason) {
@@ -57,17 +53,16 @@ public class ChartAccess {
     /** Audits a change and names its actor, reason and request on the revision about to be written. */
     public ChartChange.Description change(AuditAction action, String resourceType, UUID resourceId,
                                           Patient patient, String reason) {
-        AuditEvent event = event(action, resourceType, resourceId, patient, reason);
+        // the event first: the revision takes its actor and request id (Envers writes it only at commit)
+        AuditEvent event = entry(action, resourceType, resourceId, patient).success(reason);
         ChartChange.Description description = new ChartChange.Description(event.actorId(), reason, event.requestId());
         change.set(description);
-        auditLog.record(event);
         return description;
     }
 
     /** An access to the patient's chart; a restricted patient's is marked, so that it raises an alert. */
-    private AuditEvent event(AuditAction action, String resourceType, UUID resourceId, Patient patient, String reason) {
-        AuditEvent event = callerEvents.describe(action, resourceType, resourceId == null ? null : resourceId.toString(),
-                patient.id(), AuditOutcome.SUCCESS, reason);
-        return patient.restricted() ? event.aboutRestrictedPatient() : event;
+    private CallerAudit.Entry entry(AuditAction action, String resourceType, UUID resourceId, Patient patient) {
+        return audit.of(action, resourceType).resource(Objects.toString(resourceId, null)).patient(patient.id())
+                .restrictedPatient(patient.restricted());
     }
 }
