@@ -114,8 +114,8 @@ class BackupRestoreIT {
         List<String> lines = backup.output().lines().toList();
         JsonNode report = Stack.JSON.readTree(lines.stream().filter(line -> line.startsWith("{")).findFirst().orElseThrow());
         assertTrue(report.get("copy").isNull(), backup.output());
-        assertTrue(report.get("copyFailed").asText().startsWith("the copy to " + lost + " failed: "), backup.output());
-        assertEquals(List.of("citadel: backup not copied: " + report.get("copyFailed").asText()),
+        assertTrue(report.get("copyFailed").asText().startsWith("the copy to " + lost + ": "), backup.output());
+        assertEquals(List.of("citadel: backup copy failed: " + report.get("copyFailed").asText()),
                 lines.stream().filter(line -> line.startsWith("citadel: ")).toList(), "one line says why");
         Path file = Path.of(report.get("file").asText());
         assertTrue(Files.isRegularFile(file), "the backup is kept");

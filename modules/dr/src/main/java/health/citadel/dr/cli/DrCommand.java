@@ -167,7 +167,7 @@ public final class DrCommand {
         out.println(asJson ? outcome.json().toString() : Reports.text(command, outcome.json()));
         // the backup is there, but one region's storage alone holds it: whoever runs it, a person or a job, must see
         if (outcome.report() instanceof Backup.Report backup && backup.copyFailed() != null) {
-            err.println("citadel: backup not copied: " + backup.copyFailed());
+            err.println("citadel: backup copy failed: " + backup.copyFailed());
             return UNHEALTHY;
         }
         return 0;

@@ -55,14 +55,14 @@ final class Reports {
                 report.getJsonNumber("rows").longValue(), report.getInt("tables"), report.getString("region"),
                 report.getJsonNumber("epoch").longValue(), report.getString("file"),
                 report.getJsonNumber("bytes").longValue()));
-        JsonObject retention = report.getJsonObject("retention");
         if (!report.isNull("copyFailed")) {
-            return text.append("NOT COPIED: ").append(report.getString("copyFailed")).append(".\nRetention removed "
+            return text.append("COPY FAILED: ").append(report.getString("copyFailed")).append(".\nRetention removed "
                     + "nothing: every backup stays until a copy succeeds again.\n").toString();
         }
         text.append(report.isNull("copy") ? "Not copied to another region: CITADEL_DR_BACKUP_COPY is not set.\n"
                 : "Copied to " + report.getString("copy") + " and read back whole.\n");
         List<String> removed = report.getJsonArray("removed").getValuesAs(JsonString::getString);
+        JsonObject retention = report.getJsonObject("retention");
         text.append(String.format(Locale.ROOT, "Retention (the newest of each of the last %d days and %d ISO weeks) "
                 + "removed %s%n", retention.getInt("daily"), retention.getInt("weekly"),
                 removed.isEmpty() ? "nothing." : removed.size() + ":"));

@@ -157,12 +157,12 @@ class DrCommandTest {
                   /h/region-b/backups/citadel-20261101-011500.backup""", copied);
         String notCopied = Reports.text("backup", Json.createReader(new StringReader("""
                 {"file":"/h/backups/citadel-20261206-011500.backup","region":"a","epoch":3,"tables":17,"rows":1200,
-                "bytes":52311,"tookMillis":840.0,"copy":null,"copyFailed":"the copy to /h/region-b/backups failed: \
+                "bytes":52311,"tookMillis":840.0,"copy":null,"copyFailed":"the copy to /h/region-b/backups: \
                 java.nio.file.FileSystemException: /h/region-b/backups: No space left on device",
                 "retention":{"daily":7,"weekly":4},"removed":[]}
                 """)).readObject());
         assertTrue(notCopied.endsWith("""
-                NOT COPIED: the copy to /h/region-b/backups failed: java.nio.file.FileSystemException: \
+                COPY FAILED: the copy to /h/region-b/backups: java.nio.file.FileSystemException: \
                 /h/region-b/backups: No space left on device.
                 Retention removed nothing: every backup stays until a copy succeeds again."""), notCopied);
     }

@@ -116,8 +116,8 @@ public final class Backup {
                 copy = BackupCopy.of(file, copies);
                 removed.addAll(copies.prune(settings.retention(), now, clock));
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                String failed = copy == null ? "the copy to " + copies.directory() + " failed: "
-                        : "the copy is made, but its folder is not pruned: ";
+                String failed = copy == null ? "the copy to " + copies.directory() + ": "
+                        : "the copy " + copy + " is made, but its folder is not pruned: ";
                 return new Stored(copy, (failed + e).replaceAll("\\s*\\R\\s*", " "), removed);
             }
         }

@@ -108,7 +108,7 @@ class BackupCopyTest {
         Backup.Stored stored = backup(Optional.of(lost.resolve("backups"))).store(backups, justWritten, NOW);
 
         assertNull(stored.copy());
-        assertTrue(stored.copyFailed().startsWith("the copy to " + lost.resolve("backups") + " failed: "),
+        assertTrue(stored.copyFailed().startsWith("the copy to " + lost.resolve("backups") + ": "),
                 stored.copyFailed());
         assertFalse(stored.copyFailed().contains("\n"), "one line");
         assertEquals(List.of(), stored.removed());

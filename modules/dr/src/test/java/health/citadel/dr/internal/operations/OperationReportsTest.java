@@ -69,10 +69,10 @@ class OperationReportsTest {
                 + "\"retention\":{\"daily\":7,\"weekly\":4},\"removed\":[\"/h/backups/citadel-20261101-011500.backup\"]}",
                 OperationReports.backup(copied).toString());
         Backup.Report notCopied = new Backup.Report(copied.file(), "a", 3, 17, 1200, 52_311, Duration.ofMillis(840),
-                null, "the copy to /h/region-b/backups failed: no space", new BackupRetention(7, 4), List.of());
+                null, "the copy to /h/region-b/backups: no space", new BackupRetention(7, 4), List.of());
         var json = OperationReports.backup(notCopied);
         assertEquals(JsonValue.NULL, json.get("copy"));
-        assertEquals("the copy to /h/region-b/backups failed: no space", json.getString("copyFailed"));
+        assertEquals("the copy to /h/region-b/backups: no space", json.getString("copyFailed"));
         assertEquals(0, json.getJsonArray("removed").size());
     }
 
