@@ -63,7 +63,7 @@ final class StackDescriptor {
         stack.put("audit", Map.of("publicKeyset", StackKeysets.auditSigningPublic(home).toString(),
                 "witnessFile", home.auditWitness().toString()));
         stack.put("backups", Map.of("keyset", StackKeysets.backup(home).toString(),
-                "directory", home.root().resolve("backups").toString()));
+                "directory", home.backups().toString(), "copy", home.backupCopies().toString()));
         stack.put("logs", home.logs().toString());
         Map<String, Object> times = new LinkedHashMap<>();
         times.put("readyMillis", startup.ready().toMillis());

@@ -63,6 +63,16 @@ record StackHome(Path root) {
         return root.resolve("dr-journal.jsonl");
     }
 
+    /** Where bin/citadel dr backup writes; it stands for region A's backup storage. */
+    Path backups() {
+        return root.resolve("backups");
+    }
+
+    /** Where each backup is copied: it stands for region B's backup storage, so a restore drill may use either. */
+    Path backupCopies() {
+        return root.resolve("region-b").resolve("backups");
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

@@ -1,10 +1,12 @@
 package health.citadel.app.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +14,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The restore drill: a backup of the writer, then a patient erased, then the backup restored into an empty
- * PostgreSQL cluster. The restore must reproduce the backup's rows and checksums, refuse a tampered file without
- * writing a row, and replay the erasure ledger, so the erased patient's data key does not come back.
+ * The restore drill: a backup of the writer, copied to region B's folder, then a patient erased, then the copy
+ * restored into an empty PostgreSQL cluster. The restore must reproduce the backup's rows and checksums, refuse a
+ * tampered file without writing a row, and replay the erasure ledger, so the erased patient's data key does not
+ * come back. A backup whose copy fails is kept, prunes nothing, and fails the command.
  */
 class BackupRestoreIT {
 
@@ -44,6 +50,15 @@ class BackupRestoreIT {
         Path file = Path.of(backup.json().get("file").asText());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         byte[] bytes = Files.readAllBytes(file);
+        Path copy = Path.of(backup.json().get("copy").asText());
+        assertEquals(Path.of(Stack.get().descriptor().at("/backups/copy").asText()).resolve(file.getFileName()), copy,
+                "the copy is in region B's folder, under the backup's name");
+        assertArrayEquals(bytes, Files.readAllBytes(copy));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+        assertTrue(backup.json().get("copyFailed").isNull(), backup.output());
+        for (JsonNode removed : backup.json().get("removed")) {
+            assertTrue(Files.notExists(Path.of(removed.asText())), "retention removed " + removed);
+        }
         assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(auditActor),
                 "the audit log is stored in clear in the database, but not in the backup");
 
@@ -62,7 +77,8 @@ class BackupRestoreIT {
         assertEquals(1, refused.exitCode(), "a tampered backup is refused");
         assertEquals(0, restoredPatients(target), "and nothing of it was written");
 
-        CitadelCli.Result restore = CitadelCli.run("dr", "restore", file.toString(), "--into", target, "--json");
+        // region B's copy restores as the backup would: it is the same file
+        CitadelCli.Result restore = CitadelCli.run("dr", "restore", copy.toString(), "--into", target, "--json");
         assertEquals(0, restore.exitCode(), restore.output());
         JsonNode report = restore.json();
         assertEquals(backup.json().get("rows").asLong(), report.get("rows").asLong(), "every backed-up row restored");
@@ -82,6 +98,36 @@ class BackupRestoreIT {
         }
         CitadelCli.Result again = CitadelCli.run("dr", "restore", file.toString(), "--into", target);
         assertEquals(1, again.exitCode(), "a restore never writes over rows");
+    }
+
+    @Test
+    void aBackupWhoseCopyFailsIsKeptPrunesNothingAndFailsNamingWhy() throws Exception {
+        Path backups = Path.of(Stack.get().descriptor().at("/backups/directory").asText());
+        // region B's storage is gone: where its folder should be there is a file
+        Path lost = Files.createTempFile("citadel-lost-region", "");
+        List<Path> before = files(backups);
+
+        CitadelCli.Result backup = CitadelCli.runWithErrors(Map.of("CITADEL_DR_BACKUP_COPY", lost.toString()),
+                "dr", "backup", "--json");
+
+        assertEquals(1, backup.exitCode(), backup.output());
+        List<String> lines = backup.output().lines().toList();
+        JsonNode report = Stack.JSON.readTree(lines.stream().filter(line -> line.startsWith("{")).findFirst().orElseThrow());
+        assertTrue(report.get("copy").isNull(), backup.output());
+        assertTrue(report.get("copyFailed").asText().startsWith("the copy to " + lost + ": "), backup.output());
+        assertEquals(List.of("citadel: backup copy failed: " + report.get("copyFailed").asText()),
+                lines.stream().filter(line -> line.startsWith("citadel: ")).toList(), "one line says why");
+        Path file = Path.of(report.get("file").asText());
+        assertTrue(Files.isRegularFile(file), "the backup is kept");
+        List<Path> after = new ArrayList<>(before);
+        after.add(file);
+        assertEquals(after.stream().sorted().toList(), files(backups), "and nothing is pruned");
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".backup")).sorted().toList();
+        }
     }
 
     /** The drill's target must be empty; a rerun on the same stack starts it over. */

@@ -2,6 +2,7 @@ package health.citadel.dr.cli;
 
 import health.citadel.dr.api.RegionsCompared;
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.backup.Backup;
 import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.dr.internal.operations.OperationReports;
 import health.citadel.dr.internal.operations.Operations;
@@ -164,6 +165,11 @@ public final class DrCommand {
             settings.recordWriter(outcome.writesAfter());
         }
         out.println(asJson ? outcome.json().toString() : Reports.text(command, outcome.json()));
+        // the backup is there, but one region's storage alone holds it: whoever runs it, a person or a job, must see
+        if (outcome.report() instanceof Backup.Report backup && backup.copyFailed() != null) {
+            err.println("citadel: backup copy failed: " + backup.copyFailed());
+            return UNHEALTHY;
+        }
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package health.citadel.dr.cli;
 
 import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.dr.internal.RegionAccess;
+import health.citadel.dr.internal.backup.BackupRetention;
 import health.citadel.dr.internal.backup.BackupSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -77,18 +78,42 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
     }
 
     /**
-     * {@code CITADEL_DR_BACKUP_KEYSET}, {@code CITADEL_DR_BACKUPS}, {@code CITADEL_MIGRATIONS}, and the restore
-     * target's DBA login ({@code CITADEL_DR_RESTORE_USER}/{@code _PASSWORD}, else the regions' DBA login).
+     * {@code CITADEL_DR_BACKUP_KEYSET}, {@code CITADEL_DR_BACKUPS}, {@code CITADEL_DR_BACKUP_COPY} (the stack's
+     * region B folder; elsewhere no copy unless set), {@code CITADEL_DR_BACKUP_KEEP_DAILY} and {@code _WEEKLY}
+     * (7 and 4), {@code CITADEL_MIGRATIONS}, and the restore target's DBA login ({@code CITADEL_DR_RESTORE_USER}/
+     * {@code _PASSWORD}, else the regions' DBA login).
      */
     private static BackupSettings backups(Map<String, String> environment, Path home, JsonObject stack, String dbaUser,
-                                   String dbaPassword) {
+                                   String dbaPassword) throws IOException {
         String keyset = environment.getOrDefault("CITADEL_DR_BACKUP_KEYSET",
                 stack == null ? home.resolve("keys/dr-backup.json").toString() : stack.getString("keyset"));
-        String directory = environment.getOrDefault("CITADEL_DR_BACKUPS",
-                stack == null ? home.resolve("backups").toString() : stack.getString("directory"));
-        return new BackupSettings(Path.of(keyset), Path.of(directory), environment.getOrDefault("CITADEL_MIGRATIONS", "db/migrations"),
+        Path directory = Path.of(environment.getOrDefault("CITADEL_DR_BACKUPS",
+                stack == null ? home.resolve("backups").toString() : stack.getString("directory")));
+        // a stack.json written before copies were made has none
+        Optional<Path> copy = Optional.ofNullable(environment.getOrDefault("CITADEL_DR_BACKUP_COPY",
+                stack == null ? null : stack.getString("copy", null))).map(Path::of);
+        if (copy.isPresent() && copy.get().toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
+            throw new IOException("CITADEL_DR_BACKUP_COPY is '" + copy.get() + "', the backups folder itself: a copy "
+                    + "belongs on the other region's storage");
+        }
+        return new BackupSettings(Path.of(keyset), directory, copy, new BackupRetention(
+                count(environment, "CITADEL_DR_BACKUP_KEEP_DAILY", 7), count(environment, "CITADEL_DR_BACKUP_KEEP_WEEKLY", 4)),
+                environment.getOrDefault("CITADEL_MIGRATIONS", "db/migrations"),
                 environment.getOrDefault("CITADEL_DR_RESTORE_USER", dbaUser),
                 environment.getOrDefault("CITADEL_DR_RESTORE_PASSWORD", dbaPassword));
+    }
+
+    /** How many backups a retention setting keeps. */
+    private static int count(Map<String, String> environment, String variable, int unset) throws IOException {
+        String value = environment.get(variable);
+        if (value == null) {
+            return unset;
+        }
+        if (!value.strip().matches("\\d{1,4}")) {
+            throw new IOException(variable + " is '" + value + "': it must be a whole number of backups to keep, "
+                    + "from 0 to 9999");
+        }
+        return Integer.parseInt(value.strip());
     }
 
     /** Marks {@code writer} as the writer in the local stack's descriptor, which scripts and tests read. */

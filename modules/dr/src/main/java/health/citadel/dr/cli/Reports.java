@@ -3,6 +3,7 @@ package health.citadel.dr.cli;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,10 +29,7 @@ final class Reports {
                     report.getJsonNumber("lastKnownLagMillis").doubleValue() / 1000, report.getString("from"));
             case "salvage" -> salvageText(report);
             case "migrate" -> migrateText(report);
-            case "backup" -> String.format(Locale.ROOT, "Backed up %d rows in %d tables of region %s (epoch %d) to %s "
-                    + "(%d bytes, encrypted). Keep the backup key apart from it.%n", report.getJsonNumber("rows").longValue(),
-                    report.getInt("tables"), report.getString("region"), report.getJsonNumber("epoch").longValue(),
-                    report.getString("file"), report.getJsonNumber("bytes").longValue());
+            case "backup" -> backupText(report);
             case "restore" -> String.format(Locale.ROOT, "Restored %d rows in %d tables, taken from region %s at %s, into "
                     + "%s; every table's checksum is the backup's. The erasure ledger's %d entries were replayed: %d "
                     + "patients erased since the backup are erased again.%n", report.getJsonNumber("rows").longValue(),
@@ -49,6 +47,27 @@ final class Reports {
             }
         }
         return text.toString().stripTrailing();
+    }
+
+    private static String backupText(JsonObject report) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Backed up %d rows in %d tables of region %s "
+                + "(epoch %d) to %s (%d bytes, encrypted). Keep the backup key apart from it.%n",
+                report.getJsonNumber("rows").longValue(), report.getInt("tables"), report.getString("region"),
+                report.getJsonNumber("epoch").longValue(), report.getString("file"),
+                report.getJsonNumber("bytes").longValue()));
+        if (!report.isNull("copyFailed")) {
+            return text.append("COPY FAILED: ").append(report.getString("copyFailed")).append(".\nRetention removed "
+                    + "nothing: every backup stays until a copy succeeds again.\n").toString();
+        }
+        text.append(report.isNull("copy") ? "Not copied to another region: CITADEL_DR_BACKUP_COPY is not set.\n"
+                : "Copied to " + report.getString("copy") + " and read back whole.\n");
+        List<String> removed = report.getJsonArray("removed").getValuesAs(JsonString::getString);
+        JsonObject retention = report.getJsonObject("retention");
+        text.append(String.format(Locale.ROOT, "Retention (the newest of each of the last %d days and %d ISO weeks) "
+                + "removed %s%n", retention.getInt("daily"), retention.getInt("weekly"),
+                removed.isEmpty() ? "nothing." : removed.size() + ":"));
+        removed.forEach(file -> text.append("  ").append(file).append('\n'));
+        return text.toString();
     }
 
     private static String migrateText(JsonObject report) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.internal.backup.BackupRetention;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +106,64 @@ class DrCommandTest {
         assertEquals("jdbc:postgresql://west/citadel", regions.urls().get("west"));
         assertEquals("dba", regions.dbaUser());
         assertEquals("west", regions.other("east"));
+    }
+
+    @Test
+    void backupsKeepSevenDailiesAndFourWeekliesAndAreCopiedOnlyWhereTold() throws Exception {
+        Map<String, String> outside = Map.of("CITADEL_DR_REGIONS", "a,b", "CITADEL_DR_REGION_A_URL", UNREACHABLE,
+                "CITADEL_DR_REGION_B_URL", UNREACHABLE, "CITADEL_DR_BACKUPS", "/backups/a");
+        var backups = DrSettings.from(outside).backups();
+        assertEquals(new BackupRetention(7, 4), backups.retention());
+        assertEquals(Optional.empty(), backups.copy());
+
+        var told = new HashMap<>(outside);
+        told.putAll(Map.of("CITADEL_DR_BACKUP_COPY", "/backups/b", "CITADEL_DR_BACKUP_KEEP_DAILY", "14",
+                "CITADEL_DR_BACKUP_KEEP_WEEKLY", "0"));
+        backups = DrSettings.from(told).backups();
+        assertEquals(new BackupRetention(14, 0), backups.retention());
+        assertEquals(Optional.of(Path.of("/backups/b")), backups.copy());
+    }
+
+    @Test
+    void aBadRetentionOrACopyOntoTheBackupsIsRefusedByName() {
+        for (Map.Entry<String, String> bad : List.of(Map.entry("CITADEL_DR_BACKUP_KEEP_DAILY", "-1"),
+                Map.entry("CITADEL_DR_BACKUP_KEEP_WEEKLY", "four"), Map.entry("CITADEL_DR_BACKUP_KEEP_DAILY", ""),
+                Map.entry("CITADEL_DR_BACKUP_COPY", "/backups/a/"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = DrCommand.run(new String[] {"backup"}, Map.of("CITADEL_DR_REGIONS", "a,b",
+                    "CITADEL_DR_REGION_A_URL", UNREACHABLE, "CITADEL_DR_REGION_B_URL", UNREACHABLE,
+                    "CITADEL_DR_BACKUPS", "/backups/a", bad.getKey(), bad.getValue()), System.out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(DrCommand.UNUSABLE, exit, bad.toString());
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("citadel: " + bad.getKey() + " is '"),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theBackupTextNamesTheCopyAndWhatRetentionRemoved() {
+        String copied = Reports.text("backup", Json.createReader(new StringReader("""
+                {"file":"/h/backups/citadel-20261206-011500.backup","region":"a","epoch":3,"tables":17,"rows":1200,
+                "bytes":52311,"tookMillis":840.0,"copy":"/h/region-b/backups/citadel-20261206-011500.backup",
+                "copyFailed":null,"retention":{"daily":7,"weekly":4},
+                "removed":["/h/backups/citadel-20261101-011500.backup","/h/region-b/backups/citadel-20261101-011500.backup"]}
+                """)).readObject());
+        assertEquals("""
+                Backed up 1200 rows in 17 tables of region a (epoch 3) to /h/backups/citadel-20261206-011500.backup \
+                (52311 bytes, encrypted). Keep the backup key apart from it.
+                Copied to /h/region-b/backups/citadel-20261206-011500.backup and read back whole.
+                Retention (the newest of each of the last 7 days and 4 ISO weeks) removed 2:
+                  /h/backups/citadel-20261101-011500.backup
+                  /h/region-b/backups/citadel-20261101-011500.backup""", copied);
+        String notCopied = Reports.text("backup", Json.createReader(new StringReader("""
+                {"file":"/h/backups/citadel-20261206-011500.backup","region":"a","epoch":3,"tables":17,"rows":1200,
+                "bytes":52311,"tookMillis":840.0,"copy":null,"copyFailed":"the copy to /h/region-b/backups: \
+                java.nio.file.FileSystemException: /h/region-b/backups: No space left on device",
+                "retention":{"daily":7,"weekly":4},"removed":[]}
+                """)).readObject());
+        assertTrue(notCopied.endsWith("""
+                COPY FAILED: the copy to /h/region-b/backups: java.nio.file.FileSystemException: \
+                /h/region-b/backups: No space left on device.
+                Retention removed nothing: every backup stays until a copy succeeds again."""), notCopied);
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -102,6 +103,7 @@ final class ClusterPolicies {
         policies.put("secrets come from the secret store", this::secretsComeFromTheSecretStore);
         policies.put("containers have requests and limits", this::containersHaveRequestsAndLimits);
         policies.put("backups run on a schedule, one at a time", this::backupsRunOnAScheduleOneAtATime);
+        policies.put("backups are pruned and copied to the other region's storage", this::backupsArePrunedAndCopied);
         policies.put("region settings are filled in", this::regionSettingsAreFilledIn);
         Map<String, List<String>> findings = new LinkedHashMap<>();
         policies.forEach((name, policy) -> findings.put(name, policy.get()));
@@ -547,17 +549,68 @@ final class ClusterPolicies {
             if (!"Forbid".equals(job.getSpec().getConcurrencyPolicy())) {
                 findings.add(name(job) + ": concurrencyPolicy " + job.getSpec().getConcurrencyPolicy() + ", not Forbid");
             }
-            for (Container container : job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers()) {
-                List<String> command = Stream.concat(nullSafe(container.getCommand()).stream(), nullSafe(container.getArgs()).stream()).toList();
-                int dr = command.indexOf("dr");
-                backup |= dr > 0 && command.get(0).endsWith("bin/citadel") && dr + 1 < command.size()
-                        && command.get(dr + 1).equals("backup");
-            }
+            backup |= job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().stream()
+                    .anyMatch(ClusterPolicies::runsBackups);
         }
         if (!backup) {
             findings.add("no CronJob runs bin/citadel dr backup");
         }
         return findings;
+    }
+
+    /**
+     * Every container that runs {@code bin/citadel dr backup} sets how many daily and weekly backups to keep, and
+     * copies each backup onto a volume claim of its own, of a storage class other than the backups' (the overlay
+     * names the other region's), so that one region's storage lost loses no backup.
+     */
+    List<String> backupsArePrunedAndCopied() {
+        List<String> findings = new ArrayList<>();
+        for (CronJob job : all(CronJob.class)) {
+            PodSpec pod = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+            for (Container container : pod.getContainers().stream().filter(ClusterPolicies::runsBackups).toList()) {
+                String where = name(job) + " container " + container.getName();
+                for (String variable : List.of("CITADEL_DR_BACKUP_KEEP_DAILY", "CITADEL_DR_BACKUP_KEEP_WEEKLY")) {
+                    String kept = env(container, variable).orElse("");
+                    if (!kept.matches("[1-9][0-9]{0,3}")) {
+                        findings.add(where + ": " + variable + " is '" + kept + "', not a number of backups to keep");
+                    }
+                }
+                Optional<PersistentVolumeClaim> backups = claimAt(pod, container, "CITADEL_DR_BACKUPS", where, findings);
+                Optional<PersistentVolumeClaim> copies = claimAt(pod, container, "CITADEL_DR_BACKUP_COPY", where, findings);
+                if (backups.isPresent() && copies.isPresent()) {
+                    String backupsClass = backups.get().getSpec().getStorageClassName();
+                    String copiesClass = copies.get().getSpec().getStorageClassName();
+                    if (backups.get() == copies.get()) {
+                        findings.add(where + ": copies its backups onto their own volume claim " + name(copies.get()));
+                    } else if (copiesClass == null || copiesClass.equals(backupsClass)) {
+                        findings.add(where + ": the copies' " + name(copies.get()) + " names no storage class of its own: "
+                                + "it may be the backups' own region's storage");
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** The claim of the volume mounted where the container's {@code variable} points; none is a finding. */
+    private Optional<PersistentVolumeClaim> claimAt(PodSpec pod, Container container, String variable, String where,
+                                                    List<String> findings) {
+        String path = env(container, variable).orElse(null);
+        if (path == null) {
+            findings.add(where + ": " + variable + " is not set");
+            return Optional.empty();
+        }
+        Optional<String> claim = nullSafe(container.getVolumeMounts()).stream()
+                .filter(m -> path.equals(m.getMountPath()) || path.startsWith(m.getMountPath() + "/"))
+                .flatMap(m -> nullSafe(pod.getVolumes()).stream().filter(v -> v.getName().equals(m.getName())))
+                .filter(v -> v.getPersistentVolumeClaim() != null)
+                .map(v -> v.getPersistentVolumeClaim().getClaimName()).findFirst();
+        Optional<PersistentVolumeClaim> found = claim.flatMap(name -> all(PersistentVolumeClaim.class).stream()
+                .filter(c -> c.getMetadata().getName().equals(name)).findFirst());
+        if (found.isEmpty()) {
+            findings.add(where + ": " + variable + " " + path + " is not on a volume claim declared here");
+        }
+        return found;
     }
 
     /** What each region must set is set: no base placeholder (an all-capitals word) is left in an env value or a provider parameter. */
@@ -581,6 +634,13 @@ final class ClusterPolicies {
             });
         }
         return findings;
+    }
+
+    private static boolean runsBackups(Container container) {
+        List<String> command = Stream.concat(nullSafe(container.getCommand()).stream(), nullSafe(container.getArgs()).stream()).toList();
+        int dr = command.indexOf("dr");
+        return dr > 0 && command.get(0).endsWith("bin/citadel") && dr + 1 < command.size()
+                && command.get(dr + 1).equals("backup");
     }
 
     /** What one region declares and the other does not, by kind and name. */

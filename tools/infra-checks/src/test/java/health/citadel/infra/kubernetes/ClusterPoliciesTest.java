@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -45,7 +46,7 @@ class ClusterPoliciesTest {
     @ValueSource(strings = {"region-a", "region-b"})
     void everyPolicyHoldsInTheRegion(String region) {
         Map<String, List<String>> findings = Regions.policies(region).findings();
-        assertEquals(13, findings.size());
+        assertEquals(14, findings.size());
         findings.forEach((policy, broken) -> assertEquals(List.of(), broken, region + ": " + policy));
     }
 
@@ -335,6 +336,28 @@ class ClusterPoliciesTest {
                 resources -> backup(resources).setCommand(List.of("/opt/citadel/bin/citadel", "dr", "status")), "no CronJob runs bin/citadel dr backup");
     }
 
+    @Test
+    void aBackupJobWithoutRetentionOrACopyOnOtherStorageBreaksTheCopyPolicy() {
+        assertBroken(ClusterPolicies::backupsArePrunedAndCopied,
+                resources -> backup(resources).getEnv().removeIf(v -> v.getName().equals("CITADEL_DR_BACKUP_KEEP_WEEKLY")),
+                "CITADEL_DR_BACKUP_KEEP_WEEKLY is '', not a number of backups to keep");
+        assertBroken(ClusterPolicies::backupsArePrunedAndCopied,
+                resources -> setEnv(backup(resources), "CITADEL_DR_BACKUP_KEEP_DAILY", "0"),
+                "CITADEL_DR_BACKUP_KEEP_DAILY is '0'");
+        assertBroken(ClusterPolicies::backupsArePrunedAndCopied,
+                resources -> backup(resources).getEnv().removeIf(v -> v.getName().equals("CITADEL_DR_BACKUP_COPY")),
+                "container backup: CITADEL_DR_BACKUP_COPY is not set");
+        assertBroken(ClusterPolicies::backupsArePrunedAndCopied,
+                resources -> setEnv(backup(resources), "CITADEL_DR_BACKUP_COPY", "/tmp/copies"),
+                "CITADEL_DR_BACKUP_COPY /tmp/copies is not on a volume claim declared here");
+        assertBroken(ClusterPolicies::backupsArePrunedAndCopied,
+                resources -> setEnv(backup(resources), "CITADEL_DR_BACKUP_COPY", "/var/lib/citadel/backups/copies"),
+                "copies its backups onto their own volume claim PersistentVolumeClaim citadel-backups");
+        assertBroken(ClusterPolicies::backupsArePrunedAndCopied,
+                resources -> claim(resources, "citadel-backups-copy").getSpec().setStorageClassName(null),
+                "the copies' PersistentVolumeClaim citadel-backups-copy names no storage class of its own");
+    }
+
     /** Region A's objects, changed by {@code change}, must make {@code policy} report a finding containing {@code expected}. */
     private static void assertBroken(Function<ClusterPolicies, List<String>> policy, Consumer<List<HasMetadata>> change,
                                      String expected) {
@@ -362,6 +385,15 @@ class ClusterPoliciesTest {
 
     private static Container backup(List<HasMetadata> resources) {
         return only(resources, CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static void setEnv(Container container, String name, String value) {
+        container.getEnv().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow().setValue(value);
+    }
+
+    private static PersistentVolumeClaim claim(List<HasMetadata> resources, String name) {
+        return resources.stream().filter(r -> r instanceof PersistentVolumeClaim && r.getMetadata().getName().equals(name))
+                .map(PersistentVolumeClaim.class::cast).findFirst().orElseThrow();
     }
 
     private static NetworkPolicy policy(List<HasMetadata> resources, String name) {

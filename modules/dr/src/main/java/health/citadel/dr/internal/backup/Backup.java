@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,10 +19,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,35 +34,44 @@ import org.postgresql.PGConnection;
 /**
  * {@code dr backup}: the module schemas of the writer, read in one repeatable-read snapshot, so every table is
  * as of the same instant; checksummed as {@code dr verify} checksums a table, so a restore can prove it
- * reproduced them; encrypted with the backup key. The file appears under its final name only when whole.
+ * reproduced them; encrypted with the backup key. The file appears under its final name only when whole. Then
+ * it is copied to the other region's folder, and retention prunes both folders; not while copies fail, so that
+ * the folder that has them keeps every backup until a copy succeeds again.
  */
 public final class Backup {
 
-    /** What was written. */
-    public record Report(Path file, String region, long epoch, int tables, long rows, long bytes, Duration took) {
+    /**
+     * What was written.
+     *
+     * @param copy       the copy, read back whole; null where none was made
+     * @param copyFailed why the copy failed, in one line; null where it did not
+     * @param removed    what retention removed, from both folders
+     */
+    public record Report(Path file, String region, long epoch, int tables, long rows, long bytes, Duration took,
+                         Path copy, String copyFailed, BackupRetention retention, List<Path> removed) {
+
+        public Report {
+            removed = List.copyOf(removed);
+        }
     }
 
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
     private final RegionAccess regions;
-    private final Path keyset;
-    private final Path directory;
+    private final BackupSettings settings;
+    private final Clock clock;
 
-    public Backup(RegionAccess regions, Path keyset, Path directory) {
+    public Backup(RegionAccess regions, BackupSettings settings, Clock clock) {
         this.regions = regions;
-        this.keyset = keyset;
-        this.directory = directory;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public Report take() throws SQLException, IOException, GeneralSecurityException {
         long began = System.nanoTime();
         String region = Topology.newestWriter(regions);
-        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Instant now = Instant.now();
-        Path file = directory.resolve("citadel-" + NAME.format(now) + ".backup");
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        BackupFolder folder = new BackupFolder(settings.directory(), settings.keyset());
+        Instant now = clock.instant();
+        Path file = folder.fileFor(now);
+        Path partial = folder.start(file);
         BackupManifest manifest;
         try (Connection dba = regions.dba(region)) {
             dba.setAutoCommit(false);
@@ -84,21 +90,51 @@ public final class Backup {
             manifest = new BackupManifest(BackupManifest.FORMAT, now, region, epoch, schemaVersions(dba), tables);
             write(dba, manifest, partial);
             dba.commit();
+            folder.finish(partial, file);
         } catch (SQLException | IOException | GeneralSecurityException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        Stored stored = store(folder, file, now);
         return new Report(file, region, manifest.epoch(), manifest.tables().size(),
                 manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum(), Files.size(file),
-                Duration.ofNanos(System.nanoTime() - began));
+                Duration.ofNanos(System.nanoTime() - began), stored.copy(), stored.copyFailed(), settings.retention(),
+                stored.removed());
+    }
+
+    /** Where a written backup ended up; as in {@link Report}. */
+    record Stored(Path copy, String copyFailed, List<Path> removed) {
+    }
+
+    /** Copies the backup just written, then prunes the copies' folder and its own; neither if the copy fails. */
+    Stored store(BackupFolder folder, Path file, Instant now) throws IOException {
+        Path copy = null;
+        List<Path> removed = new ArrayList<>();
+        if (settings.copy().isPresent()) {
+            BackupFolder copies = new BackupFolder(settings.copy().get(), settings.keyset());
+            try {
+                copy = BackupCopy.of(file, copies);
+                removed.addAll(copies.prune(settings.retention(), now, clock));
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                String failed = copy == null ? "the copy to " + copies.directory() + ": "
+                        : "the copy " + copy + " is made, but its folder is not pruned: ";
+                return new Stored(copy, (failed + e).replaceAll("\\s*\\R\\s*", " "), removed);
+            }
+        }
+        try {
+            removed.addAll(0, folder.prune(settings.retention(), now, clock));
+        } catch (IOException e) {
+            throw new IOException("the backup " + file + " is written" + (copy == null ? "" : " and copied to " + copy)
+                    + ", but " + e.getMessage(), e);
+        }
+        return new Stored(copy, null, removed);
     }
 
     private void write(Connection dba, BackupManifest manifest, Path file)
             throws SQLException, IOException, GeneralSecurityException {
         var copy = dba.unwrap(PGConnection.class).getCopyAPI();
         var digests = Json.createObjectBuilder();
-        try (ZipOutputStream zip = BackupArchive.write(file, keyset)) {
+        try (ZipOutputStream zip = BackupArchive.write(file, settings.keyset())) {
             BackupArchive.entry(zip, BackupArchive.MANIFEST, manifest.json());
             for (BackupManifest.Table table : manifest.tables()) {
                 zip.putNextEntry(new ZipEntry(BackupArchive.TABLE_PREFIX + table.name()));

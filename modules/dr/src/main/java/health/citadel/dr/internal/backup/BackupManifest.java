@@ -6,12 +6,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
 
 /**
  * What a backup holds, written before the tables so a restore can refuse a target before it loads anything:
@@ -43,6 +48,19 @@ record BackupManifest(int format, Instant takenAt, String region, long epoch, Ma
         return Json.createObjectBuilder().add("format", format).add("takenAt", takenAt.toString())
                 .add("region", region).add("epoch", epoch).add("schemaVersions", versions).add("tables", tableList)
                 .build().toString();
+    }
+
+    /** The manifest, the archive's first entry. */
+    static BackupManifest readFrom(ZipInputStream archive) throws IOException {
+        BackupArchive.expect(archive, BackupArchive.MANIFEST);
+        return parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The manifest of a backup file, which only the file's key reads. */
+    static BackupManifest read(Path file, Path keyset) throws IOException, GeneralSecurityException {
+        try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
+            return readFrom(archive);
+        }
     }
 
     static BackupManifest parse(String text) {

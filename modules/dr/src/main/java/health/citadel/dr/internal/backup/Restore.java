@@ -15,7 +15,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
@@ -77,8 +76,7 @@ public final class Restore {
         long began = System.nanoTime();
         Ledger ledger = liveLedger(withoutLiveLedger);
         try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
-            BackupArchive.expect(archive, BackupArchive.MANIFEST);
-            BackupManifest manifest = BackupManifest.parse(new String(archive.readAllBytes(), StandardCharsets.UTF_8));
+            BackupManifest manifest = BackupManifest.readFrom(archive);
             // read before the target is touched, so that a backup from another release leaves no migrated database
             Map<String, String> shipped = SchemaMigrations.newestVersions(Path.of(migrations),
                     Replication.PUBLISHED_SCHEMAS);

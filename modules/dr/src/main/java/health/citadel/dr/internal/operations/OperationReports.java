@@ -98,9 +98,15 @@ public final class OperationReports {
     }
 
     static JsonObject backup(Backup.Report report) {
-        return Json.createObjectBuilder().add("file", report.file().toString()).add("region", report.region())
-                .add("epoch", report.epoch()).add("tables", report.tables()).add("rows", report.rows())
-                .add("bytes", report.bytes()).add("tookMillis", millis(report.took())).build();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("file", report.file().toString())
+                .add("region", report.region()).add("epoch", report.epoch()).add("tables", report.tables())
+                .add("rows", report.rows()).add("bytes", report.bytes()).add("tookMillis", millis(report.took()));
+        nullable(json, "copy", report.copy());
+        nullable(json, "copyFailed", report.copyFailed());
+        JsonArrayBuilder removed = Json.createArrayBuilder();
+        report.removed().forEach(file -> removed.add(file.toString()));
+        return json.add("retention", Json.createObjectBuilder().add("daily", report.retention().daily())
+                .add("weekly", report.retention().weekly())).add("removed", removed).build();
     }
 
     static JsonObject restore(Restore.Report report) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -138,7 +139,7 @@ public final class Operations {
     public Outcome<Backup.Report> backup(String operator, BackupSettings backups)
             throws IOException, InterruptedException {
         return run(Kind.BACKUP, operator, null, () -> {
-            Backup.Report done = new Backup(regions, backups.keyset(), backups.directory()).take();
+            Backup.Report done = new Backup(regions, backups, Clock.systemUTC()).take();
             return new Done<>(done, OperationReports.backup(done), done.region());
         });
     }

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,11 +73,7 @@ class RestoreTest {
 
     /** A backup of no tables, taken by a release whose schemas stood at {@code versions}. */
     private Path backup(Path key, Map<String, String> versions) throws Exception {
-        Path file = home.resolve("citadel-" + System.nanoTime() + ".backup");
-        try (ZipOutputStream zip = BackupArchive.write(file, key)) {
-            BackupArchive.entry(zip, BackupArchive.MANIFEST, new BackupManifest(BackupManifest.FORMAT,
-                    Instant.parse("2026-12-01T08:00:00Z"), "a", 3, versions, List.of()).json());
-        }
-        return file;
+        return BackupKeys.backup(home.resolve("citadel-" + System.nanoTime() + ".backup"), key,
+                Instant.parse("2026-12-01T08:00:00Z"), versions);
     }
 }

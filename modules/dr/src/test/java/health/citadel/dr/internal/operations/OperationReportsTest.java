@@ -9,10 +9,14 @@ import health.citadel.dr.api.FenceReport;
 import health.citadel.dr.api.RegionsCompared;
 import health.citadel.dr.api.RejoinReport;
 import health.citadel.dr.api.SwitchoverReport;
+import health.citadel.dr.internal.backup.Backup;
+import health.citadel.dr.internal.backup.BackupRetention;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +56,24 @@ class OperationReportsTest {
                 + "\"same\":true},{\"table\":\"audit.access_event\",\"writerRows\":5000000000,\"standbyRows\":4,"
                 + "\"same\":false}]}", OperationReports.json(COMPARED).toString());
         assertEquals("{\"same\":true,\"tables\":[]}", OperationReports.json(RegionsCompared.of(List.of())).toString());
+    }
+
+    @Test
+    void aBackupReportNamesTheCopyAndWhatRetentionRemoved() {
+        Backup.Report copied = new Backup.Report(Path.of("/h/backups/citadel-20261206-011500.backup"), "a", 3, 17, 1200,
+                52_311, Duration.ofMillis(840), Path.of("/h/region-b/backups/citadel-20261206-011500.backup"), null,
+                new BackupRetention(7, 4), List.of(Path.of("/h/backups/citadel-20261101-011500.backup")));
+        assertEquals("{\"file\":\"/h/backups/citadel-20261206-011500.backup\",\"region\":\"a\",\"epoch\":3,"
+                + "\"tables\":17,\"rows\":1200,\"bytes\":52311,\"tookMillis\":840.0,"
+                + "\"copy\":\"/h/region-b/backups/citadel-20261206-011500.backup\",\"copyFailed\":null,"
+                + "\"retention\":{\"daily\":7,\"weekly\":4},\"removed\":[\"/h/backups/citadel-20261101-011500.backup\"]}",
+                OperationReports.backup(copied).toString());
+        Backup.Report notCopied = new Backup.Report(copied.file(), "a", 3, 17, 1200, 52_311, Duration.ofMillis(840),
+                null, "the copy to /h/region-b/backups: no space", new BackupRetention(7, 4), List.of());
+        var json = OperationReports.backup(notCopied);
+        assertEquals(JsonValue.NULL, json.get("copy"));
+        assertEquals("the copy to /h/region-b/backups: no space", json.getString("copyFailed"));
+        assertEquals(0, json.getJsonArray("removed").size());
     }
 
     @Test
