@@ -6,6 +6,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,6 +81,7 @@ public final class ProblemMappers {
     @Provider
     public static final class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+        private static final int FRAMES_LOGGED = 12;
 
         @Override
         public Response toResponse(Throwable e) {
@@ -94,13 +97,25 @@ public final class ProblemMappers {
                         "the database is unavailable for a moment: retry after the time given").toResponse();
             }
             String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unhandled {0}, incident {1}", new Object[] {causes(e), incident});
+            LOG.log(Level.SEVERE, "Unhandled {0}, incident {1}, thrown at {2}", new Object[] {causes(e), incident,
+                    whereThrown(e)});
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "incident " + incident).toResponse();
         }
 
         /** The exception's type and its causes' types, outermost first: enough to find the bug, no message. */
         static String causes(Throwable e) {
             return Causes.of(e).stream().map(cause -> cause.getClass().getName()).collect(Collectors.joining(" < "));
+        }
+
+        /**
+         * The innermost cause's first frames, as class, method and line: where a bug is, without any message (which
+         * may quote data), now that no first-failure incident file keeps the stack (bootstrap.properties).
+         */
+        static String whereThrown(Throwable e) {
+            List<Throwable> chain = Causes.of(e);
+            return Arrays.stream(chain.get(chain.size() - 1).getStackTrace()).limit(FRAMES_LOGGED)
+                    .map(frame -> frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber())
+                    .collect(Collectors.joining(" < "));
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Adding, changing and retiring a chart entry through the service behind {@code /api/v1/patients/{id}/{kind}}: a
@@ -223,7 +224,7 @@ public class ChartEntryPage {
                     .filter(error -> !error.getKey().equals(CHANGE_REASON) && !error.getKey().equals(RETIRE_REASON)
                             && inputs.stream().noneMatch(input -> input.name().equals(error.getKey())))
                     .map(error -> error.getKey().isEmpty() ? error.getValue() : error.getKey() + ": " + error.getValue())
-                    .collect(java.util.stream.Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")));
             model.put("conflict", conflict);
             model.put("banners", ClinicianPages.banner(emergencyAccess, patientId));
             return new Page("records/entry-form", model);
