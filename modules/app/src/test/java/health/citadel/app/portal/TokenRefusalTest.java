@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -56,6 +58,17 @@ class TokenRefusalTest {
         assertRefused(TokenRefusal.ANOTHER_AUDIENCE, signed(realmKey, claims -> claims.audience("another-api")));
         assertRefused(TokenRefusal.ANOTHER_ISSUER, signed(realmKey, claims -> claims.issuer("https://elsewhere")));
         assertRefused(TokenRefusal.MISSING_CLAIM, signed(realmKey, claims -> claims.subject(null)));
+    }
+
+    @Test
+    void realmKeysThatCannotBeFetchedAreNamedAsSuchNotAsAForgery() throws JOSEException {
+        JWKSource<SecurityContext> unreachable = (selector, context) -> {
+            throw new KeySourceException("the realm's JWKS did not answer");
+        };
+        DefaultJWTProcessor<SecurityContext> apiWithoutKeys = TokenVerifier.processor(unreachable, ISSUER, "citadel-api", 3);
+
+        assertEquals(Optional.of(TokenRefusal.KEYS_UNAVAILABLE),
+                TokenRefusal.of(apiWithoutKeys, signed(realmKey, claims -> claims)));
     }
 
     @Test
