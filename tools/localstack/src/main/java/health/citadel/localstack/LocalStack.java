@@ -148,7 +148,7 @@ final class LocalStack {
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
         new StackCertificates(home).ensure();
         PostgresRegion cluster = new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home,
-                RuntimeArtifacts.postgresVersion(), secrets);
+                RuntimeArtifacts.postgresVersion(), secrets, false);
         cluster.checkData();
         if (!cluster.running()) {
             StackPorts.requireFree(ports.emptyCluster(), "the empty cluster");
@@ -162,7 +162,8 @@ final class LocalStack {
     void down(PrintStream out) {
         PostgresRegion regionA = region("a", null);
         PostgresRegion regionB = region("b", null);
-        new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home, RuntimeArtifacts.postgresVersion(), null).stop();
+        new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home, RuntimeArtifacts.postgresVersion(), null, false)
+                .stop();
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
         LocalMonitoring monitoring = new LocalMonitoring(repository, home, ports);
@@ -273,7 +274,7 @@ final class LocalStack {
 
     private PostgresRegion region(String name, StackSecrets secrets) {
         return new PostgresRegion(name, "a".equals(name) ? ports.regionA() : ports.regionB(), home,
-                RuntimeArtifacts.postgresVersion(), secrets);
+                RuntimeArtifacts.postgresVersion(), secrets, true);
     }
 
     private void printSummary(PrintStream out, LibertyServer liberty, KeycloakServer keycloak,

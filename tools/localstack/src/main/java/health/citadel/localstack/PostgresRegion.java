@@ -34,20 +34,28 @@ final class PostgresRegion {
 
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
     private static final String TLS_SETTINGS = "citadel-tls.conf";
+    private static final String ARCHIVE_SETTINGS = "citadel-archive.conf";
 
     private final String region;
     private final int port;
     private final Path data;
     private final Path binaries;
     private final Path log;
+    /** Where the cluster archives its WAL; null for a cluster that keeps no history (the restore drills' one) */
+    private final Path walArchive;
     private final StackSecrets secrets;
     private final StackCertificates certificates;
 
-    /** @param secrets null where the region is only looked at or stopped */
-    PostgresRegion(String region, int port, StackHome home, String version, StackSecrets secrets) {
+    /**
+     * @param secrets     null where the region is only looked at or stopped
+     * @param archivesWal whether it archives its WAL, as the pair's regions do, so a moment can be restored
+     */
+    PostgresRegion(String region, int port, StackHome home, String version, StackSecrets secrets,
+                   boolean archivesWal) {
         this.region = region;
         this.port = port;
         this.data = home.postgresData(region);
+        this.walArchive = archivesWal ? home.walArchive(region) : null;
         this.binaries = binaries(home, version);
         this.log = home.logs().resolve("postgres-" + region + ".log");
         this.secrets = secrets;
@@ -87,6 +95,16 @@ final class PostgresRegion {
         return port;
     }
 
+    /** @return where its WAL is archived; null where it is not */
+    Path walArchive() {
+        return walArchive;
+    }
+
+    /** PostgreSQL's programs, which a point-in-time restore starts the recovered cluster with. */
+    Path binaries() {
+        return binaries.resolve("bin");
+    }
+
     String jdbcUrl() {
         return url(DATABASE);
     }
@@ -124,6 +142,7 @@ final class PostgresRegion {
             initialize();
         }
         secureConnections();
+        archiveWal();
         Commands.run(Commands.asUnprivileged(List.of(bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(),
                 "-w", "-t", String.valueOf(PG_CTL_TIMEOUT.toSeconds()), "-o", "-p " + port, "start")),
                 Map.of(), log, PG_CTL_TIMEOUT.plusSeconds(5), "starting " + name());
@@ -196,6 +215,38 @@ final class PostgresRegion {
                     """);
         } catch (IOException e) {
             throw new StackException("cannot configure TLS for " + name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Archiving of every finished WAL segment into the region's archive (written at every start, so a cluster made
+     * before it keeps up), from which {@code bin/citadel dr restore --to} replays up to a moment. A segment is
+     * closed within {@code archive_timeout} even when little is written, which bounds what a lost disk loses.
+     */
+    private void archiveWal() {
+        String settings = "# Written by bin/citadel up at every start\n";
+        if (walArchive != null) {
+            if (walArchive.toString().contains("'")) {
+                throw new StackException("the stack's home may not contain a quote: PostgreSQL's archive command "
+                        + "names it");
+            }
+            StackHome.ownerOnlyDirectory(walArchive);
+            String archived = walArchive.toAbsolutePath() + "/%f";
+            settings += """
+                    archive_mode = on
+                    archive_command = 'test ! -f ''%s'' && cp ''%%p'' ''%s'''
+                    archive_timeout = 300
+                    """.formatted(archived, archived);
+        }
+        try {
+            Files.writeString(data.resolve(ARCHIVE_SETTINGS), settings);
+            Path configuration = data.resolve("postgresql.conf");
+            if (!Files.readString(configuration).contains(ARCHIVE_SETTINGS)) {
+                Files.writeString(configuration, "\ninclude_if_exists = '" + ARCHIVE_SETTINGS + "'\n",
+                        StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot configure WAL archiving for " + name() + ": " + e.getMessage(), e);
         }
     }
 

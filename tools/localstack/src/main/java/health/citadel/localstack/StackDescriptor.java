@@ -53,7 +53,9 @@ final class StackDescriptor {
                     "role", region.id().equals(writer) ? "writer" : "standby",
                     "jdbcUrl", region.jdbcUrl(),
                     "dbaUser", PostgresRegion.DBA,
-                    "dbaPassword", secrets.get(StackSecrets.DBA_PASSWORD)));
+                    "dbaPassword", secrets.get(StackSecrets.DBA_PASSWORD),
+                    "walArchive", region.walArchive().toString(),
+                    "baseBackups", home.baseBackups(region.id()).toString()));
         }
         stack.put("regions", regionEntries);
         stack.put("replication", Map.of("user", PostgresRegion.REPLICATOR,
@@ -63,7 +65,8 @@ final class StackDescriptor {
         stack.put("audit", Map.of("publicKeyset", StackKeysets.auditSigningPublic(home).toString(),
                 "witnessFile", home.auditWitness().toString()));
         stack.put("backups", Map.of("keyset", StackKeysets.backup(home).toString(),
-                "directory", home.backups().toString(), "copy", home.backupCopies().toString()));
+                "directory", home.backups().toString(), "copy", home.backupCopies().toString(),
+                "postgresBin", regions.get(0).binaries().toString()));
         stack.put("logs", home.logs().toString());
         Map<String, Object> times = new LinkedHashMap<>();
         times.put("readyMillis", startup.ready().toMillis());

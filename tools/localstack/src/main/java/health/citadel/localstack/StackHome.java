@@ -73,6 +73,16 @@ record StackHome(Path root) {
         return root.resolve("region-b").resolve("backups");
     }
 
+    /** Where a region's server archives each finished WAL segment, for point-in-time restores. */
+    Path walArchive(String region) {
+        return root.resolve("wal-archive").resolve(region);
+    }
+
+    /** Where {@code bin/citadel dr base-backup} copies a region's data folder. */
+    Path baseBackups(String region) {
+        return root.resolve("base-backups").resolve(region);
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

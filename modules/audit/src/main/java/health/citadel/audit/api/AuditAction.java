@@ -4,6 +4,7 @@ package health.citadel.audit.api;
 public enum AuditAction {
     READ, SEARCH, CREATE, UPDATE, DELETE, REVERT, EXPORT, ERASE, REVEAL, BREAK_GLASS, DENIED,
     DR_SWITCHOVER, DR_FAILOVER, DR_FENCE, DR_SALVAGE, DR_REJOIN, DR_BACKUP, DR_RESTORE, DR_MIGRATE,
+    DR_BASE_BACKUP, DR_POINT_IN_TIME_RESTORE,
     KEY_ROTATION, KEY_DESTRUCTION,
     /** A patient flagged restricted (a VIP, an employee), or the flag taken off, on its own. */
     RESTRICTION_SET, RESTRICTION_CLEARED,

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,10 @@ public final class DrCommand {
                    bin/citadel dr salvage <old writer> [--apply] [--json]
                    bin/citadel dr rejoin <region> [--discard-lost-commits] [--json]
                    bin/citadel dr backup [--json]
-                   bin/citadel dr restore <backup file> --into <jdbc url> [--without-live-ledger] [--json]""";
+                   bin/citadel dr base-backup [--json]
+                   bin/citadel dr restore <backup file> --into <jdbc url> [--without-live-ledger] [--json]
+                   bin/citadel dr restore --to <ISO-8601 instant> --into <new data folder> --port <port> \
+                                          [--from <region>] [--without-live-ledger] [--json]""";
 
     private DrCommand() {
     }
@@ -57,10 +62,17 @@ public final class DrCommand {
         boolean apply = arguments.remove("--apply");
         boolean withoutLiveLedger = arguments.remove("--without-live-ledger");
         String into = option(arguments, "--into");
+        String to = option(arguments, "--to");
+        String port = option(arguments, "--port");
+        String from = option(arguments, "--from");
         String command = arguments.isEmpty() ? "" : arguments.remove(0);
+        if (command.equals("restore") && to != null) {
+            return restoreToMoment(arguments, to, into, port, from, withoutLiveLedger, asJson, environment, out, err);
+        }
         boolean takesArgument = List.of("fence", "salvage", "rejoin", "restore").contains(command);
-        if (!List.of("status", "verify", "migrate", "switchover", "failover", "fence", "salvage", "rejoin", "backup", "restore")
-                .contains(command)
+        if (!List.of("status", "verify", "migrate", "switchover", "failover", "fence", "salvage", "rejoin", "backup",
+                        "base-backup", "restore").contains(command)
+                || port != null || from != null
                 || arguments.size() != (takesArgument ? 1 : 0)
                 || (acceptDataLoss && !command.equals("failover"))
                 || (apply && !command.equals("salvage"))
@@ -91,6 +103,37 @@ public final class DrCommand {
         } catch (SQLException e) {
             err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
             return UNUSABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNUSABLE;
+        } catch (IOException | RuntimeException e) {
+            err.println("citadel: " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    /** {@code restore --to}: a new cluster as a region was at that moment, from its base backup and WAL archive. */
+    private static int restoreToMoment(List<String> arguments, String to, String into, String port, String from,
+                                       boolean withoutLiveLedger, boolean asJson, Map<String, String> environment,
+                                       PrintStream out, PrintStream err) {
+        if (!arguments.isEmpty() || into == null || port == null) {
+            err.println(USAGE);
+            return UNUSABLE;
+        }
+        Instant moment;
+        int listenOn;
+        try {
+            moment = Instant.parse(to);
+            listenOn = Integer.parseInt(port);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            err.println("citadel: --to takes an instant such as 2026-12-06T07:30:00Z, and --port a port number");
+            return UNUSABLE;
+        }
+        try {
+            DrSettings settings = DrSettings.from(environment);
+            return report(new Operations(settings.regions(), settings.heartbeatInterval(), settings.journal())
+                    .restoreToMoment(settings.operator(), settings.pointInTime(), from, moment, Path.of(into),
+                            listenOn, withoutLiveLedger), settings, asJson, out, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return UNUSABLE;
@@ -147,6 +190,7 @@ public final class DrCommand {
             case "rejoin" -> operations.rejoin(operator, argument, discardLostCommits);
             case "backup" -> operations.backup(operator, settings.backups());
             case "migrate" -> operations.migrate(operator, Path.of(settings.backups().migrations()));
+            case "base-backup" -> operations.baseBackup(operator, settings.pointInTime());
             default -> operations.restore(operator, settings.backups(), Path.of(argument), into, withoutLiveLedger);
         };
     }

@@ -4,6 +4,7 @@ import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.backup.BackupRetention;
 import health.citadel.dr.internal.backup.BackupSettings;
+import health.citadel.dr.internal.backup.PointInTimeSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where {@code bin/citadel dr} finds the regions: the local stack's {@code stack.json}, or, outside it,
@@ -31,7 +33,7 @@ import java.util.Optional;
  * @param stackJson the local stack's descriptor, whose region roles an operation that moves the writer updates
  */
 record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval, String operator,
-                  Optional<Path> stackJson, BackupSettings backups) {
+                  Optional<Path> stackJson, BackupSettings backups, PointInTimeSettings pointInTime) {
 
     static DrSettings from(Map<String, String> environment) throws IOException {
         Duration heartbeat = Duration.parse(environment.getOrDefault("CITADEL_DR_HEARTBEAT_INTERVAL", "PT1S"));
@@ -56,7 +58,13 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
                     environment.getOrDefault("CITADEL_DR_REPLICATOR_PASSWORD", ""), application),
                     Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
                     heartbeat, operator, Optional.empty(), backups(environment, home, null,
-                    environment.getOrDefault("CITADEL_DR_USER", ""), environment.getOrDefault("CITADEL_DR_PASSWORD", "")));
+                    environment.getOrDefault("CITADEL_DR_USER", ""), environment.getOrDefault("CITADEL_DR_PASSWORD", "")),
+                    pointInTime(environment, urls.keySet(), name -> {
+                        String prefix = "CITADEL_DR_REGION_" + name.toUpperCase(Locale.ROOT);
+                        return new PointInTimeSettings.Storage(
+                                Path.of(environment.getOrDefault(prefix + "_WAL_ARCHIVE", "")),
+                                Path.of(environment.getOrDefault(prefix + "_BASE_BACKUPS", "")));
+                    }, environment.getOrDefault("CITADEL_DR_POSTGRES_BIN", "")));
         }
         Path stack = home.resolve("stack.json");
         if (!Files.isRegularFile(stack)) {
@@ -74,7 +82,31 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
                 new ApplicationLogins(logins.getString("app"), logins.getString("owner"), logins.getString("console", ""))),
                 Path.of(environment.getOrDefault("CITADEL_DR_JOURNAL", home.resolve("dr-journal.jsonl").toString())),
                 heartbeat, operator, Optional.of(stack), backups(environment, home,
-                descriptor.getJsonObject("backups"), first.getString("dbaUser"), first.getString("dbaPassword")));
+                descriptor.getJsonObject("backups"), first.getString("dbaUser"), first.getString("dbaPassword")),
+                pointInTime(environment, urls.keySet(), name -> {
+                    // a stack.json written before WAL was archived names no archive: a base backup then says so
+                    JsonObject region = regions.getJsonObject(name);
+                    return new PointInTimeSettings.Storage(Path.of(region.getString("walArchive", "")),
+                            Path.of(region.getString("baseBackups", "")));
+                }, environment.getOrDefault("CITADEL_DR_POSTGRES_BIN",
+                        descriptor.getJsonObject("backups").getString("postgresBin", ""))));
+    }
+
+    /**
+     * Each region's WAL archive and base backups, {@code CITADEL_DR_BASE_BACKUP_KEEP} (2) and PostgreSQL's
+     * programs, which a point-in-time restore starts the recovered cluster with.
+     */
+    private static PointInTimeSettings pointInTime(Map<String, String> environment, Iterable<String> regions,
+                                                   Function<String, PointInTimeSettings.Storage> storage,
+                                                   String postgresBin) throws IOException {
+        Map<String, PointInTimeSettings.Storage> storages = new LinkedHashMap<>();
+        regions.forEach(name -> storages.put(name, storage.apply(name)));
+        int keep = count(environment, "CITADEL_DR_BASE_BACKUP_KEEP", 2);
+        if (keep < 1) {
+            throw new IOException("CITADEL_DR_BASE_BACKUP_KEEP is 0: at least the newest base backup must be kept, "
+                    + "or no moment can be restored");
+        }
+        return new PointInTimeSettings(Path.of(postgresBin), storages, keep);
     }
 
     /**

@@ -35,6 +35,19 @@ final class Reports {
                     + "patients erased since the backup are erased again.%n", report.getJsonNumber("rows").longValue(),
                     report.getInt("tables"), report.getString("takenFrom"), report.getString("takenAt"),
                     report.getString("target"), report.getInt("ledgerEntries"), report.getInt("erasuresReplayed"));
+            case "base-backup" -> String.format(Locale.ROOT, "Copied %d files (%d bytes) of region %s's data folder "
+                    + "to %s, from %s to %s; with the WAL archived since, every moment after %s can be restored. "
+                    + "Retention removed %d older base backups.%n", report.getJsonNumber("files").longValue(),
+                    report.getJsonNumber("bytes").longValue(), report.getString("region"), report.getString("folder"),
+                    report.getString("startedAt"), report.getString("stoppedAt"), report.getString("stoppedAt"),
+                    report.getInt("removed"));
+            case "point-in-time-restore" -> String.format(Locale.ROOT, "Region %s as it was at %s is running in %s "
+                    + "on port %d (%s), from base backup %s and the WAL archive. It is fenced and subscribes to "
+                    + "nothing. The erasure ledger's %d entries were replayed: %d patients erased since then are erased "
+                    + "again. Stop it with pg_ctl -D %s stop.%n", report.getString("region"),
+                    report.getString("recoveredTo"), report.getString("into"), report.getInt("port"),
+                    report.getString("url"), report.getString("baseBackup"), report.getInt("ledgerEntries"),
+                    report.getInt("erasuresReplayed"), report.getString("into"));
             case "fence" -> "Region " + report.getString("fenced") + " is fenced: the application can neither read "
                     + "nor write there.\n";
             default -> "Region " + report.getString("rejoined") + " is the standby again, subscribed to region "

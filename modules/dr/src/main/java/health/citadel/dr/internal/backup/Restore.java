@@ -6,7 +6,6 @@ import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.Replication;
 import health.citadel.dr.internal.Sequences;
 import health.citadel.dr.internal.TableChecksum;
-import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
 import health.citadel.platform.migration.SchemaMigrations;
 import jakarta.json.Json;
@@ -20,10 +19,7 @@ import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,18 +38,14 @@ import org.postgresql.PGConnection;
  */
 public final class Restore {
 
-    /** What was restored; {@code erasuresReplayed} counts patients whose key the replay destroyed again. */
-    /** @param ledgerFrom the region whose erasure ledger was replayed; null where none answered */
+    /**
+     * What was restored.
+     *
+     * @param ledgerFrom       the region whose erasure ledger was replayed; null where none answered
+     * @param erasuresReplayed patients whose key the replay destroyed again
+     */
     public record Report(String target, Instant takenAt, String takenFrom, int tables, long rows, String ledgerFrom,
                          int ledgerEntries, int erasuresReplayed, Duration took) {
-    }
-
-    /** The live ledger and where it came from. */
-    private record Ledger(String region, List<Erasure> entries) {
-    }
-
-    /** One entry of the erasure ledger, as the live writer holds it. */
-    private record Erasure(String patient, Timestamp erasedAt, String erasedBy, String requestId) {
     }
 
     private final RegionAccess regions;
@@ -74,7 +66,7 @@ public final class Restore {
     public Report run(Path file, String targetUrl, String user, String password, boolean withoutLiveLedger)
             throws SQLException, IOException, GeneralSecurityException {
         long began = System.nanoTime();
-        Ledger ledger = liveLedger(withoutLiveLedger);
+        ErasureLedger ledger = ErasureLedger.live(regions, withoutLiveLedger);
         try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
             BackupManifest manifest = BackupManifest.readFrom(archive);
             // read before the target is touched, so that a backup from another release leaves no migrated database
@@ -104,7 +96,7 @@ public final class Restore {
                 }
                 int replayed;
                 try {
-                    replayed = load(target, archive, manifest, ledger.entries());
+                    replayed = load(target, archive, manifest, ledger);
                 } catch (IOException unreadable) {
                     // every segment is authenticated: a changed, cut or foreign file stops here, rolled back
                     throw new IOException("the backup does not read back whole (changed, cut, or encrypted with "
@@ -119,7 +111,7 @@ public final class Restore {
         }
     }
 
-    private int load(Connection target, ZipInputStream archive, BackupManifest manifest, List<Erasure> ledger)
+    private int load(Connection target, ZipInputStream archive, BackupManifest manifest, ErasureLedger ledger)
             throws SQLException, IOException, GeneralSecurityException {
         target.setAutoCommit(false);
         try {
@@ -158,56 +150,13 @@ public final class Restore {
                 throw new SQLException("the restored tables " + differ + " differ from the backup: nothing was restored");
             }
             Sequences.bringForward(target, null, 1);
-            int replayed = replay(target, ledger);
+            int replayed = ledger.replayInto(target);
             target.commit();
             return replayed;
         } catch (SQLException | IOException | GeneralSecurityException | RuntimeException e) {
             target.rollback();
             throw e;
         }
-    }
-
-    /** The erasure ledger of the live writer; a backup may predate its newest entries. */
-    private Ledger liveLedger(boolean withoutLiveLedger) throws SQLException {
-        String writer;
-        try {
-            writer = Topology.newestWriter(regions);
-        } catch (SQLException unreachable) {
-            if (withoutLiveLedger) {
-                return new Ledger(null, List.of());
-            }
-            throw new SQLException("no region answers, so erasures made after the backup cannot be replayed; restore "
-                    + "with --without-live-ledger only if you will replay the ledger once a region is back ("
-                    + unreachable.getMessage() + ")", unreachable.getSQLState(), unreachable);
-        }
-        List<Erasure> ledger = new ArrayList<>();
-        try (Connection dba = regions.dba(writer);
-             PreparedStatement query = dba.prepareStatement("SELECT patient_id::text, erased_at, erased_by, request_id "
-                     + "FROM records.erasure ORDER BY erased_at");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                ledger.add(new Erasure(rows.getString(1), rows.getTimestamp(2), rows.getString(3), rows.getString(4)));
-            }
-        }
-        return new Ledger(writer, ledger);
-    }
-
-    private static int replay(Connection target, List<Erasure> ledger) throws SQLException {
-        int destroyed = 0;
-        try (PreparedStatement replay = target.prepareStatement(
-                "SELECT records.replay_erasure(?::uuid, ?, ?, ?)")) {
-            for (Erasure erasure : ledger) {
-                replay.setString(1, erasure.patient());
-                replay.setTimestamp(2, erasure.erasedAt());
-                replay.setString(3, erasure.erasedBy());
-                replay.setString(4, erasure.requestId());
-                try (ResultSet row = replay.executeQuery()) {
-                    row.next();
-                    destroyed += row.getBoolean(1) ? 1 : 0;
-                }
-            }
-        }
-        return destroyed;
     }
 
     /** The application's roles (without login) and its database where missing; then the migrations, as its owner. */

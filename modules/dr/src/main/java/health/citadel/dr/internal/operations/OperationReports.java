@@ -6,6 +6,8 @@ import health.citadel.dr.api.RegionsCompared;
 import health.citadel.dr.api.RejoinReport;
 import health.citadel.dr.api.SwitchoverReport;
 import health.citadel.dr.internal.backup.Backup;
+import health.citadel.dr.internal.backup.BaseBackup;
+import health.citadel.dr.internal.backup.PointInTimeRestore;
 import health.citadel.dr.internal.backup.Restore;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -115,6 +117,23 @@ public final class OperationReports {
                 .add("tables", report.tables()).add("rows", report.rows())
                 .add("ledgerEntries", report.ledgerEntries())
                 .add("erasuresReplayed", report.erasuresReplayed()).add("tookMillis", millis(report.took()));
+        nullable(json, "ledgerFrom", report.ledgerFrom());
+        return json.build();
+    }
+
+    static JsonObject baseBackup(BaseBackup.Report report) {
+        return Json.createObjectBuilder().add("folder", report.folder().toString()).add("region", report.region())
+                .add("startedAt", report.startedAt().toString()).add("stoppedAt", report.stoppedAt().toString())
+                .add("stopWal", report.stopWal()).add("files", report.files()).add("bytes", report.bytes())
+                .add("removed", report.removed()).add("tookMillis", millis(report.took())).build();
+    }
+
+    static JsonObject pointInTimeRestore(PointInTimeRestore.Report report) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("region", report.region())
+                .add("baseBackup", report.baseBackup()).add("recoveredTo", report.recoveredTo().toString())
+                .add("into", report.into().toString()).add("port", report.port()).add("url", report.url())
+                .add("ledgerEntries", report.ledgerEntries()).add("erasuresReplayed", report.erasuresReplayed())
+                .add("tookMillis", millis(report.took()));
         nullable(json, "ledgerFrom", report.ledgerFrom());
         return json.build();
     }

@@ -9,6 +9,9 @@ import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Topology;
 import health.citadel.dr.internal.backup.Backup;
 import health.citadel.dr.internal.backup.BackupSettings;
+import health.citadel.dr.internal.backup.BaseBackup;
+import health.citadel.dr.internal.backup.PointInTimeRestore;
+import health.citadel.dr.internal.backup.PointInTimeSettings;
 import health.citadel.dr.internal.backup.Restore;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -32,10 +35,10 @@ public final class Operations {
 
     /** The operations, as the command line names them; each is audited as {@code DR_<NAME>}. */
     public enum Kind {
-        SWITCHOVER, FAILOVER, FENCE, SALVAGE, REJOIN, BACKUP, RESTORE, MIGRATE;
+        SWITCHOVER, FAILOVER, FENCE, SALVAGE, REJOIN, BACKUP, RESTORE, MIGRATE, BASE_BACKUP, POINT_IN_TIME_RESTORE;
 
         public String command() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         String action() {
@@ -151,6 +154,29 @@ public final class Operations {
             Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations())
                     .run(file, into, backups.restoreUser(), backups.restorePassword(), withoutLiveLedger);
             return new Done<>(done, OperationReports.restore(done), done.ledgerFrom());
+        });
+    }
+
+    public Outcome<BaseBackup.Report> baseBackup(String operator, PointInTimeSettings pointInTime)
+            throws IOException, InterruptedException {
+        return run(Kind.BASE_BACKUP, operator, null, () -> {
+            BaseBackup.Report done = new BaseBackup(regions, pointInTime, Clock.systemUTC()).take();
+            return new Done<>(done, OperationReports.baseBackup(done), done.region());
+        });
+    }
+
+    /**
+     * @param region            whose history to recover; null for the writer's
+     * @param withoutLiveLedger restore even though no region answers for the erasure ledger
+     */
+    public Outcome<PointInTimeRestore.Report> restoreToMoment(String operator, PointInTimeSettings pointInTime,
+                                                              String region, Instant moment, Path into, int port,
+                                                              boolean withoutLiveLedger)
+            throws IOException, InterruptedException {
+        return run(Kind.POINT_IN_TIME_RESTORE, operator, null, () -> {
+            PointInTimeRestore.Report done = new PointInTimeRestore(regions, pointInTime)
+                    .run(region, moment, into, port, withoutLiveLedger);
+            return new Done<>(done, OperationReports.pointInTimeRestore(done), done.ledgerFrom());
         });
     }
 
