@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 record BenchResults(BenchPlan plan, Instant started, Instant finished, List<Measurement> measurements,
                     List<Restart> restarts, int erasedPlaintextPatients, Startup startup, Replication replication,
-                    List<SwitchoverSeries.Run> switchovers, LibertyProfile.Summary profile, List<CpuCost> cpuCosts) {
+                    List<SwitchoverSeries.Run> switchovers, LibertyProfile.Summary profile, List<CpuCost> cpuCosts,
+                    BackupTimings.Result backups) {
 
     /** The CPU milliseconds one operation cost in one measured window: the machine's, then each part's. */
     record CpuCost(String operation, Variant variant, Map<String, Double> millisPerOperation) {

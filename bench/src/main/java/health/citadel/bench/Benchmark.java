@@ -108,8 +108,9 @@ final class Benchmark {
         out.printf("%d planned switchovers while %d clients register patients ...%n", plan.switchovers(), SWITCHOVER_CLIENTS);
         List<SwitchoverSeries.Run> switchovers = SwitchoverSeries.run(stack,
                 production.operations().get(ChartWorkload.CREATE_PATIENT), plan.switchovers(), SWITCHOVER_CLIENTS, out);
+        BackupTimings.Result backups = BackupTimings.measure(stack, out);
         return new BenchResults(plan, started, Instant.now(), measurements, restarts, erased, startup, replication,
-                switchovers, profile, cpuCosts);
+                switchovers, profile, cpuCosts, backups);
     }
 
     private static final int SWITCHOVER_CLIENTS = 3;

@@ -105,6 +105,16 @@ final class ResultFiles {
         switchovers.put("maxMillis", round(results.switchoverMillis(true)));
         switchovers.put("goalMillis", BenchResults.SWITCHOVER_GOAL_MILLIS);
         json.put("switchovers", switchovers);
+        BackupTimings.Result backups = results.backups();
+        Map<String, Object> backupTimes = new LinkedHashMap<>();
+        backupTimes.put("patients", backups.patients());
+        backupTimes.put("backupSeconds", round(backups.backupSeconds()));
+        backupTimes.put("backupBytes", backups.backupBytes());
+        backupTimes.put("baseBackupSeconds", round(backups.baseBackupSeconds()));
+        backupTimes.put("baseBackupBytes", backups.baseBackupBytes());
+        backupTimes.put("pointInTimeRestoreSeconds", round(backups.pointInTimeRestoreSeconds()));
+        backupTimes.put("walArchiveLagMillis", round(backups.archiveLagMillis()));
+        json.put("backups", backupTimes);
         json.put("erasedPlaintextPatients", results.erasedPlaintextPatients());
         json.put("productionCpuMillisPerOperation", results.productionCpu());
         if (results.profile() != null) {

@@ -120,5 +120,12 @@ final class Summary {
         }
         md.append("\nThe client's wait also counts the application finding the new writer (the driver rechecks "
                 + "the hosts every second).\n");
+        BackupTimings.Result backups = results.backups();
+        md.append(String.format(Locale.ROOT, "%n## Backups%n%nAt %d patients, after the load: a backup (`dr backup`) "
+                        + "%.1f s, %d bytes encrypted; a base backup (`dr base-backup`) %.1f s, %d bytes; a "
+                        + "point-in-time restore into a new cluster (`dr restore --to`) %.1f s. WAL archive lag (a "
+                        + "segment closed on the writer until archived): %.0f ms.%n", backups.patients(),
+                backups.backupSeconds(), backups.backupBytes(), backups.baseBackupSeconds(), backups.baseBackupBytes(),
+                backups.pointInTimeRestoreSeconds(), backups.archiveLagMillis()));
     }
 }

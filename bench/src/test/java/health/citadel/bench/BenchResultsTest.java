@@ -31,7 +31,8 @@ class BenchResultsTest {
             null, List.of(new BenchResults.CpuCost(ChartWorkload.READ_CHART, Variant.PRODUCTION,
                     Map.of(MachineCpu.MACHINE, 10.0)), new BenchResults.CpuCost(ChartWorkload.READ_CHART,
                     Variant.PRODUCTION, Map.of(MachineCpu.MACHINE, 14.0)), new BenchResults.CpuCost(
-                    ChartWorkload.READ_CHART, Variant.AUDIT_REMOVED, Map.of(MachineCpu.MACHINE, 3.0))));
+                    ChartWorkload.READ_CHART, Variant.AUDIT_REMOVED, Map.of(MachineCpu.MACHINE, 3.0))),
+            new BackupTimings.Result(1000, 1.5, 52_000, 2.5, 60_000_000, 4.0, 12.0));
 
     @Test
     void productionsCpuCostIsTheMeanOfItsRoundsAndLeavesTheVariantsOut() {
