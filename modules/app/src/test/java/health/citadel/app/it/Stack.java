@@ -134,6 +134,11 @@ public final class Stack {
         return send(https, request.build());
     }
 
+    /** Sends the request over HTTPS, trusting only the stack's own certificate; {@link Request} builds them. */
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(https, request.timeout(Duration.ofSeconds(20)).build());
+    }
+
     /** The caller's access decision for a permission on a patient, as "VERDICT BASIS". */
     public String decision(String bearer, java.util.UUID patient, String permission) {
         HttpResponse<String> response = get("/api/v1/me/access-decision?patient=" + patient + "&permission=" + permission,
