@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,7 +81,7 @@ class AtomicityIT {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1972-02-02", false);
         Patients.assignCareTeam("dr.house", patient);
         String physician = Tokens.of("dr.house");
-        String observations = PATIENTS + "/" + patient + "/observations";
+        String observations = patient(patient) + "/observations";
         String marked = markedRequestId();
 
         HttpResponse<String> failed;
@@ -88,8 +90,7 @@ class AtomicityIT {
             injection.execute("CREATE CONSTRAINT TRIGGER %I AFTER INSERT ON audit.access_event "
                     + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.request_id = %L) "
                     + "EXECUTE FUNCTION %I.refuse_event(%L, 'P0001')", injection.trigger(), marked, SCHEMA, marked);
-            failed = stack.send("POST", observations, physician, "application/json", OBSERVATION, "X-Request-Id",
-                    marked);
+            failed = as(physician).post(observations).header("X-Request-Id", marked).body("application/json", OBSERVATION);
             writtenBeforeTheFailure = injection.historyRowsSeen();
         }
 
@@ -101,7 +102,7 @@ class AtomicityIT {
         assertEquals("0", scalar("SELECT count(*) FROM records.chart_entry_history WHERE patient_id = ?", patient),
                 "no entry in history");
 
-        HttpResponse<String> retried = stack.send("POST", observations, physician, "application/json", OBSERVATION);
+        HttpResponse<String> retried = as(physician).post(observations).body("application/json", OBSERVATION);
         assertEquals(201, retried.statusCode(), retried.body());
     }
 
@@ -138,8 +139,7 @@ class AtomicityIT {
         long writtenBeforeTheFailure;
         try (Injection injection = Injection.plant(marked)) {
             refusePatientRowAtCommit(injection, marked);
-            failed = stack.send("POST", PATIENTS, desk, "application/json", canary.registration("1974-04-04", false),
-                    "X-Request-Id", marked);
+            failed = as(desk).post(PATIENTS).header("X-Request-Id", marked).body("application/json", canary.registration("1974-04-04", false));
             writtenBeforeTheFailure = injection.historyRowsSeen();
         }
 
@@ -148,7 +148,7 @@ class AtomicityIT {
         assertNothingOf(marked);
         assertEquals(patientsBefore, scalar(PATIENTS_AND_KEYS), "no patient and no data key");
 
-        HttpResponse<String> retried = stack.post(PATIENTS, desk, canary.registration("1974-04-04", false));
+        HttpResponse<String> retried = as(desk).post(PATIENTS).body("application/json", canary.registration("1974-04-04", false));
         assertEquals(201, retried.statusCode(), "the MRN is free: " + retried.body());
     }
 
@@ -217,10 +217,7 @@ class AtomicityIT {
     /** The front desk's change of the telephone number at the version given, under the request id given. */
     private HttpResponse<String> changeTelephone(String token, UUID patient, Patients.Canary canary, String etag,
                                                  String requestId) {
-        return stack.send("PUT", PATIENTS + "/" + patient, token, "application/json", "{\"demographics\":"
-                + canary.demographics("1970-07-07").replace("+1 555 0100", "+1 555 0142")
-                + ",\"restricted\":false,\"reason\":\"new telephone number\"}", "If-Match", etag,
-                "X-Request-Id", requestId);
+        return as(token).put(patient(patient)).header("If-Match", etag).header("X-Request-Id", requestId).body("application/json", "{\"demographics\":" + canary.demographics("1970-07-07").replace("+1 555 0100", "+1 555 0142") + ",\"restricted\":false,\"reason\":\"new telephone number\"}");
     }
 
     /** The patient's row as stored: its version and a digest of every column that changes. */

@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class CareTeamIT {
         assertEquals("ALLOW CARE_TEAM", stack.decision(nurse, patient, "READ_CLINICAL"));
         assertEquals("DENY NONE", stack.decision(nurse, stranger, "READ_CLINICAL"));
         assertEquals("DENY ROLE", stack.decision(nurse, patient, "ERASE_PATIENT"));
-        JsonNode listed = Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, Tokens.of("admin.alan")));
+        JsonNode listed = Stack.json(as(Tokens.of("admin.alan")).get(ASSIGNMENTS + "?patient=" + patient).send());
         assertEquals(assignment, listed.get(0).get("id").asText());
 
         HttpResponse<String> ended = post(ASSIGNMENTS + "/" + assignment + "/end", "");
@@ -47,8 +48,7 @@ class CareTeamIT {
 
         // reasons about a patient are stored encrypted under the patient's key: the auditor reads them through the API
         List<String> audited = new ArrayList<>();
-        for (JsonNode event : Stack.json(stack.get("/api/v1/audit/events?patient=" + patient + "&action=ADMIN_CARE_TEAM",
-                Tokens.of("auditor.ada"))).get("events")) {
+        for (JsonNode event : Stack.json(as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?patient=" + patient + "&action=ADMIN_CARE_TEAM").send()).get("events")) {
             if (assignment.equals(event.path("resourceId").asText())) {
                 audited.add(0, event.get("action").asText() + " " + event.get("reason").asText()); // oldest first
             }
@@ -131,9 +131,8 @@ class CareTeamIT {
     @Test
     void badParametersAreA400AndAnUnknownAssignmentA404() {
         String admin = Tokens.of("admin.alan");
-        assertEquals(400, stack.get(ASSIGNMENTS + "?patient=not-a-uuid", admin).statusCode());
-        assertEquals(400, stack.get("/api/v1/me/access-decision?patient=x&permission=READ_CLINICAL",
-                Tokens.of("nurse.joy")).statusCode());
+        assertEquals(400, as(admin).get(ASSIGNMENTS + "?patient=not-a-uuid").send().statusCode());
+        assertEquals(400, as(Tokens.of("nurse.joy")).get("/api/v1/me/access-decision?patient=x&permission=READ_CLINICAL").send().statusCode());
         assertEquals(404, post(ASSIGNMENTS + "/" + UUID.randomUUID() + "/end", "").statusCode());
     }
 
@@ -158,7 +157,7 @@ class CareTeamIT {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return stack.post(path, Tokens.of("admin.alan"), json);
+        return as(Tokens.of("admin.alan")).post(path).body("application/json", json);
     }
 
     private static long assignmentCount() throws Exception {

@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,18 +25,18 @@ class ChartDocumentIT {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1990-10-10", false);
         Patients.assignCareTeam("dr.house", patient);
         String physician = Tokens.of("dr.house");
-        String documents = Patients.PATIENTS + "/" + patient + "/documents";
+        String documents = patient(patient) + "/documents";
 
-        HttpResponse<String> added = stack.post(documents, physician, document("Referral letter", "application/pdf", PDF));
+        HttpResponse<String> added = as(physician).post(documents).body("application/json", document("Referral letter", "application/pdf", PDF));
         assertEquals(201, added.statusCode(), added.body());
         String id = Stack.json(added).get("id").asText();
 
-        JsonNode listed = Stack.json(stack.get(documents, physician)).at("/items/0/content");
+        JsonNode listed = Stack.json(as(physician).get(documents).send()).at("/items/0/content");
         assertEquals("Referral letter", listed.get("title").asText());
         assertEquals(PDF.length, listed.get("size").asInt());
         assertFalse(listed.has("data"), "lists do not carry the bytes");
 
-        JsonNode read = Stack.json(stack.get(documents + "/" + id, physician)).get("content");
+        JsonNode read = Stack.json(as(physician).get(documents + "/" + id).send()).get("content");
         assertTrue(Arrays.equals(PDF, Base64.getDecoder().decode(read.get("data").asText())));
     }
 
@@ -43,15 +45,14 @@ class ChartDocumentIT {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1990-11-11", false);
         Patients.assignCareTeam("dr.house", patient);
         String physician = Tokens.of("dr.house");
-        String documents = Patients.PATIENTS + "/" + patient + "/documents";
-        assertEquals(400, stack.post(documents, physician, document("Scan", "image/png", PDF)).statusCode(),
+        String documents = patient(patient) + "/documents";
+        assertEquals(400, as(physician).post(documents).body("application/json", document("Scan", "image/png", PDF)).statusCode(),
                 "a PDF is not a PNG");
-        assertEquals(400, stack.post(documents, physician, document("Page", "text/html",
-                "<html>".getBytes(StandardCharsets.US_ASCII))).statusCode(), "only PDF, PNG and JPEG");
+        assertEquals(400, as(physician).post(documents).body("application/json", document("Page", "text/html", "<html>".getBytes(StandardCharsets.US_ASCII))).statusCode(), "only PDF, PNG and JPEG");
         byte[] large = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(PDF, 0, large, 0, PDF.length);
-        assertEquals(413, stack.post(documents, physician, document("Huge", "application/pdf", large)).statusCode());
-        assertEquals(0, Stack.json(stack.get(documents, physician)).get("items").size(), "nothing was stored");
+        assertEquals(413, as(physician).post(documents).body("application/json", document("Huge", "application/pdf", large)).statusCode());
+        assertEquals(0, Stack.json(as(physician).get(documents).send()).get("items").size(), "nothing was stored");
     }
 
     private static String document(String title, String contentType, byte[] data) {

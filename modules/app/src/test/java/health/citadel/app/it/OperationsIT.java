@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,7 +88,7 @@ class OperationsIT {
 
     @Test
     void metricsAreServedInPrometheusFormat() {
-        stack.get("/api/v1/me", Tokens.of("dr.house"));
+        as(Tokens.of("dr.house")).get("/api/v1/me").send();
 
         HttpResponse<String> response = stack.managementGet("/metrics");
 

@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
@@ -19,6 +20,11 @@ final class Patients {
     static final String PATIENTS = "/api/v1/patients";
 
     private Patients() {
+    }
+
+    /** The patient's path: {@code /api/v1/patients/{id}}. */
+    static String patient(UUID id) {
+        return PATIENTS + "/" + id;
     }
 
     /** One patient's distinctive values. */
@@ -49,24 +55,20 @@ final class Patients {
 
     /** Registers the patient at the front desk; returns its id. */
     static UUID register(Canary canary, String birthDate, boolean restricted) {
-        HttpResponse<String> created = Stack.get().post(PATIENTS, Tokens.of("front.desk"),
-                canary.registration(birthDate, restricted));
+        HttpResponse<String> created = as(Tokens.of("front.desk")).post(PATIENTS).body("application/json", canary.registration(birthDate, restricted));
         assertEquals(201, created.statusCode(), created.body());
         return UUID.fromString(Stack.json(created).get("id").asText());
     }
 
     /** Sets or clears the patient's restricted flag on its own, with the caller's token. */
     static HttpResponse<String> restrict(String token, UUID patient, boolean restricted) {
-        return Stack.get().send("PUT", PATIENTS + "/" + patient + "/restriction", token, "application/json",
-                "{\"restricted\":" + restricted + ",\"reason\":\"employment at the hospital "
-                        + (restricted ? "began" : "ended") + "\"}");
+        return as(token).put(patient(patient) + "/restriction").body("application/json", "{\"restricted\":" + restricted + ",\"reason\":\"employment at the hospital " + (restricted ? "began" : "ended") + "\"}");
     }
 
     /** Puts the demo clinician on the patient's care team, as the administrator. */
     static void assignCareTeam(String clinician, UUID patient) {
         String clinicianId = Tokens.claims(Tokens.of(clinician)).get("sub").asText();
-        HttpResponse<String> assigned = Stack.get().post("/api/v1/identity/care-team-assignments",
-                Tokens.of("admin.alan"), "{\"clinicianId\":\"" + clinicianId + "\",\"patientId\":\"" + patient + "\"}");
+        HttpResponse<String> assigned = as(Tokens.of("admin.alan")).post("/api/v1/identity/care-team-assignments").body("application/json", "{\"clinicianId\":\"" + clinicianId + "\",\"patientId\":\"" + patient + "\"}");
         assertEquals(201, assigned.statusCode(), assigned.body());
     }
 }

@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.anonymous;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,13 +76,11 @@ class PhiCanaryIT {
         Patients.Canary canary = Patients.Canary.fresh();
         String desk = Tokens.of("front.desk");
         List<HttpResponse<String>> failed = List.of(
-                stack.get(Patients.PATIENTS + "/" + canary.mrn(), desk),
-                stack.get("/api/v1/" + canary.family() + "/chart", desk),
-                stack.get("/portal/patients/" + canary.given(), null),
-                stack.get("/api/v1/me", desk, "Accept", "application/" + canary.family(),
-                        "User-Agent", canary.given(), "Referer", "https://example.org/" + canary.mrn(),
-                        "X-Request-Id", canary.mrn()),
-                stack.get("/api/v1/me", canary.family() + "." + canary.given() + ".junk"));
+                as(desk).get(Patients.PATIENTS + "/" + canary.mrn()).send(),
+                as(desk).get("/api/v1/" + canary.family() + "/chart").send(),
+                anonymous().get("/portal/patients/" + canary.given()).send(),
+                as(desk).get("/api/v1/me").header("Accept", "application/" + canary.family()).header("User-Agent", canary.given()).header("Referer", "https://example.org/" + canary.mrn()).header("X-Request-Id", canary.mrn()).send(),
+                as(canary.family() + "." + canary.given() + ".junk").get("/api/v1/me").send());
         List<String> answers = new ArrayList<>();
         for (HttpResponse<String> response : failed) {
             assertTrue(response.statusCode() >= 300, "each of these requests must be turned away: "
@@ -93,8 +94,7 @@ class PhiCanaryIT {
     private void giveAReasonNamingACanary() {
         UUID id = Patients.register(Patients.Canary.fresh(), "1961-08-05", false);
         Patients.assignCareTeam("dr.house", id);
-        HttpResponse<String> revealed = stack.post(Patients.PATIENTS + "/" + id + "/reveal", Tokens.of("dr.house"),
-                "{\"reason\":\"known " + Patients.CANARY + " carrier, the lab needs the full identifier\"}");
+        HttpResponse<String> revealed = as(Tokens.of("dr.house")).post(patient(id) + "/reveal").body("application/json", "{\"reason\":\"known " + Patients.CANARY + " carrier, the lab needs the full identifier\"}");
         assertEquals(200, revealed.statusCode(), revealed.body());
     }
 
@@ -105,16 +105,16 @@ class PhiCanaryIT {
         String desk = Tokens.of("front.desk");
         String registration = canary.registration("1961-08-04", false);
         List<HttpResponse<String>> failed = List.of(
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"email\":\"", "\"email\":\"not an email ")),
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"restricted\"", "\"" + canary.family() + "\":1,\"restricted\"")),
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"1961-08-04\"", "\"" + canary.given() + "\"")),
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"sex\":\"FEMALE\"", "\"sex\":\"" + canary.family() + "\"")),
-                stack.post(Patients.PATIENTS, desk, registration),
-                stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", registration, "If-Match", "\"0\""),
-                stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", registration, "If-Match", "\"" + canary.mrn() + "\""),
-                stack.get(Patients.PATIENTS + "/" + id, Tokens.of("nurse.joy")),
-                stack.get(Patients.PATIENTS + "?family=" + canary.family() + "&birthDate=" + canary.given(), desk),
-                stack.post(Patients.PATIENTS + "/" + id + "/reveal", Tokens.of("dr.house"), "{\"reason\":\"" + canary.nationalId() + "\"}"));
+                as(desk).post(Patients.PATIENTS).body("application/json", registration.replace("\"email\":\"", "\"email\":\"not an email ")),
+                as(desk).post(Patients.PATIENTS).body("application/json", registration.replace("\"restricted\"", "\"" + canary.family() + "\":1,\"restricted\"")),
+                as(desk).post(Patients.PATIENTS).body("application/json", registration.replace("\"1961-08-04\"", "\"" + canary.given() + "\"")),
+                as(desk).post(Patients.PATIENTS).body("application/json", registration.replace("\"sex\":\"FEMALE\"", "\"sex\":\"" + canary.family() + "\"")),
+                as(desk).post(Patients.PATIENTS).body("application/json", registration),
+                as(desk).put(patient(id)).ifMatch(0).body("application/json", registration),
+                as(desk).put(patient(id)).header("If-Match", "\"" + canary.mrn() + "\"").body("application/json", registration),
+                as(Tokens.of("nurse.joy")).get(patient(id)).send(),
+                as(desk).get(Patients.PATIENTS + "?family=" + canary.family() + "&birthDate=" + canary.given()).send(),
+                as(Tokens.of("dr.house")).post(patient(id) + "/reveal").body("application/json", "{\"reason\":\"" + canary.nationalId() + "\"}"));
         List<String> bodies = new ArrayList<>();
         for (HttpResponse<String> response : failed) {
             assertTrue(response.statusCode() >= 400, "each of these requests must fail: " + response.statusCode());
