@@ -30,7 +30,8 @@ class AdminPortalIT {
         String physicianId = Tokens.claims(physician).get("sub").asText();
         as(physician).get("/api/v1/me").send(); // the staff directory learns the physician's name
         String admin = Tokens.of("admin.alan");
-        assertEquals(404, as(admin).get("/api/admin/care-teams").send().statusCode(), "the pages are the portal's only");
+        assertEquals(404, as(admin).get("/api/admin/care-teams").send().statusCode(),
+                "the pages are the portal's only");
         try (Browser browser = new Browser()) {
             browser.open(stack.app("/portal/admin/care-teams").toString());
             browser.logIn(stack.login("admin.alan"));
@@ -66,7 +67,8 @@ class AdminPortalIT {
 
             row.findElement(By.cssSelector("form.end button")).click();
             assertEquals("ended", browser.await(By.cssSelector("table.care-team tbody tr td span.none")).getText());
-            assertFalse(Stack.json(as(admin).get(ASSIGNMENTS + "?patient=" + patient).send()).get(0).get("endsAt").isNull());
+            assertFalse(Stack.json(as(admin).get(ASSIGNMENTS + "?patient=" + patient).send()).get(0).get("endsAt")
+                    .isNull());
             assertEquals("DENY NONE", stack.decision(physician, patient, "READ_CLINICAL"));
 
             browser.driver().findElement(By.linkText("Restricted patients")).click();

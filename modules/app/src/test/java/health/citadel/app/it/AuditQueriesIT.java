@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Auditors search and export the access log; patients see who looked at their chart. */
 class AuditQueriesIT {
 
-    private final Stack stack = Stack.get();
-
     @Test
     void auditorsFilterAndPageTheLogNewestFirst() {
         String physician = Tokens.claims(Tokens.of("dr.house")).get("sub").asText();
@@ -69,7 +67,8 @@ class AuditQueriesIT {
         String physician = Tokens.claims(Tokens.of("dr.house")).get("sub").asText();
         assertEquals(403, as(Tokens.of("dr.house")).get("/api/v1/identity/roles").send().statusCode());
 
-        HttpResponse<String> export = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events/export?action=DENIED&actor=" + physician).send();
+        HttpResponse<String> export = as(Tokens.of("auditor.ada"))
+                .get("/api/v1/audit/events/export?action=DENIED&actor=" + physician).send();
 
         assertEquals(200, export.statusCode(), export.body());
         assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));

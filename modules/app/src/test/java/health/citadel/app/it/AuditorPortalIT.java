@@ -2,6 +2,7 @@ package health.citadel.app.it;
 
 import static health.citadel.app.it.Patients.patient;
 import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class AuditorPortalIT {
         String nurseId = Tokens.claims(nurse).get("sub").asText();
         assertEquals(200, as(nurse).get(patient(patient)).send().statusCode(), "the nurse reads the chart");
         UUID stranger = Patients.register(Patients.Canary.fresh(), "1980-06-06", false);
-        HttpResponse<String> opened = as(nurse).post(GRANTS).body("application/json", "{\"patientId\":\"" + stranger + "\",\"reason\":\"" + EMERGENCY + "\"}");
+        HttpResponse<String> opened = as(nurse).post(GRANTS).json(object("patientId", stranger, "reason", EMERGENCY));
         assertEquals(201, opened.statusCode(), opened.body());
         String grantId = Stack.json(opened).get("id").asText();
 
@@ -90,7 +91,8 @@ class AuditorPortalIT {
             assertTrue(events.stream().allMatch(row -> row.size() == CSV_HEADER.size()), exported.toString());
             assertTrue(events.stream().anyMatch(row -> row.get(5).equals("READ") && row.get(2).equals(nurseId)
                     && row.get(8).equals(patient.toString())), exported.toString());
-            Set<String> apiExport = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events/export?actor=" + nurseId + "&patient=" + patient).send().body().lines()
+            Set<String> apiExport = as(Tokens.of("auditor.ada"))
+                    .get("/api/v1/audit/events/export?actor=" + nurseId + "&patient=" + patient).send().body().lines()
                     .map(line -> json(line).get("id").asText()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(apiExport, events.stream().map(row -> row.get(0)).collect(Collectors.toCollection(TreeSet::new)),
                     "the same events as the API's export of the same filter");
@@ -123,8 +125,8 @@ class AuditorPortalIT {
             assertTrue(browser.driver().findElements(By.xpath("//dd[normalize-space()='" + grantId + "']")).isEmpty(),
                     "the grant left the queue");
             browser.inspect("auditor-break-glass-reviewed");
-            JsonNode reviewed = StreamSupport.stream(Stack.json(as(Tokens.of("auditor.ada")).get(GRANTS).send()).spliterator(),
-                    false).filter(g -> grantId.equals(g.get("id").asText())).findFirst().orElseThrow();
+            JsonNode reviewed = StreamSupport.stream(Stack.json(as(Tokens.of("auditor.ada")).get(GRANTS).send())
+                    .spliterator(), false).filter(g -> grantId.equals(g.get("id").asText())).findFirst().orElseThrow();
             assertEquals("UNJUSTIFIED", reviewed.get("reviewOutcome").asText());
             assertEquals("No emergency in the ward log at that time", reviewed.get("reviewNote").asText());
             assertEquals(Tokens.claims(Tokens.of("auditor.ada")).get("sub").asText(), reviewed.get("reviewedBy").asText());

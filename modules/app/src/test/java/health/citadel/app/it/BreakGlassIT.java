@@ -1,6 +1,7 @@
 package health.citadel.app.it;
 
 import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,11 +59,13 @@ class BreakGlassIT {
 
         String auditor = Tokens.of("auditor.ada");
         assertTrue(as(auditor).get(GRANTS + "?unreviewed=true").send().body().contains(grantId));
-        HttpResponse<String> reviewed = as(auditor).post(GRANTS + "/" + grantId + "/review").body("application/json", "{\"outcome\":\"JUSTIFIED\",\"note\":\"Emergency confirmed by the ED log\"}");
+        HttpResponse<String> reviewed = as(auditor).post(GRANTS + "/" + grantId + "/review")
+                .json(object("outcome", "JUSTIFIED", "note", "Emergency confirmed by the ED log"));
         assertEquals(200, reviewed.statusCode(), reviewed.body());
         assertEquals("JUSTIFIED", Stack.json(reviewed).get("reviewOutcome").asText());
         assertFalse(as(auditor).get(GRANTS + "?unreviewed=true").send().body().contains(grantId));
-        HttpResponse<String> again = as(auditor).post(GRANTS + "/" + grantId + "/review").body("application/json", "{\"outcome\":\"UNJUSTIFIED\"}");
+        HttpResponse<String> again = as(auditor).post(GRANTS + "/" + grantId + "/review")
+                .json(object("outcome", "UNJUSTIFIED"));
         assertEquals(409, again.statusCode());
         assertEquals("the grant has already been reviewed", Stack.json(again).get("detail").asText());
 
@@ -75,7 +78,8 @@ class BreakGlassIT {
     void aClinicianClosesTheirOwnGrantEarlyAndNoOneElses() {
         String physician = Tokens.of("dr.house");
         UUID patient = Patients.register(Patients.Canary.fresh(), "1970-01-02", false);
-        String grantId = Stack.json(as(physician).post(GRANTS).body("application/json", "{\"patientId\":\"" + patient + "\",\"reason\":\"Transferred patient, records needed before surgery\"}")).get("id").asText();
+        String grantId = Stack.json(open(physician, patient, "Transferred patient, records needed before surgery"))
+                .get("id").asText();
 
         assertEquals(404, as(Tokens.of("nurse.joy")).post(GRANTS + "/" + grantId + "/revoke").send().statusCode());
         assertEquals(200, as(physician).post(GRANTS + "/" + grantId + "/revoke").send().statusCode());
@@ -147,7 +151,7 @@ class BreakGlassIT {
     }
 
     private HttpResponse<String> open(String token, UUID patient, String reason) {
-        return as(token).post(GRANTS).body("application/json", "{\"patientId\":\"" + patient + "\",\"reason\":\"" + reason + "\"}");
+        return as(token).post(GRANTS).json(object("patientId", patient, "reason", reason));
     }
 
     /** The same request sent {@code times} times at once, as a double click or a retrying client would. */

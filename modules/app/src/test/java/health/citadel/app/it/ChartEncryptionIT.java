@@ -2,6 +2,7 @@ package health.citadel.app.it;
 
 import static health.citadel.app.it.Patients.patient;
 import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.Test;
 /** What a DBA sees of the chart: ciphertext bound to its row, and no value in clear, history included. */
 class ChartEncryptionIT {
 
-    private final Stack stack = Stack.get();
-
     @Test
     void aSuperuserReadingEveryRecordsTableFindsNoCanaryInClear() throws Exception {
         Patients.Canary canary = Patients.Canary.fresh();
@@ -29,7 +28,8 @@ class ChartEncryptionIT {
         assertEquals(200, Patients.restrict(Tokens.of("admin.alan"), id, true).statusCode(), "flagged as an employee");
         Patients.assignCareTeam("dr.house", id);
         String note = canary.contact() + " reports chest pain";
-        assertEquals(201, as(Tokens.of("dr.house")).post(patient(id) + "/notes").body("application/json", "{\"content\":{\"type\":\"PROGRESS\",\"text\":\"" + note + "\"}}").statusCode());
+        assertEquals(201, as(Tokens.of("dr.house")).post(patient(id) + "/notes")
+                .json(object("content", object("type", "PROGRESS", "text", note))).statusCode());
 
         try (Connection a = Regions.dba("a")) {
             List<String> tables = Regions.strings(a, "SELECT table_name FROM information_schema.tables "

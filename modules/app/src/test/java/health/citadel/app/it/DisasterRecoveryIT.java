@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
 import static health.citadel.app.it.Patients.patient;
 import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -253,9 +254,8 @@ class DisasterRecoveryIT {
     }
 
     private static HttpResponse<String> changePhone(UUID patient, Patients.Canary canary, String phone) {
-        String change = "{\"demographics\":" + canary.demographics("1970-01-01").replace("+1 555 0100", phone)
-                + ",\"restricted\":false,\"reason\":\"new telephone number\"}";
-        return as(Tokens.of("front.desk")).put(patient(patient)).ifMatch(0).body("application/json", change);
+        return as(Tokens.of("front.desk")).put(patient(patient)).ifMatch(0)
+                .json(change(canary.demographics("1970-01-01").put("phone", phone), false, "new telephone number"));
     }
 
     private static void awaitPresent(String region, UUID patient) {
@@ -347,7 +347,8 @@ class DisasterRecoveryIT {
     }
 
     private static HttpResponse<String> register() {
-        return as(Tokens.of("front.desk")).post(Patients.PATIENTS).body("application/json", Patients.Canary.fresh().registration("1975-06-07", false));
+        return as(Tokens.of("front.desk")).post(Patients.PATIENTS)
+                .json(Patients.Canary.fresh().registration("1975-06-07", false));
     }
 
     /** Waits until a registration succeeds again: the application found the writer. */

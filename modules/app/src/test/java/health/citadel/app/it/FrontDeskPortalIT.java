@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
 import static health.citadel.app.it.Patients.patient;
 import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,8 +55,8 @@ class FrontDeskPortalIT {
             assertEquals(canary.family(), browser.driver().findElement(By.id("familyName")).getAttribute("value"),
                     "the form keeps what was typed");
             browser.inspect("front-desk-register-invalid");
-            assertEquals(0, Stack.json(as(frontDesk).get(Patients.PATIENTS + "?mrn=" + canary.mrn()).send()).get("items")
-                    .size(), "nothing is written from an invalid form");
+            assertEquals(0, Stack.json(as(frontDesk).get(Patients.PATIENTS + "?mrn=" + canary.mrn()).send())
+                    .get("items").size(), "nothing is written from an invalid form");
 
             PortalPages.fill(browser, "country", "gb");
             PortalPages.submit(browser, "demographics-form");
@@ -83,7 +84,8 @@ class FrontDeskPortalIT {
             assertEquals(maskedNationalId, changed.at("/demographics/nationalId").asText(),
                     "an empty national id keeps the one on record");
             assertEquals(registered.get("version").asLong() + 1, changed.get("version").asLong());
-            assertEquals("Patient moved house", Stack.json(as(frontDesk).get(patient(patient) + "/history").send()).get(1).get("reason").asText());
+            assertEquals("Patient moved house", Stack.json(as(frontDesk).get(patient(patient) + "/history").send())
+                    .get(1).get("reason").asText());
 
             browser.driver().findElement(By.linkText("Find a patient")).click();
             PortalPages.fill(browser, "mrn", canary.mrn());
@@ -92,7 +94,9 @@ class FrontDeskPortalIT {
             assertEquals("York", browser.await(By.id("city")).getAttribute("value"), "the search leads to the form");
 
             // someone else changes the patient while the form is open: saving it is refused, nothing is overwritten
-            HttpResponse<String> meanwhile = as(frontDesk).put(patient(patient)).header("If-Match", "\"" + changed.get("version").asLong() + "\"").body("application/json", "{\"demographics\":" + canary.demographics("1984-12-03") + ",\"restricted\":false," + "\"reason\":\"Corrected at the other desk\"}");
+            HttpResponse<String> meanwhile = as(frontDesk).put(patient(patient))
+                    .ifMatch(changed.get("version").asLong())
+                    .json(change(canary.demographics("1984-12-03"), false, "Corrected at the other desk"));
             assertEquals(200, meanwhile.statusCode(), meanwhile.body());
             PortalPages.fill(browser, "city", "Harrogate");
             PortalPages.fill(browser, "reason", "Patient moved house again");

@@ -27,7 +27,8 @@ class LogHygieneIT {
     @Test
     void aRequestIsLoggedWithItsIdButWithoutItsQuery() throws Exception {
         String canary = "canary-" + UUID.randomUUID();
-        HttpResponse<String> response = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?actor=" + canary).send();
+        HttpResponse<String> response = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?actor=" + canary)
+                .send();
         assertEquals(200, response.statusCode(), response.body());
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 class PermissionIT {
 
     private static final String ROLE_TABLE = "/api/v1/identity/roles";
-    private final Stack stack = Stack.get();
 
     @Test
     void physicianMayNotReadTheRoleTable() {

@@ -171,8 +171,8 @@ class PortalIT {
     /** A page refused by the permission check is audited as the API's denials are, naming the portal's client. */
     private void assertPageDenialAudited(String operation, String role) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            var events = Stack.json(as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?action=DENIED&size=100").send())
-                    .get("events");
+            var events = Stack.json(as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?action=DENIED&size=100")
+                    .send()).get("events");
             assertTrue(java.util.stream.StreamSupport.stream(events.spliterator(), false).anyMatch(event ->
                     operation.equals(event.get("resourceId").asText())
                             && "citadel-portal".equals(event.get("clientId").asText())

@@ -23,8 +23,6 @@ class RequestIdIT {
     /** A physician asking for the role table: denied, and the denial is audited with the request's id. */
     private static final String DENIED = "/api/v1/identity/roles";
 
-    private final Stack stack = Stack.get();
-
     @ParameterizedTest
     @ValueSource(strings = {"two words", "<script>alert(1)</script>", "ticket-4711.retry_2", "MRN-000003"})
     void aCallersBadIdIsReplacedByTheServersOwn(String offered) throws SQLException {

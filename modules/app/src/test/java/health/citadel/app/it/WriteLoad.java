@@ -44,7 +44,8 @@ final class WriteLoad implements AutoCloseable {
     private void register(String token) {
         try {
             Patients.Canary patient = Patients.Canary.fresh();
-            HttpResponse<String> created = as(token).post(Patients.PATIENTS).body("application/json", patient.registration("1980-02-03", false));
+            HttpResponse<String> created = as(token).post(Patients.PATIENTS)
+                    .json(patient.registration("1980-02-03", false));
             if (created.statusCode() == 201) {
                 UUID id = UUID.fromString(Stack.json(created).get("id").asText());
                 mrns.put(id, patient.mrn());
