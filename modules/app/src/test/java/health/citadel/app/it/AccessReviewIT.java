@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class AccessReviewIT {
         UUID recent = plantGrant(clean, Duration.ofDays(1), false);
         UUID reviewed = plantGrant(clean, Duration.ofDays(30), true);
 
-        HttpResponse<String> run = stack.post(REVIEW, Tokens.of("admin.alan"), "");
+        HttpResponse<String> run = as(Tokens.of("admin.alan")).post(REVIEW).send();
         assertEquals(200, run.statusCode(), run.body());
         JsonNode report = Stack.json(run);
         assertEquals("ON_DEMAND", report.get("trigger").asText());
@@ -63,7 +64,7 @@ class AccessReviewIT {
         assertTrue(run.body().contains(overdue.toString()));
         assertTrue(!run.body().contains(recent.toString()) && !run.body().contains(reviewed.toString()));
 
-        HttpResponse<String> latest = stack.get(REVIEW, Tokens.of("auditor.ada"));
+        HttpResponse<String> latest = as(Tokens.of("auditor.ada")).get(REVIEW).send();
         assertEquals(200, latest.statusCode());
         assertEquals(report, Stack.json(latest), "auditors read the report the run kept");
 

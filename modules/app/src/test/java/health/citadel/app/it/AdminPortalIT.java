@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +28,10 @@ class AdminPortalIT {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1966-06-06", false);
         String physician = Tokens.of("dr.house");
         String physicianId = Tokens.claims(physician).get("sub").asText();
-        stack.get("/api/v1/me", physician); // the staff directory learns the physician's name
+        as(physician).get("/api/v1/me").send(); // the staff directory learns the physician's name
         String admin = Tokens.of("admin.alan");
-        assertEquals(404, stack.get("/api/admin/care-teams", admin).statusCode(), "the pages are the portal's only");
+        assertEquals(404, as(admin).get("/api/admin/care-teams").send().statusCode(),
+                "the pages are the portal's only");
         try (Browser browser = new Browser()) {
             browser.open(stack.app("/portal/admin/care-teams").toString());
             browser.logIn(stack.login("admin.alan"));
@@ -48,7 +51,7 @@ class AdminPortalIT {
             assertEquals("Clinician's user id: not an enabled physician or nurse",
                     browser.await(By.cssSelector(".form-errors")).getText());
             browser.inspect("admin-care-team-refused");
-            assertEquals(0, Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, admin)).size(),
+            assertEquals(0, Stack.json(as(admin).get(ASSIGNMENTS + "?patient=" + patient).send()).size(),
                     "nothing written");
 
             PortalPages.fill(browser, "clinicianId", physicianId);
@@ -57,14 +60,15 @@ class AdminPortalIT {
             assertEquals(Tokens.claims(physician).get("name").asText(), row.findElement(By.cssSelector(".clinician")).getText());
             assertEquals("no end", row.findElement(By.cssSelector(".until")).getText());
             browser.inspect("admin-care-team");
-            JsonNode team = Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, admin));
+            JsonNode team = Stack.json(as(admin).get(ASSIGNMENTS + "?patient=" + patient).send());
             assertEquals(1, team.size());
             assertEquals(physicianId, team.get(0).get("clinicianId").asText());
             assertEquals("ALLOW CARE_TEAM", stack.decision(physician, patient, "READ_CLINICAL"));
 
             row.findElement(By.cssSelector("form.end button")).click();
             assertEquals("ended", browser.await(By.cssSelector("table.care-team tbody tr td span.none")).getText());
-            assertFalse(Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, admin)).get(0).get("endsAt").isNull());
+            assertFalse(Stack.json(as(admin).get(ASSIGNMENTS + "?patient=" + patient).send()).get(0).get("endsAt")
+                    .isNull());
             assertEquals("DENY NONE", stack.decision(physician, patient, "READ_CLINICAL"));
 
             browser.driver().findElement(By.linkText("Restricted patients")).click();
@@ -78,14 +82,14 @@ class AdminPortalIT {
             PortalPages.submit(browser, "admin-form");
             assertEquals("restricted", browser.await(By.cssSelector(".saved .restriction")).getText());
             browser.inspect("admin-restriction");
-            assertTrue(Stack.json(stack.get(Patients.PATIENTS + "/" + patient, Tokens.of("front.desk")))
+            assertTrue(Stack.json(as(Tokens.of("front.desk")).get(patient(patient)).send())
                     .get("restricted").asBoolean());
             PortalPages.fill(browser, "patientId", patient.toString());
             browser.driver().findElement(By.id("restricted-clear")).click();
             PortalPages.fill(browser, "reason", "Employment at the hospital ended");
             PortalPages.submit(browser, "admin-form");
             assertEquals("not restricted", browser.await(By.cssSelector(".saved .restriction")).getText());
-            assertFalse(Stack.json(stack.get(Patients.PATIENTS + "/" + patient, Tokens.of("front.desk")))
+            assertFalse(Stack.json(as(Tokens.of("front.desk")).get(patient(patient)).send())
                     .get("restricted").asBoolean());
 
             browser.driver().findElement(By.linkText("Access review")).click();
@@ -94,7 +98,7 @@ class AdminPortalIT {
             assertEquals("The review has run.", browser.await(By.cssSelector(".saved")).getText());
             assertEquals("ON_DEMAND", browser.driver().findElement(By.cssSelector("dd.trigger")).getText());
             browser.inspect("admin-access-review");
-            JsonNode latest = Stack.json(stack.get("/api/v1/identity/access-review", admin));
+            JsonNode latest = Stack.json(as(admin).get("/api/v1/identity/access-review").send());
             assertEquals(Tokens.claims(admin).get("sub").asText(), latest.get("requestedBy").asText());
             assertEquals(latest.get("findings").size(), Integer.parseInt(
                     browser.driver().findElement(By.cssSelector("dd.finding-count")).getText()));

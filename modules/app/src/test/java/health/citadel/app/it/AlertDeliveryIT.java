@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,7 +112,7 @@ class AlertDeliveryIT {
         String nurse = Tokens.of("nurse.joy");
         watchedActor = Tokens.claims(nurse).get("sub").asText();
         for (int i = 0; i < 5; i++) {
-            assertEquals(403, stack.get("/api/v1/identity/roles", nurse).statusCode());
+            assertEquals(403, as(nurse).get("/api/v1/identity/roles").send().statusCode());
         }
 
         String alertId = awaitAlert();
@@ -135,7 +136,7 @@ class AlertDeliveryIT {
         assertEquals("MEDIUM", payload.at("/alert/severity").asText());
         assertTrue(payload.at("/alert/evidence").size() >= 5, payload.toString());
 
-        HttpResponse<String> listed = stack.get("/api/v1/audit/alerts", Tokens.of("auditor.ada"));
+        HttpResponse<String> listed = as(Tokens.of("auditor.ada")).get("/api/v1/audit/alerts").send();
         assertEquals(200, listed.statusCode(), listed.body());
         boolean shownDelivered = false;
         for (JsonNode alert : Stack.json(listed)) {

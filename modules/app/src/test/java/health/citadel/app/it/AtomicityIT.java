@@ -1,10 +1,16 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
+import static health.citadel.app.it.Patients.heartRate;
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.citadel.platform.jdbc.Statements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +49,7 @@ import org.junit.jupiter.api.Test;
 class AtomicityIT {
 
     private static final String PATIENTS = Patients.PATIENTS;
-    private static final String OBSERVATION = "{\"content\":{\"code\":\"8867-4\",\"display\":\"Heart rate\","
-            + "\"value\":72,\"unit\":\"/min\",\"effectiveAt\":\"2026-03-01T10:00:00Z\"}}";
+    private static final ObjectNode OBSERVATION = object("content", heartRate(72, "2026-03-01T10:00:00Z"));
     /** Everything injected lives here, so that one DROP SCHEMA ... CASCADE takes it all away. */
     private static final String SCHEMA = "atomicity_probe";
     private static final String PATIENTS_AND_KEYS = "SELECT (SELECT count(*) FROM records.patient) || ' ' || "
@@ -66,7 +71,7 @@ class AtomicityIT {
             injection.execute("CREATE TRIGGER %I BEFORE INSERT ON audit.access_event FOR EACH ROW "
                     + "WHEN (NEW.request_id = %L) EXECUTE FUNCTION %I.refuse_event(%L, 'P0001')",
                     injection.trigger(), marked, SCHEMA, marked);
-            failed = changeTelephone(desk, patient, canary, "\"0\"", marked);
+            failed = changeTelephone(desk, patient, canary, 0, marked);
         }
 
         assertBugAnswered(failed, marked, canary);
@@ -79,7 +84,7 @@ class AtomicityIT {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1972-02-02", false);
         Patients.assignCareTeam("dr.house", patient);
         String physician = Tokens.of("dr.house");
-        String observations = PATIENTS + "/" + patient + "/observations";
+        String observations = patient(patient) + "/observations";
         String marked = markedRequestId();
 
         HttpResponse<String> failed;
@@ -88,8 +93,7 @@ class AtomicityIT {
             injection.execute("CREATE CONSTRAINT TRIGGER %I AFTER INSERT ON audit.access_event "
                     + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.request_id = %L) "
                     + "EXECUTE FUNCTION %I.refuse_event(%L, 'P0001')", injection.trigger(), marked, SCHEMA, marked);
-            failed = stack.send("POST", observations, physician, "application/json", OBSERVATION, "X-Request-Id",
-                    marked);
+            failed = as(physician).post(observations).header("X-Request-Id", marked).json(OBSERVATION);
             writtenBeforeTheFailure = injection.historyRowsSeen();
         }
 
@@ -101,7 +105,7 @@ class AtomicityIT {
         assertEquals("0", scalar("SELECT count(*) FROM records.chart_entry_history WHERE patient_id = ?", patient),
                 "no entry in history");
 
-        HttpResponse<String> retried = stack.send("POST", observations, physician, "application/json", OBSERVATION);
+        HttpResponse<String> retried = as(physician).post(observations).json(OBSERVATION);
         assertEquals(201, retried.statusCode(), retried.body());
     }
 
@@ -117,7 +121,7 @@ class AtomicityIT {
         long writtenBeforeTheFailure;
         try (Injection injection = Injection.plant(marked)) {
             refusePatientRowAtCommit(injection, marked);
-            failed = changeTelephone(desk, patient, canary, "\"0\"", marked);
+            failed = changeTelephone(desk, patient, canary, 0, marked);
             writtenBeforeTheFailure = injection.historyRowsSeen();
         }
 
@@ -138,8 +142,8 @@ class AtomicityIT {
         long writtenBeforeTheFailure;
         try (Injection injection = Injection.plant(marked)) {
             refusePatientRowAtCommit(injection, marked);
-            failed = stack.send("POST", PATIENTS, desk, "application/json", canary.registration("1974-04-04", false),
-                    "X-Request-Id", marked);
+            failed = as(desk).post(PATIENTS).header("X-Request-Id", marked)
+                    .json(canary.registration("1974-04-04", false));
             writtenBeforeTheFailure = injection.historyRowsSeen();
         }
 
@@ -148,7 +152,7 @@ class AtomicityIT {
         assertNothingOf(marked);
         assertEquals(patientsBefore, scalar(PATIENTS_AND_KEYS), "no patient and no data key");
 
-        HttpResponse<String> retried = stack.post(PATIENTS, desk, canary.registration("1974-04-04", false));
+        HttpResponse<String> retried = as(desk).post(PATIENTS).json(canary.registration("1974-04-04", false));
         assertEquals(201, retried.statusCode(), "the MRN is free: " + retried.body());
     }
 
@@ -171,7 +175,7 @@ class AtomicityIT {
         assertEquals("1", scalar("SELECT count(*) FROM records.patient_history WHERE id = ?", patient),
                 "only the registration's revision");
 
-        HttpResponse<String> retried = changeTelephone(desk, patient, canary, "\"0\"", markedRequestId());
+        HttpResponse<String> retried = changeTelephone(desk, patient, canary, 0, markedRequestId());
         assertEquals(200, retried.statusCode(), retried.body());
         assertEquals("\"1\"", retried.headers().firstValue("ETag").orElseThrow(), "version 0 was still current");
     }
@@ -215,12 +219,10 @@ class AtomicityIT {
     }
 
     /** The front desk's change of the telephone number at the version given, under the request id given. */
-    private HttpResponse<String> changeTelephone(String token, UUID patient, Patients.Canary canary, String etag,
+    private HttpResponse<String> changeTelephone(String token, UUID patient, Patients.Canary canary, long version,
                                                  String requestId) {
-        return stack.send("PUT", PATIENTS + "/" + patient, token, "application/json", "{\"demographics\":"
-                + canary.demographics("1970-07-07").replace("+1 555 0100", "+1 555 0142")
-                + ",\"restricted\":false,\"reason\":\"new telephone number\"}", "If-Match", etag,
-                "X-Request-Id", requestId);
+        return as(token).put(patient(patient)).ifMatch(version).header("X-Request-Id", requestId).json(
+                change(canary.demographics("1970-07-07").put("phone", "+1 555 0142"), false, "new telephone number"));
     }
 
     /** The patient's row as stored: its version and a digest of every column that changes. */

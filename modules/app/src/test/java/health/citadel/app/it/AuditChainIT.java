@@ -8,6 +8,7 @@ import static health.citadel.app.it.AuditChains.deniedRequests;
 import static health.citadel.app.it.AuditChains.eventAt;
 import static health.citadel.app.it.AuditChains.length;
 import static health.citadel.app.it.AuditChains.quietChain;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +57,7 @@ class AuditChainIT {
     @Test
     @Order(1)
     void aDenialIsRecordedThoughItsRequestFailed() throws Exception {
-        HttpResponse<String> denied = stack.get(FORBIDDEN_TO_PHYSICIANS, Tokens.of("dr.house"));
+        HttpResponse<String> denied = as(Tokens.of("dr.house")).get(FORBIDDEN_TO_PHYSICIANS).send();
         assertEquals(403, denied.statusCode());
         String requestId = denied.headers().firstValue("X-Request-Id").orElseThrow();
 

@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +102,7 @@ final class AuditChains {
 
     /** The auditor's {@code GET /api/v1/audit/verify}. */
     static JsonNode apiVerify() {
-        HttpResponse<String> response = Stack.get().get("/api/v1/audit/verify", Tokens.of("auditor.ada"));
+        HttpResponse<String> response = as(Tokens.of("auditor.ada")).get("/api/v1/audit/verify").send();
         assertEquals(200, response.statusCode(), response.body());
         return Stack.json(response);
     }

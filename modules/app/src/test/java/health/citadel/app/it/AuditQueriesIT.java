@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,13 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Auditors search and export the access log; patients see who looked at their chart. */
 class AuditQueriesIT {
 
-    private final Stack stack = Stack.get();
-
     @Test
     void auditorsFilterAndPageTheLogNewestFirst() {
         String physician = Tokens.claims(Tokens.of("dr.house")).get("sub").asText();
         for (int i = 0; i < 3; i++) {
-            assertEquals(403, stack.get("/api/v1/identity/roles", Tokens.of("dr.house")).statusCode());
+            assertEquals(403, as(Tokens.of("dr.house")).get("/api/v1/identity/roles").send().statusCode());
         }
 
         JsonNode firstPage = search("?action=DENIED&actor=" + physician + "&size=2");
@@ -48,7 +47,7 @@ class AuditQueriesIT {
     @ValueSource(strings = {"?action=PEEK", "?patient=not-a-uuid", "?size=0", "?size=501", "?page=-1",
             "?from=yesterday", "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "?outcome=MAYBE"})
     void aBadFilterIsA400(String filter) {
-        HttpResponse<String> response = stack.get("/api/v1/audit/events" + filter, Tokens.of("auditor.ada"));
+        HttpResponse<String> response = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events" + filter).send();
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
@@ -59,17 +58,17 @@ class AuditQueriesIT {
 
     @Test
     void onlyAuditorsReadTheLog() {
-        assertEquals(403, stack.get("/api/v1/audit/events", Tokens.of("dr.house")).statusCode());
-        assertEquals(403, stack.get("/api/v1/audit/events", Tokens.of("admin.alan")).statusCode());
+        assertEquals(403, as(Tokens.of("dr.house")).get("/api/v1/audit/events").send().statusCode());
+        assertEquals(403, as(Tokens.of("admin.alan")).get("/api/v1/audit/events").send().statusCode());
     }
 
     @Test
     void theExportIsJsonLinesOfTheFilteredEvents() throws Exception {
         String physician = Tokens.claims(Tokens.of("dr.house")).get("sub").asText();
-        assertEquals(403, stack.get("/api/v1/identity/roles", Tokens.of("dr.house")).statusCode());
+        assertEquals(403, as(Tokens.of("dr.house")).get("/api/v1/identity/roles").send().statusCode());
 
-        HttpResponse<String> export = stack.get("/api/v1/audit/events/export?action=DENIED&actor=" + physician,
-                Tokens.of("auditor.ada"));
+        HttpResponse<String> export = as(Tokens.of("auditor.ada"))
+                .get("/api/v1/audit/events/export?action=DENIED&actor=" + physician).send();
 
         assertEquals(200, export.statusCode(), export.body());
         assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
@@ -91,9 +90,9 @@ class AuditQueriesIT {
         String patientId = Tokens.claims(patientToken).get("patient_id").asText();
         String auditorToken = Tokens.of("auditor.ada");
         String auditorName = Tokens.claims(auditorToken).get("name").asText();
-        assertEquals(200, stack.get("/api/v1/audit/events?patient=" + patientId, auditorToken).statusCode());
+        assertEquals(200, as(auditorToken).get("/api/v1/audit/events?patient=" + patientId).send().statusCode());
 
-        HttpResponse<String> response = stack.get("/api/v1/me/record-access", patientToken);
+        HttpResponse<String> response = as(patientToken).get("/api/v1/me/record-access").send();
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode accesses = Stack.json(response).get("accesses");
@@ -109,11 +108,11 @@ class AuditQueriesIT {
 
     @Test
     void staffHaveNoRecordAccessLogOfTheirOwn() {
-        assertEquals(403, stack.get("/api/v1/me/record-access", Tokens.of("dr.house")).statusCode());
+        assertEquals(403, as(Tokens.of("dr.house")).get("/api/v1/me/record-access").send().statusCode());
     }
 
     private JsonNode search(String filter) {
-        HttpResponse<String> response = stack.get("/api/v1/audit/events" + filter, Tokens.of("auditor.ada"));
+        HttpResponse<String> response = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events" + filter).send();
         assertEquals(200, response.statusCode(), response.body());
         return Stack.json(response);
     }

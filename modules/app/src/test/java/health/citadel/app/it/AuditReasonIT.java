@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,16 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class AuditReasonIT {
 
-    private final Stack stack = Stack.get();
-
     @Test
     void aReasonIsReadableByAuditorsUntilThePatientIsErasedAndNeverStoredInClear() throws Exception {
         UUID patient = Patients.register(Patients.Canary.fresh(), "1958-03-09", false);
         Patients.assignCareTeam("dr.house", patient);
         String reason = "suspected " + Patients.CANARY + UUID.randomUUID().toString().substring(0, 8) + " relapse, "
                 + "insurer needs the number";
-        HttpResponse<String> revealed = stack.post(Patients.PATIENTS + "/" + patient + "/reveal",
-                Tokens.of("dr.house"), "{\"reason\":\"" + reason + "\"}");
+        HttpResponse<String> revealed = as(Tokens.of("dr.house")).post(patient(patient) + "/reveal")
+                .json(object("reason", reason));
         assertEquals(200, revealed.statusCode(), revealed.body());
 
         try (Connection a = Regions.dba("a")) {
@@ -39,8 +40,8 @@ class AuditReasonIT {
         }
         assertEquals(reason, revealReason(patient), "the auditor reads it");
 
-        HttpResponse<String> erased = stack.post(Patients.PATIENTS + "/" + patient + "/erase", Tokens.of("admin.alan"),
-                "{\"reason\":\"GDPR article 17 request\"}");
+        HttpResponse<String> erased = as(Tokens.of("admin.alan")).post(patient(patient) + "/erase")
+                .json(object("reason", "GDPR article 17 request"));
         assertEquals(200, erased.statusCode(), erased.body());
 
         String afterErasure = revealReason(patient);
@@ -51,8 +52,8 @@ class AuditReasonIT {
 
     /** The reason of the patient's REVEAL event, as the auditor's query returns it. */
     private String revealReason(UUID patient) {
-        HttpResponse<String> events = stack.get("/api/v1/audit/events?patient=" + patient + "&action=REVEAL",
-                Tokens.of("auditor.ada"));
+        HttpResponse<String> events = as(Tokens.of("auditor.ada"))
+                .get("/api/v1/audit/events?patient=" + patient + "&action=REVEAL").send();
         assertEquals(200, events.statusCode(), events.body());
         JsonNode items = Stack.json(events).get("events");
         assertEquals(1, items.size(), events.body());

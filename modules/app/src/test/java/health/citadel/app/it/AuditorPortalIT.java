@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,10 +45,9 @@ class AuditorPortalIT {
         Patients.assignCareTeam("nurse.joy", patient);
         String nurse = Tokens.fresh("nurse.joy");
         String nurseId = Tokens.claims(nurse).get("sub").asText();
-        assertEquals(200, stack.get(Patients.PATIENTS + "/" + patient, nurse).statusCode(), "the nurse reads the chart");
+        assertEquals(200, as(nurse).get(patient(patient)).send().statusCode(), "the nurse reads the chart");
         UUID stranger = Patients.register(Patients.Canary.fresh(), "1980-06-06", false);
-        HttpResponse<String> opened = stack.post(GRANTS, nurse, "{\"patientId\":\"" + stranger + "\",\"reason\":\""
-                + EMERGENCY + "\"}");
+        HttpResponse<String> opened = as(nurse).post(GRANTS).json(object("patientId", stranger, "reason", EMERGENCY));
         assertEquals(201, opened.statusCode(), opened.body());
         String grantId = Stack.json(opened).get("id").asText();
 
@@ -89,8 +91,8 @@ class AuditorPortalIT {
             assertTrue(events.stream().allMatch(row -> row.size() == CSV_HEADER.size()), exported.toString());
             assertTrue(events.stream().anyMatch(row -> row.get(5).equals("READ") && row.get(2).equals(nurseId)
                     && row.get(8).equals(patient.toString())), exported.toString());
-            Set<String> apiExport = Stack.get().get("/api/v1/audit/events/export?actor=" + nurseId + "&patient="
-                    + patient, Tokens.of("auditor.ada")).body().lines()
+            Set<String> apiExport = as(Tokens.of("auditor.ada"))
+                    .get("/api/v1/audit/events/export?actor=" + nurseId + "&patient=" + patient).send().body().lines()
                     .map(line -> json(line).get("id").asText()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(apiExport, events.stream().map(row -> row.get(0)).collect(Collectors.toCollection(TreeSet::new)),
                     "the same events as the API's export of the same filter");
@@ -123,19 +125,19 @@ class AuditorPortalIT {
             assertTrue(browser.driver().findElements(By.xpath("//dd[normalize-space()='" + grantId + "']")).isEmpty(),
                     "the grant left the queue");
             browser.inspect("auditor-break-glass-reviewed");
-            JsonNode reviewed = StreamSupport.stream(Stack.json(stack.get(GRANTS, Tokens.of("auditor.ada"))).spliterator(),
-                    false).filter(g -> grantId.equals(g.get("id").asText())).findFirst().orElseThrow();
+            JsonNode reviewed = StreamSupport.stream(Stack.json(as(Tokens.of("auditor.ada")).get(GRANTS).send())
+                    .spliterator(), false).filter(g -> grantId.equals(g.get("id").asText())).findFirst().orElseThrow();
             assertEquals("UNJUSTIFIED", reviewed.get("reviewOutcome").asText());
             assertEquals("No emergency in the ward log at that time", reviewed.get("reviewNote").asText());
             assertEquals(Tokens.claims(Tokens.of("auditor.ada")).get("sub").asText(), reviewed.get("reviewedBy").asText());
 
-            assertEquals(200, stack.post("/api/v1/identity/access-review", Tokens.of("admin.alan"), "").statusCode());
+            assertEquals(200, as(Tokens.of("admin.alan")).post("/api/v1/identity/access-review").send().statusCode());
             browser.driver().findElement(By.linkText("Access review")).click();
             assertEquals("Access review", browser.await(By.tagName("h1")).getText());
             Set<String> shown = browser.driver().findElements(By.cssSelector("table.findings tbody tr td:first-child"))
                     .stream().map(WebElement::getText).collect(Collectors.toCollection(TreeSet::new));
             Set<String> latest = new TreeSet<>();
-            Stack.json(stack.get("/api/v1/identity/access-review", Tokens.of("auditor.ada"))).get("findings")
+            Stack.json(as(Tokens.of("auditor.ada")).get("/api/v1/identity/access-review").send()).get("findings")
                     .forEach(finding -> latest.add(finding.get("kind").asText()));
             assertEquals(latest, shown, "the latest review's findings");
             browser.inspect("auditor-access-review");

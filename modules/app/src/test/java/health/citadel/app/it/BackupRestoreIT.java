@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,8 +65,8 @@ class BackupRestoreIT {
         assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(auditActor),
                 "the audit log is stored in clear in the database, but not in the backup");
 
-        assertEquals(200, Stack.get().post(Patients.PATIENTS + "/" + erased + "/erase", Tokens.of("admin.alan"),
-                "{\"reason\":\"GDPR article 17 request\"}").statusCode());
+        assertEquals(200, as(Tokens.of("admin.alan")).post(patient(erased) + "/erase")
+                .json(object("reason", "GDPR article 17 request")).statusCode());
 
         CitadelCli.Result cluster = CitadelCli.run("empty-cluster");
         assertEquals(0, cluster.exitCode(), cluster.output());

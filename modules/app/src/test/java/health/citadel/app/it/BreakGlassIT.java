@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,12 +58,14 @@ class BreakGlassIT {
         }
 
         String auditor = Tokens.of("auditor.ada");
-        assertTrue(stack.get(GRANTS + "?unreviewed=true", auditor).body().contains(grantId));
-        HttpResponse<String> reviewed = stack.post(GRANTS + "/" + grantId + "/review", auditor, "{\"outcome\":\"JUSTIFIED\",\"note\":\"Emergency confirmed by the ED log\"}");
+        assertTrue(as(auditor).get(GRANTS + "?unreviewed=true").send().body().contains(grantId));
+        HttpResponse<String> reviewed = as(auditor).post(GRANTS + "/" + grantId + "/review")
+                .json(object("outcome", "JUSTIFIED", "note", "Emergency confirmed by the ED log"));
         assertEquals(200, reviewed.statusCode(), reviewed.body());
         assertEquals("JUSTIFIED", Stack.json(reviewed).get("reviewOutcome").asText());
-        assertFalse(stack.get(GRANTS + "?unreviewed=true", auditor).body().contains(grantId));
-        HttpResponse<String> again = stack.post(GRANTS + "/" + grantId + "/review", auditor, "{\"outcome\":\"UNJUSTIFIED\"}");
+        assertFalse(as(auditor).get(GRANTS + "?unreviewed=true").send().body().contains(grantId));
+        HttpResponse<String> again = as(auditor).post(GRANTS + "/" + grantId + "/review")
+                .json(object("outcome", "UNJUSTIFIED"));
         assertEquals(409, again.statusCode());
         assertEquals("the grant has already been reviewed", Stack.json(again).get("detail").asText());
 
@@ -74,13 +78,13 @@ class BreakGlassIT {
     void aClinicianClosesTheirOwnGrantEarlyAndNoOneElses() {
         String physician = Tokens.of("dr.house");
         UUID patient = Patients.register(Patients.Canary.fresh(), "1970-01-02", false);
-        String grantId = Stack.json(stack.post(GRANTS, physician, "{\"patientId\":\"" + patient
-                + "\",\"reason\":\"Transferred patient, records needed before surgery\"}")).get("id").asText();
+        String grantId = Stack.json(open(physician, patient, "Transferred patient, records needed before surgery"))
+                .get("id").asText();
 
-        assertEquals(404, stack.post(GRANTS + "/" + grantId + "/revoke", Tokens.of("nurse.joy"), "").statusCode());
-        assertEquals(200, stack.post(GRANTS + "/" + grantId + "/revoke", physician, "").statusCode());
+        assertEquals(404, as(Tokens.of("nurse.joy")).post(GRANTS + "/" + grantId + "/revoke").send().statusCode());
+        assertEquals(200, as(physician).post(GRANTS + "/" + grantId + "/revoke").send().statusCode());
         assertEquals("DENY NONE", stack.decision(physician, patient, "READ_CLINICAL"));
-        assertEquals(409, stack.post(GRANTS + "/" + grantId + "/revoke", physician, "").statusCode());
+        assertEquals(409, as(physician).post(GRANTS + "/" + grantId + "/revoke").send().statusCode());
     }
 
     @Test
@@ -147,7 +151,7 @@ class BreakGlassIT {
     }
 
     private HttpResponse<String> open(String token, UUID patient, String reason) {
-        return stack.post(GRANTS, token, "{\"patientId\":\"" + patient + "\",\"reason\":\"" + reason + "\"}");
+        return as(token).post(GRANTS).json(object("patientId", patient, "reason", reason));
     }
 
     /** The same request sent {@code times} times at once, as a double click or a retrying client would. */

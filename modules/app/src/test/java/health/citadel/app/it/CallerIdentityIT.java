@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class CallerIdentityIT {
     void physicianWithPasswordAndTotpIsKnownWithSecondFactor() {
         String token = Tokens.of("dr.house");
 
-        HttpResponse<String> response = stack.get("/api/v1/me", token);
+        HttpResponse<String> response = as(token).get("/api/v1/me").send();
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode me = Stack.json(response);
@@ -33,7 +34,7 @@ class CallerIdentityIT {
 
     @Test
     void patientWithoutTotpIsKnownWithoutSecondFactor() {
-        HttpResponse<String> response = stack.get("/api/v1/me", Tokens.of("patient.pat"));
+        HttpResponse<String> response = as(Tokens.of("patient.pat")).get("/api/v1/me").send();
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode me = Stack.json(response);

@@ -1,9 +1,12 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
@@ -11,9 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Care teams decide which charts clinicians may open; every change and every refusal is audited. */
 class CareTeamIT {
@@ -29,7 +33,8 @@ class CareTeamIT {
         UUID stranger = UUID.randomUUID();
         assertEquals("DENY NONE", stack.decision(nurse, patient, "READ_CLINICAL"));
 
-        HttpResponse<String> created = post(ASSIGNMENTS, assignment(nurseId, patient, null, null));
+        HttpResponse<String> created = asAdministrator().post(ASSIGNMENTS)
+                .json(assignment(nurseId, patient, null, null));
         assertEquals(201, created.statusCode(), created.body());
         String assignment = Stack.json(created).get("id").asText();
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith(assignment));
@@ -37,18 +42,18 @@ class CareTeamIT {
         assertEquals("ALLOW CARE_TEAM", stack.decision(nurse, patient, "READ_CLINICAL"));
         assertEquals("DENY NONE", stack.decision(nurse, stranger, "READ_CLINICAL"));
         assertEquals("DENY ROLE", stack.decision(nurse, patient, "ERASE_PATIENT"));
-        JsonNode listed = Stack.json(stack.get(ASSIGNMENTS + "?patient=" + patient, Tokens.of("admin.alan")));
+        JsonNode listed = Stack.json(asAdministrator().get(ASSIGNMENTS + "?patient=" + patient).send());
         assertEquals(assignment, listed.get(0).get("id").asText());
 
-        HttpResponse<String> ended = post(ASSIGNMENTS + "/" + assignment + "/end", "");
+        HttpResponse<String> ended = asAdministrator().post(ASSIGNMENTS + "/" + assignment + "/end").send();
         assertEquals(200, ended.statusCode(), ended.body());
         assertEquals("DENY NONE", stack.decision(nurse, patient, "READ_CLINICAL"));
-        assertEquals(409, post(ASSIGNMENTS + "/" + assignment + "/end", "").statusCode());
+        assertEquals(409, asAdministrator().post(ASSIGNMENTS + "/" + assignment + "/end").send().statusCode());
 
         // reasons about a patient are stored encrypted under the patient's key: the auditor reads them through the API
         List<String> audited = new ArrayList<>();
-        for (JsonNode event : Stack.json(stack.get("/api/v1/audit/events?patient=" + patient + "&action=ADMIN_CARE_TEAM",
-                Tokens.of("auditor.ada"))).get("events")) {
+        for (JsonNode event : Stack.json(as(Tokens.of("auditor.ada"))
+                .get("/api/v1/audit/events?patient=" + patient + "&action=ADMIN_CARE_TEAM").send()).get("events")) {
             if (assignment.equals(event.path("resourceId").asText())) {
                 audited.add(0, event.get("action").asText() + " " + event.get("reason").asText()); // oldest first
             }
@@ -87,7 +92,8 @@ class CareTeamIT {
 
         String physician = Tokens.of("dr.house");
         UUID cared = Patients.register(Patients.Canary.fresh(), "1981-04-04", false);
-        assertEquals(201, post(ASSIGNMENTS, assignment(userId("dr.house"), cared, null, null)).statusCode());
+        assertEquals(201, asAdministrator().post(ASSIGNMENTS).json(assignment(userId("dr.house"), cared, null, null))
+                .statusCode());
         assertEquals("ALLOW CARE_TEAM", stack.decision(physician, cared, "EXPORT_CHART"), "password and TOTP just now");
         KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
         String withoutOtp = Tokens.of("dr.house", stack.keycloakUrl(), "it-password-only");
@@ -110,19 +116,26 @@ class CareTeamIT {
         refused(404, "patientId", assignment(nurseId, UUID.randomUUID(), null, null));
         refused(400, "startsAt", assignment(nurseId, patient, now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2))));
         refused(400, "endsAt", assignment(nurseId, patient, now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(1))));
-        HttpResponse<String> lastNight = post(ASSIGNMENTS, assignment(nurseId, patient, now.minus(Duration.ofHours(10)), null));
+        HttpResponse<String> lastNight = asAdministrator().post(ASSIGNMENTS)
+                .json(assignment(nurseId, patient, now.minus(Duration.ofHours(10)), null));
         assertEquals(201, lastNight.statusCode(), lastNight.body());
     }
 
+    /** Assignments refused as they stand: a field missing, a clinician id that is none, an end before the start. */
+    static Stream<ObjectNode> invalidAssignments() {
+        String patient = "7d1c3c5e-0000-4000-8000-000000000001";
+        return Stream.of(object(), object("clinicianId", "x"), object("patientId", patient),
+                object("clinicianId", "not a user id!", "patientId", patient),
+                object("clinicianId", "x", "patientId", patient,
+                        "startsAt", "2026-01-02T00:00:00Z", "endsAt", "2026-01-01T00:00:00Z"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"clinicianId\":\"x\"}", "{\"patientId\":\"" + "7d1c3c5e-0000-4000-8000-000000000001\"}",
-            "{\"clinicianId\":\"not a user id!\",\"patientId\":\"7d1c3c5e-0000-4000-8000-000000000001\"}",
-            "{\"clinicianId\":\"x\",\"patientId\":\"7d1c3c5e-0000-4000-8000-000000000001\","
-                    + "\"startsAt\":\"2026-01-02T00:00:00Z\",\"endsAt\":\"2026-01-01T00:00:00Z\"}"})
-    void anInvalidAssignmentIsA400AndNothingIsWritten(String body) throws Exception {
+    @MethodSource("invalidAssignments")
+    void anInvalidAssignmentIsA400AndNothingIsWritten(ObjectNode body) throws Exception {
         long before = assignmentCount();
 
-        HttpResponse<String> response = post(ASSIGNMENTS, body);
+        HttpResponse<String> response = asAdministrator().post(ASSIGNMENTS).json(body);
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals(before, assignmentCount());
@@ -131,34 +144,39 @@ class CareTeamIT {
     @Test
     void badParametersAreA400AndAnUnknownAssignmentA404() {
         String admin = Tokens.of("admin.alan");
-        assertEquals(400, stack.get(ASSIGNMENTS + "?patient=not-a-uuid", admin).statusCode());
-        assertEquals(400, stack.get("/api/v1/me/access-decision?patient=x&permission=READ_CLINICAL",
-                Tokens.of("nurse.joy")).statusCode());
-        assertEquals(404, post(ASSIGNMENTS + "/" + UUID.randomUUID() + "/end", "").statusCode());
+        assertEquals(400, as(admin).get(ASSIGNMENTS + "?patient=not-a-uuid").send().statusCode());
+        assertEquals(400, as(Tokens.of("nurse.joy"))
+                .get("/api/v1/me/access-decision?patient=x&permission=READ_CLINICAL").send().statusCode());
+        assertEquals(404, asAdministrator().post(ASSIGNMENTS + "/" + UUID.randomUUID() + "/end").send().statusCode());
     }
 
     /** Refused with the status, naming the field first, and nothing written. */
-    private void refused(int status, String field, String body) throws Exception {
+    private void refused(int status, String field, ObjectNode body) throws Exception {
         long before = assignmentCount();
-        HttpResponse<String> response = post(ASSIGNMENTS, body);
+        HttpResponse<String> response = asAdministrator().post(ASSIGNMENTS).json(body);
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(Stack.json(response).get("detail").asText().startsWith(field), response.body());
         assertEquals(before, assignmentCount());
     }
 
-    private static String assignment(String clinicianId, UUID patient, Instant startsAt, Instant endsAt) {
-        return "{\"clinicianId\":\"" + clinicianId + "\",\"patientId\":\"" + patient + "\""
-                + (startsAt == null ? "" : ",\"startsAt\":\"" + startsAt + "\"")
-                + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}";
+    private static ObjectNode assignment(String clinicianId, UUID patient, Instant startsAt, Instant endsAt) {
+        ObjectNode assignment = object("clinicianId", clinicianId, "patientId", patient);
+        if (startsAt != null) {
+            assignment.put("startsAt", startsAt.toString());
+        }
+        if (endsAt != null) {
+            assignment.put("endsAt", endsAt.toString());
+        }
+        return assignment;
     }
 
     private static String userId(String username) {
         return Tokens.claims(Tokens.of(username)).get("sub").asText();
     }
 
-    private HttpResponse<String> post(String path, String json) {
-        return stack.post(path, Tokens.of("admin.alan"), json);
+    private static Request.Caller asAdministrator() {
+        return as(Tokens.of("admin.alan"));
     }
 
     private static long assignmentCount() throws Exception {

@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +21,6 @@ import org.junit.jupiter.api.Test;
 /** What a DBA sees of the chart: ciphertext bound to its row, and no value in clear, history included. */
 class ChartEncryptionIT {
 
-    private final Stack stack = Stack.get();
-
     @Test
     void aSuperuserReadingEveryRecordsTableFindsNoCanaryInClear() throws Exception {
         Patients.Canary canary = Patients.Canary.fresh();
@@ -27,8 +28,8 @@ class ChartEncryptionIT {
         assertEquals(200, Patients.restrict(Tokens.of("admin.alan"), id, true).statusCode(), "flagged as an employee");
         Patients.assignCareTeam("dr.house", id);
         String note = canary.contact() + " reports chest pain";
-        assertEquals(201, stack.post(Patients.PATIENTS + "/" + id + "/notes", Tokens.of("dr.house"),
-                "{\"content\":{\"type\":\"PROGRESS\",\"text\":\"" + note + "\"}}").statusCode());
+        assertEquals(201, as(Tokens.of("dr.house")).post(patient(id) + "/notes")
+                .json(object("content", object("type", "PROGRESS", "text", note))).statusCode());
 
         try (Connection a = Regions.dba("a")) {
             List<String> tables = Regions.strings(a, "SELECT table_name FROM information_schema.tables "
@@ -67,7 +68,7 @@ class ChartEncryptionIT {
             copy.setObject(2, victim);
             assertEquals(1, copy.executeUpdate());
         }
-        HttpResponse<String> read = stack.get(Patients.PATIENTS + "/" + victim, Tokens.of("front.desk"));
+        HttpResponse<String> read = as(Tokens.of("front.desk")).get(patient(victim)).send();
         assertEquals(500, read.statusCode(), "a loud failure, not another patient's data");
         assertTrue(read.body().contains("incident"));
         try (Connection a = Regions.dba("a")) {
@@ -75,6 +76,6 @@ class ChartEncryptionIT {
                     + "audit.access_event WHERE patient_id = ?::uuid AND outcome = 'FAILED'", victim.toString()),
                     "the failed integrity check is audited, although its request failed");
         }
-        assertEquals(200, stack.get(Patients.PATIENTS + "/" + source, Tokens.of("front.desk")).statusCode());
+        assertEquals(200, as(Tokens.of("front.desk")).get(patient(source)).send().statusCode());
     }
 }

@@ -1,10 +1,16 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
+import static health.citadel.app.it.Patients.heartRate;
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +32,7 @@ import org.openqa.selenium.support.ui.Select;
 class ClinicianPortalIT {
 
     private static final String EMERGENCY = "Unconscious in the emergency department, allergies unknown";
-    private static final String OBSERVATION = "{\"content\":{\"code\":\"8867-4\",\"display\":\"Heart rate\","
-            + "\"value\":72,\"unit\":\"/min\",\"effectiveAt\":\"2026-01-02T08:30:00Z\"}}";
+    private static final String MEASURED_AT = "2026-01-02T08:30:00Z";
 
     private final Stack stack = Stack.get();
 
@@ -39,7 +44,8 @@ class ClinicianPortalIT {
         Patients.Canary canary = Patients.Canary.fresh();
         UUID patient = Patients.register(canary, "1968-07-14", false);
         Patients.assignCareTeam("dr.house", patient);
-        HttpResponse<String> added = stack.post(entries(patient, "observations"), physician, OBSERVATION);
+        HttpResponse<String> added = as(physician).post(entries(patient, "observations"))
+                .json(object("content", heartRate(72, MEASURED_AT)));
         assertEquals(201, added.statusCode(), added.body());
         String observation = Stack.json(added).get("id").asText();
         long first = Stack.json(added).get("version").asLong();
@@ -47,8 +53,8 @@ class ClinicianPortalIT {
         // a care-team patient erased since is a tombstone: My patients leaves it out rather than fail
         UUID erased = Patients.register(Patients.Canary.fresh(), "1950-01-01", false);
         Patients.assignCareTeam("dr.house", erased);
-        assertEquals(200, stack.post(Patients.PATIENTS + "/" + erased + "/erase", Tokens.fresh("admin.alan"),
-                "{\"reason\":\"GDPR article 17 request\"}").statusCode());
+        assertEquals(200, as(Tokens.fresh("admin.alan")).post(patient(erased) + "/erase")
+                .json(object("reason", "GDPR article 17 request")).statusCode());
 
         try (Browser browser = new Browser()) {
             browser.open(stack.app("/portal/patients").toString());
@@ -86,17 +92,17 @@ class ClinicianPortalIT {
             assertTrue(browser.driver().findElement(By.id("changeReason-error")).getText()
                     .startsWith("Why you change it: size must be between 5 and 1000"));
             browser.inspect("physician-entry-invalid");
-            assertEquals(first, Stack.json(stack.get(entries(patient, "observations") + "/" + observation, physician))
-                    .get("version").asLong(), "an invalid form stores nothing");
+            assertEquals(first, Stack.json(as(physician).get(entries(patient, "observations") + "/" + observation)
+                    .send()).get("version").asLong(), "an invalid form stores nothing");
 
             // a change based on the first version meets the second, made meanwhile through the API
             browser.open(stack.app("/portal/patients/" + patient + "/entries/observations/" + observation).toString());
             browser.await(By.id("value")).clear();
             browser.driver().findElement(By.id("value")).sendKeys("80");
             browser.driver().findElement(By.id("changeReason")).sendKeys("Counted again at rest");
-            HttpResponse<String> meanwhile = stack.send("PUT", entries(patient, "observations") + "/" + observation,
-                    physician, "application/json", OBSERVATION.replace("\"value\":72", "\"value\":90")
-                            .replace("}}", "},\"reason\":\"Monitor reading after exercise\"}"), "If-Match", "\"" + first + "\"");
+            HttpResponse<String> meanwhile = as(physician).put(entries(patient, "observations") + "/" + observation)
+                    .ifMatch(first)
+                    .json(object("content", heartRate(90, MEASURED_AT), "reason", "Monitor reading after exercise"));
             assertEquals(200, meanwhile.statusCode(), meanwhile.body());
             browser.driver().findElement(By.id("save")).click();
             assertEquals("Changed by someone else meanwhile", browser.await(By.tagName("h1")).getText());
@@ -109,7 +115,8 @@ class ClinicianPortalIT {
             assertEquals("80", browser.driver().findElement(By.id("value")).getAttribute("value"), "the clinician's value");
             browser.driver().findElement(By.id("save")).click(); // retried on the current version
             browser.await(By.id("entry-" + observation));
-            JsonNode stored = Stack.json(stack.get(entries(patient, "observations") + "/" + observation, physician));
+            JsonNode stored = Stack.json(as(physician).get(entries(patient, "observations") + "/" + observation)
+                    .send());
             assertEquals(80.0, stored.at("/content/value").asDouble());
             assertEquals(first + 2, stored.get("version").asLong());
 
@@ -118,14 +125,16 @@ class ClinicianPortalIT {
             browser.await(By.id("retireReason")).sendKeys("Written in the wrong chart");
             browser.driver().findElement(By.id("retire")).click();
             assertEquals("None recorded.", browser.await(By.cssSelector("#notes .none")).getText());
-            assertTrue(Stack.json(stack.get(entries(patient, "notes") + "/" + note, physician)).get("retired").asBoolean());
+            assertTrue(Stack.json(as(physician).get(entries(patient, "notes") + "/" + note).send()).get("retired")
+                    .asBoolean());
 
             // the history of the demographics: the front desk's change side by side, then reverted
-            HttpResponse<String> read = stack.get(Patients.PATIENTS + "/" + patient, frontDesk);
-            HttpResponse<String> moved = stack.send("PUT", Patients.PATIENTS + "/" + patient, frontDesk,
-                    "application/json", "{\"demographics\":" + canary.demographics("1968-07-14")
-                            .replace("Springfield", "Shelbyville") + ",\"restricted\":false,\"reason\":\"Moved house\"}",
-                    "If-Match", read.headers().firstValue("ETag").orElseThrow());
+            HttpResponse<String> read = as(frontDesk).get(patient(patient)).send();
+            ObjectNode moving = canary.demographics("1968-07-14");
+            moving.withObject("/address").put("city", "Shelbyville");
+            HttpResponse<String> moved = as(frontDesk).put(patient(patient))
+                    .header("If-Match", read.headers().firstValue("ETag").orElseThrow())
+                    .json(change(moving, false, "Moved house"));
             assertEquals(200, moved.statusCode(), moved.body());
             browser.driver().findElement(By.linkText("History of the demographics")).click();
             assertEquals(2, browser.await(By.cssSelector("table.timeline tbody")).findElements(By.tagName("tr")).size());
@@ -138,7 +147,7 @@ class ClinicianPortalIT {
             browser.driver().findElement(By.id("reason")).sendKeys("Address changed on the wrong patient");
             browser.driver().findElement(By.id("revert")).click();
             assertEquals(3, browser.await(By.cssSelector("table.timeline tbody")).findElements(By.tagName("tr")).size());
-            assertEquals("Springfield", Stack.json(stack.get(Patients.PATIENTS + "/" + patient, frontDesk))
+            assertEquals("Springfield", Stack.json(as(frontDesk).get(patient(patient)).send())
                     .at("/demographics/address/city").asText());
 
             // the national id in full: a fresh login is a recent second factor, so the form shows at once
@@ -238,14 +247,15 @@ class ClinicianPortalIT {
     }
 
     private static String entries(UUID patient, String kind) {
-        return Patients.PATIENTS + "/" + patient + "/" + kind;
+        return patient(patient) + "/" + kind;
     }
 
     /** An event of the patient's audited as the API's are, naming the portal's client and the person's role. */
     private void assertAudited(String action, UUID patient, String role) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode events = Stack.json(stack.get("/api/v1/audit/events?action=" + action + "&size=100&patient="
-                    + patient, Tokens.of("auditor.ada"))).get("events");
+            JsonNode events = Stack.json(as(Tokens.of("auditor.ada"))
+                    .get("/api/v1/audit/events?action=" + action + "&size=100&patient=" + patient).send())
+                    .get("events");
             assertTrue(StreamSupport.stream(events.spliterator(), false).anyMatch(event ->
                     patient.toString().equals(event.get("patientId").asText())
                             && "citadel-portal".equals(event.get("clientId").asText())

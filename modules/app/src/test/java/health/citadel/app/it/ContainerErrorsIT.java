@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.anonymous;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class ContainerErrorsIT {
             "/static/no-such-file.css, 404, Not Found",
             "/container-error, 404, Not Found"})
     void theContainersOwnErrorIsAProblemDocument(String path, int status, String title) {
-        HttpResponse<String> answer = Stack.get().get(path, null);
+        HttpResponse<String> answer = anonymous().get(path).send();
         assertEquals(status, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 answer.headers().toString());

@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,7 @@ class DbaConsoleIT {
         try {
             String dba = Tokens.fresh("dba.dana");
             if (!"a".equals(DrStatus.await(dba, status -> true).at("/writer/name").asText())) {
-                Stack.get().post("/api/v1/dr/switchover", dba, "{}"); // a failed test's leftover: the others expect A
+                as(dba).post("/api/v1/dr/switchover").json(object()); // a failed test's leftover: the others expect A
             }
         } finally {
             StepUpWindow.restoreShipped();

@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -220,7 +223,7 @@ class DisasterRecoveryIT {
         salvaged.removeAll(expected);
         assertTrue(salvaged.size() <= CLIENTS, "only registrations in flight at the kill come back unacknowledged: "
                 + salvaged);
-        HttpResponse<String> kept = Stack.get().get(Patients.PATIENTS + "/" + changedInBoth, Tokens.of("front.desk"));
+        HttpResponse<String> kept = as(Tokens.of("front.desk")).get(patient(changedInBoth)).send();
         assertEquals("+1 555 0122", Stack.json(kept).at("/demographics/phone").asText(),
                 "region B's own change of the shared patient stands");
         assertFalse(applied.json().get("slotDropped").asBoolean(), "the conflicts stay in the slot");
@@ -251,10 +254,8 @@ class DisasterRecoveryIT {
     }
 
     private static HttpResponse<String> changePhone(UUID patient, Patients.Canary canary, String phone) {
-        String change = "{\"demographics\":" + canary.demographics("1970-01-01").replace("+1 555 0100", phone)
-                + ",\"restricted\":false,\"reason\":\"new telephone number\"}";
-        return Stack.get().send("PUT", Patients.PATIENTS + "/" + patient, Tokens.of("front.desk"), "application/json",
-                change, "If-Match", "\"0\"");
+        return as(Tokens.of("front.desk")).put(patient(patient)).ifMatch(0)
+                .json(change(canary.demographics("1970-01-01").put("phone", phone), false, "new telephone number"));
     }
 
     private static void awaitPresent(String region, UUID patient) {
@@ -346,8 +347,8 @@ class DisasterRecoveryIT {
     }
 
     private static HttpResponse<String> register() {
-        return Stack.get().post(Patients.PATIENTS, Tokens.of("front.desk"),
-                Patients.Canary.fresh().registration("1975-06-07", false));
+        return as(Tokens.of("front.desk")).post(Patients.PATIENTS)
+                .json(Patients.Canary.fresh().registration("1975-06-07", false));
     }
 
     /** Waits until a registration succeeds again: the application found the writer. */

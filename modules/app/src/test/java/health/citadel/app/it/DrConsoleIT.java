@@ -1,9 +1,12 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -46,21 +49,21 @@ class DrConsoleIT {
     @Order(1)
     void refusalsChangeNothing() throws Exception {
         KeycloakAdmin.ensurePasswordOnlyClient("it-password-only");
-        HttpResponse<String> stepUp = stack.post(DR + "/switchover",
-                Tokens.withoutSecondFactor("dba.dana", "it-password-only"), "{}");
+        HttpResponse<String> stepUp = as(Tokens.withoutSecondFactor("dba.dana", "it-password-only"))
+                .post(DR + "/switchover").json(object());
         assertEquals(401, stepUp.statusCode(), stepUp.body());
         assertTrue(stepUp.headers().firstValue("WWW-Authenticate").orElse("")
                 .contains("error=\"insufficient_user_authentication\""), stepUp.headers().toString());
 
         String dba = dba();
         String dbaId = Tokens.claims(dba).get("sub").asText();
-        for (String body : List.of("{}", "{\"acceptDataLoss\":false}")) {
-            HttpResponse<String> notAccepted = stack.post(DR + "/failover", dba, body);
+        for (ObjectNode body : List.of(object(), object("acceptDataLoss", false))) {
+            HttpResponse<String> notAccepted = as(dba).post(DR + "/failover").json(body);
             assertEquals(400, notAccepted.statusCode(), notAccepted.body());
             assertTrue(Stack.json(notAccepted).get("detail").asText().contains("acceptDataLoss"), notAccepted.body());
         }
 
-        HttpResponse<String> writerLives = stack.post(DR + "/failover", dba, "{\"acceptDataLoss\":true}");
+        HttpResponse<String> writerLives = as(dba).post(DR + "/failover").json(object("acceptDataLoss", true));
         assertEquals(409, writerLives.statusCode(), writerLives.body());
         assertTrue(Stack.json(writerLives).get("detail").asText().contains("still answers and is not fenced"),
                 writerLives.body());
@@ -69,8 +72,9 @@ class DrConsoleIT {
         assertEquals("FAILURE", journaled.get("outcome").asText());
         assertEquals(dbaId, journaled.get("operator").asText(), "the journal names the DBA by id");
 
-        assertEquals(404, stack.post(DR + "/regions/zz/fence", dba, "{}").statusCode());
-        assertEquals(404, stack.post(DR + "/regions/zz/rejoin", dba, "{\"discardLostCommits\":true}").statusCode());
+        assertEquals(404, as(dba).post(DR + "/regions/zz/fence").json(object()).statusCode());
+        assertEquals(404, as(dba).post(DR + "/regions/zz/rejoin").json(object("discardLostCommits", true))
+                .statusCode());
         assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText(), "nothing moved");
     }
 
@@ -87,11 +91,11 @@ class DrConsoleIT {
             assertEquals(List.of("true"), Regions.strings(elsewhere, "SELECT pg_try_advisory_lock(?::bigint)::text",
                     Long.toString(DR_LOCK)));
 
-            HttpResponse<String> switchover = stack.post(DR + "/switchover", dba, "{}");
+            HttpResponse<String> switchover = as(dba).post(DR + "/switchover").json(object());
             assertEquals(409, switchover.statusCode(), switchover.body());
             assertTrue(Stack.json(switchover).get("detail").asText().contains("another DR operation is running"),
                     switchover.body());
-            HttpResponse<String> verify = stack.get(DR + "/verify", dba);
+            HttpResponse<String> verify = as(dba).get(DR + "/verify").send();
             assertEquals(409, verify.statusCode(), verify.body());
 
             assertTrue(CitadelCli.run("dr", "switchover").exitCode() != 0, "the command line's switchover is refused");
@@ -117,7 +121,7 @@ class DrConsoleIT {
         assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText());
 
         for (String[] move : List.of(new String[] {"a", "b"}, new String[] {"b", "a"})) {
-            HttpResponse<String> switched = stack.post(DR + "/switchover", dba, "{}");
+            HttpResponse<String> switched = as(dba).post(DR + "/switchover").json(object());
             assertEquals(200, switched.statusCode(), switched.body());
             JsonNode report = Stack.json(switched);
             assertEquals(move[0], report.get("from").asText(), report.toString());
@@ -149,16 +153,16 @@ class DrConsoleIT {
         String dba = dba();
         String dbaId = Tokens.claims(dba).get("sub").asText();
 
-        HttpResponse<String> fenced = stack.post(DR + "/regions/b/fence", dba, "{}");
+        HttpResponse<String> fenced = as(dba).post(DR + "/regions/b/fence").json(object());
         assertEquals(200, fenced.statusCode(), fenced.body());
         assertEquals("b", Stack.json(fenced).get("fenced").asText(), fenced.body());
 
-        HttpResponse<String> rejoined = stack.post(DR + "/regions/b/rejoin", dba, "{}");
+        HttpResponse<String> rejoined = as(dba).post(DR + "/regions/b/rejoin").json(object());
         assertEquals(200, rejoined.statusCode(), rejoined.body());
         assertEquals("b", Stack.json(rejoined).get("rejoined").asText(), rejoined.body());
         assertEquals("a", Stack.json(rejoined).get("subscribesTo").asText(), rejoined.body());
 
-        HttpResponse<String> writerRejoins = stack.post(DR + "/regions/a/rejoin", dba, "{}");
+        HttpResponse<String> writerRejoins = as(dba).post(DR + "/regions/a/rejoin").json(object());
         assertEquals(409, writerRejoins.statusCode(), "the writer is never emptied: " + writerRejoins.body());
 
         assertEquals("a", awaitStatus(s -> s.get("problems").isEmpty()).at("/writer/name").asText());
@@ -179,8 +183,8 @@ class DrConsoleIT {
         String dba = dba();
         String dbaId = Tokens.claims(dba).get("sub").asText();
 
-        assertEquals(200, stack.post(DR + "/regions/a/fence", dba, "{}").statusCode());
-        HttpResponse<String> failedOver = stack.post(DR + "/failover", dba, "{\"acceptDataLoss\":true}");
+        assertEquals(200, as(dba).post(DR + "/regions/a/fence").json(object()).statusCode());
+        HttpResponse<String> failedOver = as(dba).post(DR + "/failover").json(object("acceptDataLoss", true));
         assertEquals(200, failedOver.statusCode(), failedOver.body());
         JsonNode report = Stack.json(failedOver);
         assertEquals("b", report.get("to").asText(), report.toString());
@@ -189,14 +193,14 @@ class DrConsoleIT {
         assertEquals("b", awaitStatus(s -> "b".equals(s.at("/writer/name").asText())).at("/writer/name").asText());
         assertAudited("DR_FAILOVER", "b", "b", dbaId, recorded -> recorded.path("epoch").asLong() == epoch);
 
-        HttpResponse<String> slotKept = stack.post(DR + "/regions/a/rejoin", dba, "{}");
+        HttpResponse<String> slotKept = as(dba).post(DR + "/regions/a/rejoin").json(object());
         assertEquals(409, slotKept.statusCode(), slotKept.body());
         assertTrue(Stack.json(slotKept).get("detail").asText().contains("salvage them first"), slotKept.body());
-        HttpResponse<String> rejoined = stack.post(DR + "/regions/a/rejoin", dba, "{\"discardLostCommits\":true}");
+        HttpResponse<String> rejoined = as(dba).post(DR + "/regions/a/rejoin").json(object("discardLostCommits", true));
         assertEquals(200, rejoined.statusCode(), rejoined.body());
         assertEquals("b", Stack.json(rejoined).get("subscribesTo").asText(), rejoined.body());
 
-        HttpResponse<String> back = stack.post(DR + "/switchover", dba, "{}");
+        HttpResponse<String> back = as(dba).post(DR + "/switchover").json(object());
         assertEquals(200, back.statusCode(), back.body());
         assertEquals("a", Stack.json(back).get("to").asText(), back.body());
         assertEquals("a", awaitStatus(s -> "a".equals(s.at("/writer/name").asText()) && s.get("problems").isEmpty())
@@ -229,7 +233,7 @@ class DrConsoleIT {
 
     /** The console's comparison finds every module table, and the same rows in both regions. */
     private void assertRegionsTheSame(String dba) throws Exception {
-        HttpResponse<String> verified = stack.get(DR + "/verify", dba);
+        HttpResponse<String> verified = as(dba).get(DR + "/verify").send();
         assertEquals(200, verified.statusCode(), verified.body());
         assertTrue(Stack.json(verified).get("same").asBoolean(), verified.body());
         assertTrue(Stack.json(verified).get("tables").size() >= 15, verified.body());

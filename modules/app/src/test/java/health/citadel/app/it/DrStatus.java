@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ final class DrStatus {
     static JsonNode await(String token, Predicate<JsonNode> condition) {
         return Awaitility.await("the replication status as expected").atMost(DEADLINE)
                 .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    HttpResponse<String> response = Stack.get().get("/api/v1/dr/status", token);
+                    HttpResponse<String> response = as(token).get("/api/v1/dr/status").send();
                     assertEquals(200, response.statusCode(), response.body());
                     return Stack.json(response);
                 }, condition::test);

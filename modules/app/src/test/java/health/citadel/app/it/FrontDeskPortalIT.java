@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +55,8 @@ class FrontDeskPortalIT {
             assertEquals(canary.family(), browser.driver().findElement(By.id("familyName")).getAttribute("value"),
                     "the form keeps what was typed");
             browser.inspect("front-desk-register-invalid");
-            assertEquals(0, Stack.json(stack.get(Patients.PATIENTS + "?mrn=" + canary.mrn(), frontDesk)).get("items")
-                    .size(), "nothing is written from an invalid form");
+            assertEquals(0, Stack.json(as(frontDesk).get(Patients.PATIENTS + "?mrn=" + canary.mrn()).send())
+                    .get("items").size(), "nothing is written from an invalid form");
 
             PortalPages.fill(browser, "country", "gb");
             PortalPages.submit(browser, "demographics-form");
@@ -62,7 +65,7 @@ class FrontDeskPortalIT {
             assertFalse(browser.driver().getCurrentUrl().contains(canary.mrn()), "ids only in the address");
             browser.inspect("front-desk-demographics");
 
-            JsonNode registered = Stack.json(stack.get(Patients.PATIENTS + "/" + patient, frontDesk));
+            JsonNode registered = Stack.json(as(frontDesk).get(patient(patient)).send());
             assertEquals(canary.mrn(), registered.at("/demographics/mrn").asText());
             assertEquals("[\"" + canary.given() + "\",\"Maria\"]", registered.at("/demographics/givenNames").toString());
             assertEquals("1984-12-03", registered.at("/demographics/birthDate").asText());
@@ -76,13 +79,13 @@ class FrontDeskPortalIT {
             PortalPages.fill(browser, "reason", "Patient moved house");
             PortalPages.submit(browser, "demographics-form");
             assertEquals("Changes saved.", browser.await(By.cssSelector(".saved")).getText());
-            JsonNode changed = Stack.json(stack.get(Patients.PATIENTS + "/" + patient, frontDesk));
+            JsonNode changed = Stack.json(as(frontDesk).get(patient(patient)).send());
             assertEquals("York", changed.at("/demographics/address/city").asText());
             assertEquals(maskedNationalId, changed.at("/demographics/nationalId").asText(),
                     "an empty national id keeps the one on record");
             assertEquals(registered.get("version").asLong() + 1, changed.get("version").asLong());
-            assertEquals("Patient moved house", Stack.json(stack.get(Patients.PATIENTS + "/" + patient + "/history",
-                    frontDesk)).get(1).get("reason").asText());
+            assertEquals("Patient moved house", Stack.json(as(frontDesk).get(patient(patient) + "/history").send())
+                    .get(1).get("reason").asText());
 
             browser.driver().findElement(By.linkText("Find a patient")).click();
             PortalPages.fill(browser, "mrn", canary.mrn());
@@ -91,9 +94,9 @@ class FrontDeskPortalIT {
             assertEquals("York", browser.await(By.id("city")).getAttribute("value"), "the search leads to the form");
 
             // someone else changes the patient while the form is open: saving it is refused, nothing is overwritten
-            HttpResponse<String> meanwhile = stack.send("PUT", Patients.PATIENTS + "/" + patient, frontDesk,
-                    "application/json", "{\"demographics\":" + canary.demographics("1984-12-03") + ",\"restricted\":false,"
-                            + "\"reason\":\"Corrected at the other desk\"}", "If-Match", "\"" + changed.get("version").asLong() + "\"");
+            HttpResponse<String> meanwhile = as(frontDesk).put(patient(patient))
+                    .ifMatch(changed.get("version").asLong())
+                    .json(change(canary.demographics("1984-12-03"), false, "Corrected at the other desk"));
             assertEquals(200, meanwhile.statusCode(), meanwhile.body());
             PortalPages.fill(browser, "city", "Harrogate");
             PortalPages.fill(browser, "reason", "Patient moved house again");
@@ -101,7 +104,7 @@ class FrontDeskPortalIT {
             assertEquals("Changed by someone else meanwhile", PortalPages.heading(browser));
             assertTrue(browser.driver().getPageSource().contains("412"));
             browser.inspect("front-desk-conflict");
-            assertEquals("Springfield", Stack.json(stack.get(Patients.PATIENTS + "/" + patient, frontDesk))
+            assertEquals("Springfield", Stack.json(as(frontDesk).get(patient(patient)).send())
                     .at("/demographics/address/city").asText());
 
             browser.driver().findElement(By.cssSelector("a.current")).click();

@@ -1,5 +1,9 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.change;
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,17 +46,18 @@ class KeyRotationIT {
         Patients.Canary canary = Patients.Canary.fresh();
         UUID id = Patients.register(canary, "1971-01-01", false);
         String desk = Tokens.of("front.desk");
-        assertEquals(200, stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", "{\"demographics\":"
-                + canary.demographics("1971-01-01").replace("+1 555 0100", "+1 555 0133")
-                + ",\"restricted\":false,\"reason\":\"new number\"}", "If-Match", "\"0\"").statusCode());
+        assertEquals(200, as(desk).put(patient(id)).ifMatch(0)
+                .json(change(canary.demographics("1971-01-01").put("phone", "+1 555 0133"), false, "new number"))
+                .statusCode());
         List<String> before = storedValues(id);
         List<UUID> readable = readable(patientsWithKeys());
 
         String admin = Tokens.of("admin.alan");
-        JsonNode interrupted = Stack.json(stack.post(ROTATIONS, admin, "{\"kind\":\"DATA_KEYS\",\"maxPatients\":1}"));
+        JsonNode interrupted = Stack.json(as(admin).post(ROTATIONS)
+                .json(object("kind", "DATA_KEYS", "maxPatients", 1)));
         assertEquals(1, interrupted.get("processed").asLong() + interrupted.get("skipped").asLong());
         assertTrue(interrupted.path("finishedAt").isMissingNode() || interrupted.get("finishedAt").isNull());
-        assertEquals(200, stack.get(Patients.PATIENTS + "/" + id, desk).statusCode(), "readable mid-rotation");
+        assertEquals(200, as(desk).get(patient(id)).send().statusCode(), "readable mid-rotation");
 
         List<JsonNode> resumed = rotateToTheEnd("DATA_KEYS");
         JsonNode done = resumed.get(resumed.size() - 1);
@@ -72,9 +77,9 @@ class KeyRotationIT {
         }
         assertEquals(readable, readable(keyed), "every patient readable before is readable after");
         // the rotation can outlast the token taken at the start: the desk's shared token, renewed as it nears expiry
-        for (JsonNode revision : Stack.json(stack.get(Patients.PATIENTS + "/" + id + "/history", Tokens.of("front.desk")))) {
-            HttpResponse<String> old = stack.get(Patients.PATIENTS + "/" + id + "/history/" + revision.get("revision"),
-                    Tokens.of("front.desk"));
+        for (JsonNode revision : Stack.json(as(Tokens.of("front.desk")).get(patient(id) + "/history").send())) {
+            HttpResponse<String> old = as(Tokens.of("front.desk"))
+                    .get(patient(id) + "/history/" + revision.get("revision")).send();
             assertEquals(200, old.statusCode(), "history re-encrypted once, not twice: " + old.body());
             assertEquals(canary.family(), Stack.json(old).at("/demographics/familyName").asText());
         }
@@ -126,8 +131,7 @@ class KeyRotationIT {
         int enough = patientsWithKeys().size() / PER_CALL + 2;
         List<JsonNode> answers = new ArrayList<>();
         while (answers.size() < enough) {
-            HttpResponse<String> call = stack.post(ROTATIONS, admin, "{\"kind\":\"" + kind + "\",\"maxPatients\":"
-                    + PER_CALL + "}");
+            HttpResponse<String> call = as(admin).post(ROTATIONS).json(object("kind", kind, "maxPatients", PER_CALL));
             assertEquals(200, call.statusCode(), call.body());
             JsonNode answer = Stack.json(call);
             answers.add(answer);
@@ -140,7 +144,7 @@ class KeyRotationIT {
 
     /** Those of the patients the front desk can read; a tampered row is not. A large register outlasts one token. */
     private List<UUID> readable(List<UUID> patients) {
-        return patients.stream().filter(patient -> stack.get(Patients.PATIENTS + "/" + patient, Tokens.of("front.desk"))
+        return patients.stream().filter(patient -> as(Tokens.of("front.desk")).get(patient(patient)).send()
                 .statusCode() == 200).toList();
     }
 

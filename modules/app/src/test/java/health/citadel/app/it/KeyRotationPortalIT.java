@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class KeyRotationPortalIT {
             PortalPages.submit(browser, "admin-form");
             assertTrue(browser.await(By.cssSelector(".saved")).getText().startsWith("Rotation finished: "));
             browser.inspect("admin-key-rotations"); // after the runs, which must follow the new login within the window
-            var latest = Stack.json(stack.get("/api/v1/keys/rotations", Tokens.fresh("admin.alan"))).get(0);
+            var latest = Stack.json(as(Tokens.fresh("admin.alan")).get("/api/v1/keys/rotations").send()).get(0);
             assertEquals("KEY_ENCRYPTION_KEY", latest.get("kind").asText());
             assertTrue(latest.hasNonNull("finishedAt"), latest.toString());
         }

@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.object;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,9 +45,8 @@ final class KeycloakAdmin {
         String flows = stack.keycloakUrl() + "/admin/realms/citadel/authentication/flows";
         String flow = clientId + "-flow";
         if (findFlowId(admin, flows, flow) == null) {
-            expect(201, Stack.send(HTTP, HttpRequest.newBuilder(URI.create(flows + "/direct%20grant/copy"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"newName\":\"" + flow + "\"}")).build()), "copy flow");
+            expect(201, Stack.send(HTTP, json(HttpRequest.newBuilder(URI.create(flows + "/direct%20grant/copy")), admin,
+                    Map.of("newName", flow)).build()), "copy flow");
             JsonNode executions = Stack.json(Stack.send(HTTP, HttpRequest.newBuilder(
                     URI.create(flows + "/" + flow + "/executions")).header("Authorization", "Bearer " + admin).build()));
             for (JsonNode execution : executions) {
@@ -77,9 +78,10 @@ final class KeycloakAdmin {
         List<Map<String, Object>> credentials = new ArrayList<>();
         credentials.add(Map.of("type", "password", "value", password, "temporary", false));
         if (totpSecret != null) {
-            credentials.add(Map.of("type", "otp", "secretData", "{\"value\":\"" + totpSecret + "\"}",
-                    "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
-                            + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}"));
+            // Keycloak takes both as JSON in a string
+            credentials.add(Map.of("type", "otp", "secretData", object("value", totpSecret).toString(),
+                    "credentialData", object("subType", "totp", "digits", 6, "counter", 0, "period", 30,
+                            "algorithm", "HmacSHA1", "secretEncoding", "BASE32").toString()));
         }
         HttpResponse<String> created = Stack.send(HTTP, json(HttpRequest.newBuilder(URI.create(realm + "/users")), admin,
                 Map.of("username", username, "enabled", true, "createdTimestamp", createdAt.toEpochMilli(),

@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,8 @@ class LogHygieneIT {
     @Test
     void aRequestIsLoggedWithItsIdButWithoutItsQuery() throws Exception {
         String canary = "canary-" + UUID.randomUUID();
-        HttpResponse<String> response = stack.get("/api/v1/audit/events?actor=" + canary, Tokens.of("auditor.ada"));
+        HttpResponse<String> response = as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?actor=" + canary)
+                .send();
         assertEquals(200, response.statusCode(), response.body());
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 
@@ -37,7 +40,7 @@ class LogHygieneIT {
     @Test
     void theAccessLogNamesTheRouteTemplateNotThePathAsSent() throws Exception {
         UUID unknown = UUID.randomUUID();
-        HttpResponse<String> response = stack.get(Patients.PATIENTS + "/" + unknown, Tokens.of("front.desk"));
+        HttpResponse<String> response = as(Tokens.of("front.desk")).get(patient(unknown)).send();
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         Path accessLog = stack.home().resolve("liberty/servers/citadel/logs/http_access.log");
 
@@ -51,7 +54,7 @@ class LogHygieneIT {
 
     @Test
     void aLineWrittenWhileServingARequestCarriesItsId() throws Exception {
-        HttpResponse<String> denied = stack.get("/api/v1/identity/roles", Tokens.of("dr.house"));
+        HttpResponse<String> denied = as(Tokens.of("dr.house")).get("/api/v1/identity/roles").send();
         assertEquals(403, denied.statusCode());
         String requestId = denied.headers().firstValue("X-Request-Id").orElseThrow();
 
@@ -74,10 +77,10 @@ class LogHygieneIT {
         String token = Tokens.of("dr.house");
         String payload = token.split("\\.")[1];
         String forged = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
-        assertEquals(401, stack.get("/api/v1/me", forged).statusCode());
+        assertEquals(401, as(forged).get("/api/v1/me").send().statusCode());
         // a request after it, whose access-log event in messages.log comes after the refusal's messages
         String requestId = UUID.randomUUID().toString();
-        assertEquals(200, stack.get("/api/v1/me", token, "X-Request-Id", requestId).statusCode());
+        assertEquals(200, as(token).get("/api/v1/me").header("X-Request-Id", requestId).send().statusCode());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> Files.readString(
                 stack.home().resolve("logs/liberty/messages.log"), StandardCharsets.ISO_8859_1).contains(requestId));

@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.anonymous;
+import static health.citadel.app.it.Request.as;
 import static health.citadel.app.operations.ObservabilityTools.PROMETHEUS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -79,11 +81,11 @@ class ObservabilityIT {
      * watches the nurse's alerts.
      */
     private static void makeTraffic() {
-        assertEquals(200, STACK.get("/api/v1/me", Tokens.of("dr.house")).statusCode());
-        assertEquals(401, STACK.get("/api/v1/me", null).statusCode());
+        assertEquals(200, as(Tokens.of("dr.house")).get("/api/v1/me").send().statusCode());
+        assertEquals(401, anonymous().get("/api/v1/me").send().statusCode());
         String clerk = Tokens.of("front.desk");
         for (int i = 0; i < 5; i++) {
-            assertEquals(403, STACK.get("/api/v1/identity/roles", clerk).statusCode());
+            assertEquals(403, as(clerk).get("/api/v1/identity/roles").send().statusCode());
         }
     }
 

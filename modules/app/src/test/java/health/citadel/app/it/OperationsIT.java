@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.anonymous;
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +34,7 @@ class OperationsIT {
     @ValueSource(strings = {"/health", "/health/ready", "/health/live", "/metrics", "/openapi", "/openapi/ui"})
     void theManagementEndpointsAreNotOnThePublicListener(String path) {
         for (String host : List.of(stack.app("").getAuthority(), "citadel.hospital.example", "citadel.hospital.example:443")) {
-            HttpResponse<String> publicly = Stack.send(https, HttpRequest.newBuilder(stack.app(path)).header("Host", host)
-                    .build());
+            HttpResponse<String> publicly = anonymous().get(path).header("Host", host).send();
 
             assertEquals(403, publicly.statusCode(), path + " as " + host);
             assertTrue(publicly.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
@@ -47,8 +48,7 @@ class OperationsIT {
     @Test
     void theApplicationAnswersWhateverHostTheProxyNames() {
         for (String host : List.of("citadel.hospital.example", "citadel.hospital.example:443")) {
-            HttpResponse<String> response = Stack.send(https, HttpRequest.newBuilder(stack.app("/api/v1/me"))
-                    .header("Host", host).header("Authorization", "Bearer " + Tokens.of("dr.house")).build());
+            HttpResponse<String> response = as(Tokens.of("dr.house")).get("/api/v1/me").header("Host", host).send();
             assertEquals(200, response.statusCode(), host);
         }
     }
@@ -87,7 +87,7 @@ class OperationsIT {
 
     @Test
     void metricsAreServedInPrometheusFormat() {
-        stack.get("/api/v1/me", Tokens.of("dr.house"));
+        as(Tokens.of("dr.house")).get("/api/v1/me").send();
 
         HttpResponse<String> response = stack.managementGet("/metrics");
 

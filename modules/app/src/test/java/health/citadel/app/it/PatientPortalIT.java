@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,17 +29,18 @@ class PatientPortalIT {
         UUID own = UUID.fromString(Tokens.claims(Tokens.of("patient.pat")).get("patient_id").asText());
         String physician = Tokens.of("dr.house");
         String nurse = Tokens.of("nurse.joy");
-        HttpResponse<String> assigned = stack.post(ASSIGNMENTS, Tokens.of("admin.alan"), "{\"clinicianId\":\""
-                + Tokens.claims(physician).get("sub").asText() + "\",\"patientId\":\"" + own + "\"}");
+        HttpResponse<String> assigned = as(Tokens.of("admin.alan")).post(ASSIGNMENTS)
+                .json(object("clinicianId", Tokens.claims(physician).get("sub").asText(), "patientId", own));
         assertEquals(201, assigned.statusCode(), assigned.body());
         try {
-            assertEquals(200, stack.get(Patients.PATIENTS + "/" + own + "/chart", physician).statusCode());
-            HttpResponse<String> glass = stack.post("/api/v1/identity/break-glass-grants", nurse, "{\"patientId\":\""
-                    + own + "\",\"reason\":\"Collapsed in the waiting room, allergies unknown\"}");
+            assertEquals(200, as(physician).get(patient(own) + "/chart").send().statusCode());
+            HttpResponse<String> glass = as(nurse).post("/api/v1/identity/break-glass-grants")
+                    .json(object("patientId", own, "reason", "Collapsed in the waiting room, allergies unknown"));
             assertEquals(201, glass.statusCode(), glass.body());
-            assertEquals(200, stack.get(Patients.PATIENTS + "/" + own + "/chart", nurse).statusCode());
+            assertEquals(200, as(nurse).get(patient(own) + "/chart").send().statusCode());
         } finally {
-            stack.post(ASSIGNMENTS + "/" + Stack.json(assigned).get("id").asText() + "/end", Tokens.of("admin.alan"), "");
+            as(Tokens.of("admin.alan")).post(ASSIGNMENTS + "/" + Stack.json(assigned).get("id").asText() + "/end")
+                    .send();
         }
 
         try (Browser browser = new Browser()) {

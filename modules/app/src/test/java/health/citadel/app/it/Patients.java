@@ -1,8 +1,13 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -21,6 +26,22 @@ final class Patients {
     private Patients() {
     }
 
+    /** The patient's path: {@code /api/v1/patients/{id}}. */
+    static String patient(UUID id) {
+        return PATIENTS + "/" + id;
+    }
+
+    /** The body of a change of the demographics: the new demographics, the restricted flag and the reason. */
+    static ObjectNode change(JsonNode demographics, boolean restricted, String reason) {
+        return object("demographics", demographics, "restricted", restricted, "reason", reason);
+    }
+
+    /** The content of a heart rate observation, a chart entry of any patient's. */
+    static ObjectNode heartRate(int value, String effectiveAt) {
+        return object("code", "8867-4", "display", "Heart rate", "value", value, "unit", "/min",
+                "effectiveAt", effectiveAt);
+    }
+
     /** One patient's distinctive values. */
     record Canary(String mrn, String family, String given, String nationalId, String email, String contact) {
 
@@ -34,39 +55,41 @@ final class Patients {
             return new String[] {mrn, family, given, nationalId, email, contact};
         }
 
-        String demographics(String birthDate) {
-            return "{\"mrn\":\"" + mrn + "\",\"familyName\":\"" + family + "\",\"givenNames\":[\"" + given + "\"],"
-                    + "\"birthDate\":\"" + birthDate + "\",\"sex\":\"FEMALE\",\"address\":{\"lines\":[\"1 " + family
-                    + " Street\"],\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"US\"},"
-                    + "\"phone\":\"+1 555 0100\",\"email\":\"" + email + "\",\"nationalId\":\"" + nationalId + "\","
-                    + "\"emergencyContact\":{\"name\":\"" + contact + "\",\"relationship\":\"sister\"},\"deceased\":false}";
+        /** The demographics, a new node each time: a test changes its own copy. */
+        ObjectNode demographics(String birthDate) {
+            return object("mrn", mrn, "familyName", family, "givenNames", List.of(given), "birthDate", birthDate,
+                    "sex", "FEMALE",
+                    "address", object("lines", List.of("1 " + family + " Street"), "city", "Springfield",
+                            "postalCode", "12345", "country", "US"),
+                    "phone", "+1 555 0100", "email", email, "nationalId", nationalId,
+                    "emergencyContact", object("name", contact, "relationship", "sister"),
+                    "deceased", false);
         }
 
-        String registration(String birthDate, boolean restricted) {
-            return "{\"demographics\":" + demographics(birthDate) + ",\"restricted\":" + restricted + "}";
+        ObjectNode registration(String birthDate, boolean restricted) {
+            return object("demographics", demographics(birthDate), "restricted", restricted);
         }
     }
 
     /** Registers the patient at the front desk; returns its id. */
     static UUID register(Canary canary, String birthDate, boolean restricted) {
-        HttpResponse<String> created = Stack.get().post(PATIENTS, Tokens.of("front.desk"),
-                canary.registration(birthDate, restricted));
+        HttpResponse<String> created = as(Tokens.of("front.desk")).post(PATIENTS)
+                .json(canary.registration(birthDate, restricted));
         assertEquals(201, created.statusCode(), created.body());
         return UUID.fromString(Stack.json(created).get("id").asText());
     }
 
     /** Sets or clears the patient's restricted flag on its own, with the caller's token. */
     static HttpResponse<String> restrict(String token, UUID patient, boolean restricted) {
-        return Stack.get().send("PUT", PATIENTS + "/" + patient + "/restriction", token, "application/json",
-                "{\"restricted\":" + restricted + ",\"reason\":\"employment at the hospital "
-                        + (restricted ? "began" : "ended") + "\"}");
+        return as(token).put(patient(patient) + "/restriction").json(object("restricted", restricted,
+                "reason", "employment at the hospital " + (restricted ? "began" : "ended")));
     }
 
     /** Puts the demo clinician on the patient's care team, as the administrator. */
     static void assignCareTeam(String clinician, UUID patient) {
         String clinicianId = Tokens.claims(Tokens.of(clinician)).get("sub").asText();
-        HttpResponse<String> assigned = Stack.get().post("/api/v1/identity/care-team-assignments",
-                Tokens.of("admin.alan"), "{\"clinicianId\":\"" + clinicianId + "\",\"patientId\":\"" + patient + "\"}");
+        HttpResponse<String> assigned = as(Tokens.of("admin.alan")).post("/api/v1/identity/care-team-assignments")
+                .json(object("clinicianId", clinicianId, "patientId", patient));
         assertEquals(201, assigned.statusCode(), assigned.body());
     }
 }

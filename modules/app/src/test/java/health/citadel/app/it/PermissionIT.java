@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,10 @@ import org.junit.jupiter.api.Test;
 class PermissionIT {
 
     private static final String ROLE_TABLE = "/api/v1/identity/roles";
-    private final Stack stack = Stack.get();
 
     @Test
     void physicianMayNotReadTheRoleTable() {
-        HttpResponse<String> response = stack.get(ROLE_TABLE, Tokens.of("dr.house"));
+        HttpResponse<String> response = as(Tokens.of("dr.house")).get(ROLE_TABLE).send();
 
         assertEquals(403, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
@@ -23,7 +23,7 @@ class PermissionIT {
 
     @Test
     void administratorReadsTheRoleTable() {
-        HttpResponse<String> response = stack.get(ROLE_TABLE, Tokens.of("admin.alan"));
+        HttpResponse<String> response = as(Tokens.of("admin.alan")).get(ROLE_TABLE).send();
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(Stack.json(response).get("dba").toString().contains("RUN_DR"));
@@ -31,6 +31,6 @@ class PermissionIT {
 
     @Test
     void pathsOutsideTheApiAreNotServed() {
-        assertEquals(403, stack.get("/index.html", Tokens.of("admin.alan")).statusCode());
+        assertEquals(403, as(Tokens.of("admin.alan")).get("/index.html").send().statusCode());
     }
 }

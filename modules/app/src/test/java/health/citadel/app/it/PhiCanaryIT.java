@@ -1,8 +1,13 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.anonymous;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -73,13 +78,13 @@ class PhiCanaryIT {
         Patients.Canary canary = Patients.Canary.fresh();
         String desk = Tokens.of("front.desk");
         List<HttpResponse<String>> failed = List.of(
-                stack.get(Patients.PATIENTS + "/" + canary.mrn(), desk),
-                stack.get("/api/v1/" + canary.family() + "/chart", desk),
-                stack.get("/portal/patients/" + canary.given(), null),
-                stack.get("/api/v1/me", desk, "Accept", "application/" + canary.family(),
-                        "User-Agent", canary.given(), "Referer", "https://example.org/" + canary.mrn(),
-                        "X-Request-Id", canary.mrn()),
-                stack.get("/api/v1/me", canary.family() + "." + canary.given() + ".junk"));
+                as(desk).get(Patients.PATIENTS + "/" + canary.mrn()).send(),
+                as(desk).get("/api/v1/" + canary.family() + "/chart").send(),
+                anonymous().get("/portal/patients/" + canary.given()).send(),
+                as(desk).get("/api/v1/me").header("Accept", "application/" + canary.family())
+                        .header("User-Agent", canary.given()).header("Referer", "https://example.org/" + canary.mrn())
+                        .header("X-Request-Id", canary.mrn()).send(),
+                as(canary.family() + "." + canary.given() + ".junk").get("/api/v1/me").send());
         List<String> answers = new ArrayList<>();
         for (HttpResponse<String> response : failed) {
             assertTrue(response.statusCode() >= 300, "each of these requests must be turned away: "
@@ -93,8 +98,8 @@ class PhiCanaryIT {
     private void giveAReasonNamingACanary() {
         UUID id = Patients.register(Patients.Canary.fresh(), "1961-08-05", false);
         Patients.assignCareTeam("dr.house", id);
-        HttpResponse<String> revealed = stack.post(Patients.PATIENTS + "/" + id + "/reveal", Tokens.of("dr.house"),
-                "{\"reason\":\"known " + Patients.CANARY + " carrier, the lab needs the full identifier\"}");
+        HttpResponse<String> revealed = as(Tokens.of("dr.house")).post(patient(id) + "/reveal")
+                .json(object("reason", "known " + Patients.CANARY + " carrier, the lab needs the full identifier"));
         assertEquals(200, revealed.statusCode(), revealed.body());
     }
 
@@ -103,18 +108,20 @@ class PhiCanaryIT {
         Patients.Canary canary = Patients.Canary.fresh();
         UUID id = Patients.register(canary, "1961-08-04", true);
         String desk = Tokens.of("front.desk");
-        String registration = canary.registration("1961-08-04", false);
+        ObjectNode registration = canary.registration("1961-08-04", false);
         List<HttpResponse<String>> failed = List.of(
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"email\":\"", "\"email\":\"not an email ")),
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"restricted\"", "\"" + canary.family() + "\":1,\"restricted\"")),
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"1961-08-04\"", "\"" + canary.given() + "\"")),
-                stack.post(Patients.PATIENTS, desk, registration.replace("\"sex\":\"FEMALE\"", "\"sex\":\"" + canary.family() + "\"")),
-                stack.post(Patients.PATIENTS, desk, registration),
-                stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", registration, "If-Match", "\"0\""),
-                stack.send("PUT", Patients.PATIENTS + "/" + id, desk, "application/json", registration, "If-Match", "\"" + canary.mrn() + "\""),
-                stack.get(Patients.PATIENTS + "/" + id, Tokens.of("nurse.joy")),
-                stack.get(Patients.PATIENTS + "?family=" + canary.family() + "&birthDate=" + canary.given(), desk),
-                stack.post(Patients.PATIENTS + "/" + id + "/reveal", Tokens.of("dr.house"), "{\"reason\":\"" + canary.nationalId() + "\"}"));
+                as(desk).post(Patients.PATIENTS)
+                        .json(registrationWith(canary, "email", "not an email " + canary.email())),
+                as(desk).post(Patients.PATIENTS).json(object("demographics", canary.demographics("1961-08-04"),
+                        canary.family(), 1, "restricted", false)),
+                as(desk).post(Patients.PATIENTS).json(registrationWith(canary, "birthDate", canary.given())),
+                as(desk).post(Patients.PATIENTS).json(registrationWith(canary, "sex", canary.family())),
+                as(desk).post(Patients.PATIENTS).json(registration),
+                as(desk).put(patient(id)).ifMatch(0).json(registration),
+                as(desk).put(patient(id)).header("If-Match", "\"" + canary.mrn() + "\"").json(registration),
+                as(Tokens.of("nurse.joy")).get(patient(id)).send(),
+                as(desk).get(Patients.PATIENTS + "?family=" + canary.family() + "&birthDate=" + canary.given()).send(),
+                as(Tokens.of("dr.house")).post(patient(id) + "/reveal").json(object("reason", canary.nationalId())));
         List<String> bodies = new ArrayList<>();
         for (HttpResponse<String> response : failed) {
             assertTrue(response.statusCode() >= 400, "each of these requests must fail: " + response.statusCode());
@@ -123,6 +130,12 @@ class PhiCanaryIT {
         return bodies;
     }
 
+    /** The canary's registration with one value of its demographics replaced. */
+    private static ObjectNode registrationWith(Patients.Canary canary, String field, String value) {
+        ObjectNode registration = canary.registration("1961-08-04", false);
+        registration.withObject("/demographics").put(field, value);
+        return registration;
+    }
     private static boolean contains(Path file) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         return text.contains(CANARY);

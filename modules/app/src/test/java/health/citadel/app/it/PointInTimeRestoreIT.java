@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,8 +52,8 @@ class PointInTimeRestoreIT {
                     + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')").get(0));
         }
         UUID p2 = Patients.register(Patients.Canary.fresh(), "1953-07-07", false);
-        assertEquals(200, Stack.get().post(Patients.PATIENTS + "/" + erasedAfterT + "/erase", Tokens.of("admin.alan"),
-                "{\"reason\":\"GDPR article 17 request\"}").statusCode());
+        assertEquals(200, as(Tokens.of("admin.alan")).post(patient(erasedAfterT) + "/erase")
+                .json(object("reason", "GDPR article 17 request")).statusCode());
         try (Connection live = Regions.dba(writer)) {
             live.setAutoCommit(false);
             live.createStatement().execute("SET LOCAL session_replication_role = replica");

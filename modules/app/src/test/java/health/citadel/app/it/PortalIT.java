@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class PortalIT {
 
     @Test
     void thePortalsPagesAreNotServedByTheApi() {
-        assertEquals(404, stack.get("/api/", Tokens.of("front.desk")).statusCode());
+        assertEquals(404, as(Tokens.of("front.desk")).get("/api/").send().statusCode());
     }
 
     @Test
@@ -170,8 +171,8 @@ class PortalIT {
     /** A page refused by the permission check is audited as the API's denials are, naming the portal's client. */
     private void assertPageDenialAudited(String operation, String role) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            var events = Stack.json(stack.get("/api/v1/audit/events?action=DENIED&size=100", Tokens.of("auditor.ada")))
-                    .get("events");
+            var events = Stack.json(as(Tokens.of("auditor.ada")).get("/api/v1/audit/events?action=DENIED&size=100")
+                    .send()).get("events");
             assertTrue(java.util.stream.StreamSupport.stream(events.spliterator(), false).anyMatch(event ->
                     operation.equals(event.get("resourceId").asText())
                             && "citadel-portal".equals(event.get("clientId").asText())

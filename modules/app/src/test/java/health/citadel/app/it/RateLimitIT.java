@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.anonymous;
+import static health.citadel.app.it.Request.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,9 +93,9 @@ class RateLimitIT {
         try {
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
             for (int i = 0; i < SENT; i++) {
-                sent.add(clients.submit(() -> stack.get(ME, token)));
+                sent.add(clients.submit(() -> as(token).get(ME).send()));
             }
-            otherUser = clients.submit(() -> stack.get(ME, Tokens.of("auditor.ada")));
+            otherUser = clients.submit(() -> as(Tokens.of("auditor.ada")).get(ME).send());
             for (Future<HttpResponse<String>> answer : sent) {
                 answers.add(answer.get());
             }
@@ -121,7 +123,7 @@ class RateLimitIT {
         assertEquals(1, retryAfter, "one request refills in 1/30 s, rounded up to whole seconds");
 
         Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
-        assertEquals(200, stack.get(ME, token).statusCode(), "served again after the wait it was told");
+        assertEquals(200, as(token).get(ME).send().statusCode(), "served again after the wait it was told");
     }
 
     @Test
@@ -136,9 +138,9 @@ class RateLimitIT {
             for (int i = 0; i < UNAUTHENTICATED_SENT; i++) {
                 // half with no token at all, half with one that is not a token
                 String bearer = i % 2 == 0 ? null : "not-a-token-" + i;
-                sent.add(clients.submit(() -> stack.get(ME, bearer)));
+                sent.add(clients.submit(() -> as(bearer).get(ME).send()));
             }
-            tokenHolder = clients.submit(() -> stack.get(ME, Tokens.of("auditor.ada")));
+            tokenHolder = clients.submit(() -> as(Tokens.of("auditor.ada")).get(ME).send());
             for (Future<HttpResponse<String>> answer : sent) {
                 answers.add(answer.get());
             }
@@ -164,7 +166,7 @@ class RateLimitIT {
         long retryAfter = Long.parseLong(tooMany.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(1, retryAfter, "one request refills in 1/10 s, rounded up to whole seconds");
 
-        await().atMost(Duration.ofSeconds(retryAfter + 5)).until(() -> stack.get(ME, null).statusCode() == 401);
+        await().atMost(Duration.ofSeconds(retryAfter + 5)).until(() -> anonymous().get(ME).send().statusCode() == 401);
     }
 
     /** {@code citadel_requests_throttled_total{limit="..."}}, 0 before the first refusal. */

@@ -1,5 +1,6 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,8 +23,6 @@ class RequestIdIT {
     /** A physician asking for the role table: denied, and the denial is audited with the request's id. */
     private static final String DENIED = "/api/v1/identity/roles";
 
-    private final Stack stack = Stack.get();
-
     @ParameterizedTest
     @ValueSource(strings = {"two words", "<script>alert(1)</script>", "ticket-4711.retry_2", "MRN-000003"})
     void aCallersBadIdIsReplacedByTheServersOwn(String offered) throws SQLException {
@@ -45,7 +44,7 @@ class RequestIdIT {
 
     /** Sends the denied request with the offered id; returns the id the response names. */
     private String deniedWith(String offered) {
-        HttpResponse<String> denied = stack.get(DENIED, Tokens.of("dr.house"), "X-Request-Id", offered);
+        HttpResponse<String> denied = as(Tokens.of("dr.house")).get(DENIED).header("X-Request-Id", offered).send();
         assertEquals(403, denied.statusCode(), denied.body());
         return denied.headers().firstValue("X-Request-Id").orElseThrow();
     }

@@ -68,9 +68,9 @@ public final class Stack {
         return URI.create(descriptor.at("/app/managementUrl").asText() + path);
     }
 
-    /** GET on the management listener without a token, as a probe or Prometheus asks; extra name, value pairs. */
-    public HttpResponse<String> managementGet(String path, String... headers) {
-        return get(management(path), null, headers);
+    /** GET on the management listener without a token, as a probe or Prometheus asks. */
+    public HttpResponse<String> managementGet(String path) {
+        return send(HttpRequest.newBuilder(management(path)).GET());
     }
 
     public String keycloakUrl() {
@@ -96,48 +96,17 @@ public final class Stack {
     }
 
     /**
-     * GET over HTTPS, trusting only the stack's own certificate, with an optional bearer token; {@code headers}
-     * are extra name, value pairs.
+     * Sends the request over HTTPS, trusting only the stack's own certificate, with the tests' timeout: the one way
+     * to the application ({@link Request} builds its requests) and to the management listener.
      */
-    public HttpResponse<String> get(String path, String bearer, String... headers) {
-        return get(app(path), bearer, headers);
-    }
-
-    private HttpResponse<String> get(URI uri, String bearer, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return send(https, request.build());
-    }
-
-    /** POST of a JSON body over HTTPS with a bearer token. */
-    public HttpResponse<String> post(String path, String bearer, String json) {
-        return send("POST", path, bearer, "application/json", json);
-    }
-
-    /**
-     * Any request over HTTPS with a bearer token and a body of the given type; {@code headers} are extra name,
-     * value pairs.
-     */
-    public HttpResponse<String> send(String method, String path, String bearer, String contentType, String body,
-                                     String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return send(https, request.build());
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(https, request.timeout(Duration.ofSeconds(20)).build());
     }
 
     /** The caller's access decision for a permission on a patient, as "VERDICT BASIS". */
     public String decision(String bearer, java.util.UUID patient, String permission) {
-        HttpResponse<String> response = get("/api/v1/me/access-decision?patient=" + patient + "&permission=" + permission,
-                bearer);
+        HttpResponse<String> response = Request.as(bearer)
+                .get("/api/v1/me/access-decision?patient=" + patient + "&permission=" + permission).send();
         if (response.statusCode() != 200) {
             throw new AssertionError("access decision: " + response.statusCode() + " " + response.body());
         }

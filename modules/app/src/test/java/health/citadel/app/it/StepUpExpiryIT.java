@@ -1,5 +1,8 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Patients.patient;
+import static health.citadel.app.it.Request.as;
+import static health.citadel.app.it.Request.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class StepUpExpiryIT {
 
     private static final String WINDOW = "PT15S";
-    private final Stack stack = Stack.get();
 
     @BeforeAll
     static void shortWindow() throws Exception {
@@ -55,17 +57,18 @@ class StepUpExpiryIT {
 
         List<String> notChallenged = new ArrayList<>();
         challenged(notChallenged, "reveal", reveal(patient, physicianRefreshed));
-        challenged(notChallenged, "break the glass", stack.post("/api/v1/identity/break-glass-grants",
-                physicianRefreshed, "{\"patientId\":\"" + patient + "\",\"reason\":\"unconscious in the emergency room\"}"));
-        challenged(notChallenged, "export", stack.get(Patients.PATIENTS + "/" + patient + "/export", physicianRefreshed));
-        challenged(notChallenged, "erase", stack.post(Patients.PATIENTS + "/" + patient + "/erase", adminRefreshed,
-                "{\"reason\":\"GDPR article 17 request\"}"));
-        challenged(notChallenged, "rotate keys", stack.post("/api/v1/keys/rotations", adminRefreshed,
-                "{\"kind\":\"DATA_KEYS\",\"maxPatients\":1}"));
-        challenged(notChallenged, "switch over", stack.post("/api/v1/dr/switchover", dbaRefreshed, "{}"));
-        challenged(notChallenged, "fail over", stack.post("/api/v1/dr/failover", dbaRefreshed, "{\"acceptDataLoss\":true}"));
-        challenged(notChallenged, "fence", stack.post("/api/v1/dr/regions/b/fence", dbaRefreshed, "{}"));
-        challenged(notChallenged, "rejoin", stack.post("/api/v1/dr/regions/b/rejoin", dbaRefreshed, "{}"));
+        challenged(notChallenged, "break the glass", as(physicianRefreshed).post("/api/v1/identity/break-glass-grants")
+                .json(object("patientId", patient, "reason", "unconscious in the emergency room")));
+        challenged(notChallenged, "export", as(physicianRefreshed).get(patient(patient) + "/export").send());
+        challenged(notChallenged, "erase", as(adminRefreshed).post(patient(patient) + "/erase")
+                .json(object("reason", "GDPR article 17 request")));
+        challenged(notChallenged, "rotate keys", as(adminRefreshed).post("/api/v1/keys/rotations")
+                .json(object("kind", "DATA_KEYS", "maxPatients", 1)));
+        challenged(notChallenged, "switch over", as(dbaRefreshed).post("/api/v1/dr/switchover").json(object()));
+        challenged(notChallenged, "fail over", as(dbaRefreshed).post("/api/v1/dr/failover")
+                .json(object("acceptDataLoss", true)));
+        challenged(notChallenged, "fence", as(dbaRefreshed).post("/api/v1/dr/regions/b/fence").json(object()));
+        challenged(notChallenged, "rejoin", as(dbaRefreshed).post("/api/v1/dr/regions/b/rejoin").json(object()));
         assertEquals(List.of(), notChallenged);
 
         assertEquals(200, reveal(patient, Tokens.fresh("dr.house")).statusCode(), "a new login with the code passes");
@@ -87,8 +90,8 @@ class StepUpExpiryIT {
     }
 
     private HttpResponse<String> reveal(UUID patient, String token) {
-        return stack.post(Patients.PATIENTS + "/" + patient + "/reveal", token,
-                "{\"reason\":\"insurance claim needs the full number\"}");
+        return as(token).post(patient(patient) + "/reveal")
+                .json(object("reason", "insurance claim needs the full number"));
     }
 
     /** The refreshed access token, after checking it keeps the login's time and is newly issued. */

@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.anonymous;
+import static health.citadel.app.it.Request.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +44,7 @@ class TokenRejectionIT {
 
     @Test
     void noToken() {
-        assertEquals(401, stack.get(ME, null).statusCode());
+        assertEquals(401, anonymous().get(ME).send().statusCode());
     }
 
     @Test
@@ -114,12 +116,12 @@ class TokenRejectionIT {
         String token = Tokens.of("patient.pat", stack.keycloakUrl(), "it-short-lived");
         JsonNode claims = Tokens.claims(token);
         Instant expiry = Instant.ofEpochSecond(claims.get("exp").asLong());
-        assertEquals(200, stack.get(ME, token).statusCode(), "the token is accepted while it is valid");
+        assertEquals(200, as(token).get(ME).send().statusCode(), "the token is accepted while it is valid");
 
         // refused once the expiry and the clock skew the test stack allows (CITADEL_JWT_CLOCK_SKEW=3s) are past
         Duration refusedWithin = Duration.between(Instant.now(), expiry.plusSeconds(3 + 2));
         await().atMost(refusedWithin.isNegative() ? Duration.ofSeconds(1) : refusedWithin)
-                .pollInterval(Duration.ofMillis(250)).until(() -> stack.get(ME, token).statusCode() == 401);
+                .pollInterval(Duration.ofMillis(250)).until(() -> as(token).get(ME).send().statusCode() == 401);
         assertRefused(token, "expired");
     }
 
@@ -130,7 +132,7 @@ class TokenRejectionIT {
     private void assertRefused(String token, String reason) {
         String line = "A bearer token was refused: " + reason + "; token id " + idHash(token);
         long before = linesOf(line);
-        assertEquals(401, stack.get(ME, token).statusCode());
+        assertEquals(401, as(token).get(ME).send().statusCode());
         await("the refusal logged: " + line).atMost(Duration.ofSeconds(15)).until(() -> linesOf(line) > before);
     }
 

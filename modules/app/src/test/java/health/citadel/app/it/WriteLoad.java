@@ -1,5 +1,7 @@
 package health.citadel.app.it;
 
+import static health.citadel.app.it.Request.as;
+
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -42,8 +44,8 @@ final class WriteLoad implements AutoCloseable {
     private void register(String token) {
         try {
             Patients.Canary patient = Patients.Canary.fresh();
-            HttpResponse<String> created = Stack.get().post(Patients.PATIENTS, token,
-                    patient.registration("1980-02-03", false));
+            HttpResponse<String> created = as(token).post(Patients.PATIENTS)
+                    .json(patient.registration("1980-02-03", false));
             if (created.statusCode() == 201) {
                 UUID id = UUID.fromString(Stack.json(created).get("id").asText());
                 mrns.put(id, patient.mrn());
