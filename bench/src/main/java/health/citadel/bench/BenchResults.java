@@ -71,8 +71,23 @@ record BenchResults(BenchPlan plan, Instant started, Instant finished, List<Meas
         if (windows.length == 0) {
             return Double.NaN;
         }
-        return maximum ? windows[windows.length - 1] : windows.length % 2 == 1 ? windows[windows.length / 2]
-                : (windows[windows.length / 2 - 1] + windows[windows.length / 2]) / 2;
+        return maximum ? windows[windows.length - 1] : median(windows);
+    }
+
+    /** Each step's median over the switchovers, in the order they run: where the window goes under load. */
+    Map<String, Double> switchoverStepMedians() {
+        Map<String, List<Double>> byStep = new LinkedHashMap<>();
+        switchovers.forEach(run -> run.steps().forEach(step ->
+                byStep.computeIfAbsent(step.name(), ignored -> new ArrayList<>()).add(step.millis())));
+        Map<String, Double> medians = new LinkedHashMap<>();
+        byStep.forEach((step, millis) -> medians.put(step, median(millis.stream().mapToDouble(Double::doubleValue)
+                .sorted().toArray())));
+        return medians;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** Production's throughput over a variant's, for one operation. */

@@ -101,6 +101,9 @@ final class ResultFiles {
         switchovers.put("runs", results.switchovers().stream().map(each -> Map.of("from", each.from(), "to", each.to(),
                 "writeUnavailableMillis", round(each.windowMillis()), "clientGapMillis", round(each.clientGapMillis())))
                 .toList());
+        Map<String, Double> stepMedians = new LinkedHashMap<>();
+        results.switchoverStepMedians().forEach((step, millis) -> stepMedians.put(step, round(millis)));
+        switchovers.put("stepMedianMillis", stepMedians);
         switchovers.put("medianMillis", round(results.switchoverMillis(false)));
         switchovers.put("maxMillis", round(results.switchoverMillis(true)));
         switchovers.put("goalMillis", BenchResults.SWITCHOVER_GOAL_MILLIS);

@@ -119,7 +119,10 @@ final class Summary {
                     each.windowMillis(), each.clientGapMillis()));
         }
         md.append("\nThe client's wait also counts the application finding the new writer (the driver rechecks "
-                + "the hosts every second).\n");
+                + "the hosts every second).\n\nEach step's median over the runs (writes are refused from the fence "
+                + "to the opening):\n\n| step | median ms |\n|---|---:|\n");
+        results.switchoverStepMedians().forEach((step, millis) ->
+                md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", step, millis)));
         BackupTimings.Result backups = results.backups();
         md.append(String.format(Locale.ROOT, "%n## Backups%n%nAt %d patients, after the load: a backup (`dr backup`) "
                         + "%.1f s, %d bytes encrypted; a base backup (`dr base-backup`) %.1f s, %d bytes; a "

@@ -15,8 +15,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SwitchoverSeries {
 
-    /** One switchover: the operation's window and the gap the clients saw. */
-    record Run(String from, String to, double windowMillis, double clientGapMillis) {
+    /** One switchover: the operation's window, the gap the clients saw, and each step as the report timed it. */
+    record Run(String from, String to, double windowMillis, double clientGapMillis, List<Step> steps) {
+
+        Run {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** A step of the switchover, its regions named by their part so that runs in both directions line up. */
+    record Step(String name, double millis) {
     }
 
     private static final long SETTLE_NANOS = 60_000_000_000L;
@@ -63,9 +71,15 @@ final class SwitchoverSeries {
         List<Run> result = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             JsonNode report = reports.get(i);
-            result.add(new Run(report.get("from").asText(), report.get("to").asText(),
-                    report.get("writeUnavailableMillis").asDouble(), longestGap(sorted, spans.get(i)[0],
-                    spans.get(i)[1]) / 1e6));
+            String from = report.get("from").asText();
+            String to = report.get("to").asText();
+            List<Step> steps = new ArrayList<>();
+            for (JsonNode step : report.get("steps")) {
+                steps.add(new Step(step.get("step").asText().replaceAll("\\b" + from + "\\b", "the old writer")
+                        .replaceAll("\\b" + to + "\\b", "the new writer"), step.get("millis").asDouble()));
+            }
+            result.add(new Run(from, to, report.get("writeUnavailableMillis").asDouble(),
+                    longestGap(sorted, spans.get(i)[0], spans.get(i)[1]) / 1e6, steps));
         }
         return result;
     }

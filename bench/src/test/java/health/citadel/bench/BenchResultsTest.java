@@ -26,13 +26,26 @@ class BenchResultsTest {
                     rate(ChartWorkload.PORTAL_CHART_PAGE, Variant.PRODUCTION, 630),
                     rate(ChartWorkload.WHO_AM_I, Variant.PRODUCTION, 3600)),
             List.of(), 0, new BenchResults.Startup(null, null, null), null,
-            List.of(new SwitchoverSeries.Run("a", "b", 300, 900), new SwitchoverSeries.Run("b", "a", 100, 700),
-                    new SwitchoverSeries.Run("a", "b", 250, 800), new SwitchoverSeries.Run("b", "a", 700, 1500)),
+            List.of(switchover("a", "b", 300, 900, 10), switchover("b", "a", 100, 700, 30),
+                    switchover("a", "b", 250, 800, 20), switchover("b", "a", 700, 1500, 50)),
             null, List.of(new BenchResults.CpuCost(ChartWorkload.READ_CHART, Variant.PRODUCTION,
                     Map.of(MachineCpu.MACHINE, 10.0)), new BenchResults.CpuCost(ChartWorkload.READ_CHART,
                     Variant.PRODUCTION, Map.of(MachineCpu.MACHINE, 14.0)), new BenchResults.CpuCost(
                     ChartWorkload.READ_CHART, Variant.AUDIT_REMOVED, Map.of(MachineCpu.MACHINE, 3.0))),
             new BackupTimings.Result(1000, 1.5, 52_000, 2.5, 60_000_000, 4.0, 12.0));
+
+    private static SwitchoverSeries.Run switchover(String from, String to, double window, double gap, double fence) {
+        return new SwitchoverSeries.Run(from, to, window, gap, List.of(new SwitchoverSeries.Step("fence the old writer",
+                fence), new SwitchoverSeries.Step("open the new writer", window - fence)));
+    }
+
+    @Test
+    void eachSwitchoverStepsMedianIsOverAllRunsInTheOrderTheStepsRun() {
+        assertEquals(List.of("fence the old writer", "open the new writer"),
+                List.copyOf(RESULTS.switchoverStepMedians().keySet()));
+        assertEquals(25.0, RESULTS.switchoverStepMedians().get("fence the old writer"));
+        assertEquals(260.0, RESULTS.switchoverStepMedians().get("open the new writer"), "(290, 70, 230, 650)");
+    }
 
     @Test
     void productionsCpuCostIsTheMeanOfItsRoundsAndLeavesTheVariantsOut() {

@@ -29,17 +29,20 @@ public final class RegionFence {
 
     /**
      * Fences the region and ends the application's sessions there; returns once they are gone, so no commit of
-     * theirs can land after whatever the caller writes next.
+     * theirs can land after whatever the caller writes next. The fence's statements commit together, so a new
+     * session meets all of it or none, and the region flushes its log once, not once per statement.
      */
     public static void raise(Connection dba, ApplicationLogins logins) throws SQLException {
         Instant fencedAt = now(dba);
-        for (String role : logins.all()) {
-            Statements.execute(dba, "ALTER ROLE %I IN DATABASE %I SET default_transaction_read_only = on", role,
-                    dba.getCatalog());
-        }
-        for (String schema : existingSchemas(dba)) {
-            Statements.execute(dba, "REVOKE USAGE ON SCHEMA %I FROM %I", schema, logins.app());
-        }
+        inOneTransaction(dba, () -> {
+            for (String role : logins.all()) {
+                Statements.execute(dba, "ALTER ROLE %I IN DATABASE %I SET default_transaction_read_only = on", role,
+                        dba.getCatalog());
+            }
+            for (String schema : existingSchemas(dba)) {
+                Statements.execute(dba, "REVOKE USAGE ON SCHEMA %I FROM %I", schema, logins.app());
+            }
+        });
         try (PreparedStatement end = dba.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND usename = ANY (?)")) {
             end.setArray(1, dba.createArrayOf("text", logins.all().toArray()));
@@ -50,12 +53,37 @@ public final class RegionFence {
 
     /** Lets the application read and write the region again: only for the writer of the newest epoch. */
     public static void lift(Connection dba, ApplicationLogins logins) throws SQLException {
-        for (String schema : existingSchemas(dba)) {
-            Statements.execute(dba, "GRANT USAGE ON SCHEMA %I TO %I", schema, logins.app());
+        inOneTransaction(dba, () -> {
+            for (String schema : existingSchemas(dba)) {
+                Statements.execute(dba, "GRANT USAGE ON SCHEMA %I TO %I", schema, logins.app());
+            }
+            for (String role : logins.all()) {
+                Statements.execute(dba, "ALTER ROLE %I IN DATABASE %I RESET default_transaction_read_only", role,
+                        dba.getCatalog());
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface FenceStatements {
+        void run() throws SQLException;
+    }
+
+    /** In a transaction of their own, unless the caller has one open, which they then join. */
+    private static void inOneTransaction(Connection dba, FenceStatements statements) throws SQLException {
+        if (!dba.getAutoCommit()) {
+            statements.run();
+            return;
         }
-        for (String role : logins.all()) {
-            Statements.execute(dba, "ALTER ROLE %I IN DATABASE %I RESET default_transaction_read_only", role,
-                    dba.getCatalog());
+        dba.setAutoCommit(false);
+        try {
+            statements.run();
+            dba.commit();
+        } catch (SQLException | RuntimeException e) {
+            dba.rollback();
+            throw e;
+        } finally {
+            dba.setAutoCommit(true);
         }
     }
 

@@ -21,6 +21,7 @@ public final class Replication {
     static final String HEARTBEAT = "heartbeat";
     public static final List<String> PUBLISHED_DR_TABLES = List.of(HEARTBEAT, "operation");
     private static final Duration INITIAL_COPY = Duration.ofMinutes(5);
+    private static final Duration SENDER_STOPS = Duration.ofSeconds(30);
 
     private Replication() {
     }
@@ -76,11 +77,55 @@ public final class Replication {
      */
     public static void subscribe(Connection dba, String publisherConninfo, boolean copyData, String owner)
             throws SQLException {
-        Statements.execute(dba, "CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %I WITH (copy_data = " + copyData
+        subscribe(dba, publisherConninfo, "copy_data = " + copyData, owner);
+    }
+
+    /**
+     * Subscribes this region, which holds every row already, through the slot {@link #prepareSlot} made on the
+     * publisher: no slot to create, so no wait for the publisher's running transactions.
+     */
+    public static void subscribeThroughPreparedSlot(Connection dba, String publisherConninfo, String owner)
+            throws SQLException {
+        subscribe(dba, publisherConninfo, "copy_data = false, create_slot = false", owner);
+    }
+
+    private static void subscribe(Connection dba, String publisherConninfo, String options, String owner)
+            throws SQLException {
+        Statements.execute(dba, "CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %I WITH (" + options
                 + ", origin = none)", SUBSCRIPTION, publisherConninfo, PUBLICATION);
         if (!owner.isEmpty() && Statements.exists(dba, "SELECT 1 FROM pg_roles WHERE rolname = ? AND rolname <> current_user",
                 owner)) {
             Statements.execute(dba, "ALTER SUBSCRIPTION %I OWNER TO %I", SUBSCRIPTION, owner);
+        }
+    }
+
+    /**
+     * Makes, on a future publisher, the slot a subscription to it will use, replacing an idle one left over. Made
+     * before a switchover fences the writer, it takes the wait for a consistent point out of the window. Rows
+     * this region applies from the writer meanwhile are not sent back: the subscription takes only changes
+     * made here ({@code origin = none}).
+     */
+    public static void prepareSlot(Connection dba) throws SQLException, InterruptedException {
+        dropSlot(dba);
+        Statements.column(dba, "SELECT lsn::text FROM pg_create_logical_replication_slot(?, 'pgoutput')", SUBSCRIPTION);
+    }
+
+    /**
+     * Drops the subscription's slot on this publisher, once its sender has stopped (the subscriber dropped its
+     * subscription without reaching here).
+     */
+    public static void dropSlot(Connection dba) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(SENDER_STOPS);
+        while (Statements.exists(dba, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", SUBSCRIPTION)) {
+            if (Statements.exists(dba, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
+                    + "WHERE slot_name = ? AND NOT active", SUBSCRIPTION)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new SQLException("the slot " + SUBSCRIPTION + " was still in use after "
+                        + SENDER_STOPS.toSeconds() + " s: drop it once its sender stops (pg_replication_slots)");
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A planned move of the writer to the standby that loses nothing. The writer is fenced, a marker written after
- * the fence reaches the standby (so every earlier commit has too), the standby's subscription is dropped, its
- * sequences move past the old writer's, the old writer subscribes back before the new one takes a write, and
- * only then does the new epoch begin and the new writer open. Writes are refused from the fence to the end.
+ * A planned move of the writer to the standby that loses nothing. First, while the writer still writes, the
+ * standby makes the slot the old writer will subscribe through. Then the writer is fenced, a marker written after
+ * the fence reaches the standby (so every earlier commit has too), the standby's subscription is dropped without
+ * reaching the old writer, its sequences move past the old writer's, the old writer subscribes back through the
+ * prepared slot before the new one takes a write, and only then does the new epoch begin and the new writer
+ * open. Writes are refused from the fence to the opening; the old writer's slot, idle by then, goes after it.
  */
 final class Switchover {
 
@@ -59,27 +61,30 @@ final class Switchover {
                 throw new SQLException("region " + to + " has no publication to replicate back from");
             }
             long epoch = roles.epoch() + 1;
+            stepStarted = System.nanoTime();
+            Replication.prepareSlot(next);
+            step("prepare " + from + "'s slot on " + to + " (writes still taken)");
             long began = System.nanoTime();
-            stepStarted = began;
-            RegionFence.raise(old, regions.application());
-            step("fence " + from);
             int moved;
             try {
+                RegionFence.raise(old, regions.application());
+                step("fence " + from);
                 Instant marker = Heartbeat.stamp(old);
                 step("write the marker");
                 awaitMarker(next, marker);
                 step("wait until " + to + " applied the marker");
             } catch (SQLException | InterruptedException | RuntimeException e) {
-                // nothing has changed hands yet: the old writer goes on
+                // nothing has changed hands yet: the old writer goes on, and the prepared slot goes
                 RegionFence.lift(old, regions.application());
+                Replication.dropSlot(next);
                 throw e;
             }
             try {
-                Replication.unsubscribe(next, true);
+                Replication.unsubscribe(next, false);
                 step("stop replication into " + to);
                 moved = Sequences.bringForward(next, old, 1);
                 step("bring the sequences forward");
-                Replication.subscribe(old, regions.conninfo(to), false, regions.application().console());
+                Replication.subscribeThroughPreparedSlot(old, regions.conninfo(to), regions.application().console());
                 step("subscribe " + from + " to " + to);
                 Topology.record(next, new Topology.Epoch(epoch, to));
                 Topology.record(old, new Topology.Epoch(epoch, to));
@@ -90,7 +95,15 @@ final class Switchover {
             } catch (RuntimeException e) {
                 throw new IllegalStateException(STRANDED + to + ": " + e.getMessage(), e);
             }
-            return new Report(from, to, epoch, Duration.ofNanos(System.nanoTime() - began), moved, List.copyOf(steps));
+            Duration writeUnavailable = Duration.ofNanos(System.nanoTime() - began);
+            try {
+                Replication.dropSlot(old);
+                step("drop " + to + "'s old slot on " + from + " (writes taken again)");
+            } catch (SQLException stillInUse) {
+                // the switchover is done; an idle leftover is dropped by the next switchover's preparation
+                step("left " + to + "'s old slot on " + from + ": " + stillInUse.getMessage());
+            }
+            return new Report(from, to, epoch, writeUnavailable, moved, List.copyOf(steps));
         }
     }
 
