@@ -150,11 +150,17 @@ final class LocalStack {
     }
 
     Duration restartWith(Path war) throws IOException, InterruptedException {
+        return restartWith(war, Map.of());
+    }
+
+    /** @param settings more of the application's settings, for this start only */
+    Duration restartWith(Path war, Map<String, String> settings) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        run(RESTART_TIMEOUT, Map.of("CITADEL_WAR", war.toString(),
+        Map<String, String> environment = new HashMap<>(Map.of("CITADEL_WAR", war.toString(),
                 "CITADEL_RATE_LIMIT_USER_BURST", UNLIMITED, "CITADEL_RATE_LIMIT_USER_PER_SECOND", UNLIMITED,
-                "CITADEL_RATE_LIMIT_ADDRESS_BURST", UNLIMITED, "CITADEL_RATE_LIMIT_ADDRESS_PER_SECOND", UNLIMITED),
-                "restart");
+                "CITADEL_RATE_LIMIT_ADDRESS_BURST", UNLIMITED, "CITADEL_RATE_LIMIT_ADDRESS_PER_SECOND", UNLIMITED));
+        environment.putAll(settings);
+        run(RESTART_TIMEOUT, environment, "restart");
         return Duration.ofNanos(System.nanoTime() - started);
     }
 

@@ -1,76 +1,69 @@
 package health.citadel.records.internal.chart;
 
-import health.citadel.audit.api.AuditAction;
-import health.citadel.audit.api.AuditEvent;
-import health.citadel.audit.api.AuditLog;
-import health.citadel.audit.api.AuditOutcome;
+import health.citadel.platform.background.BackgroundWork;
 import health.citadel.platform.migration.SchemaReady;
-import health.citadel.records.internal.ChartChange;
-import health.citadel.records.internal.patient.Patient;
-import health.citadel.records.internal.patient.PatientRegister;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The local stack's demo patients, registered once at start-up when configured (never in production): the
- * demo patient login's own chart, and a register of synthetic patients for the front desk.
+ * demo patient login's own chart, and a register of synthetic patients for the front desk. The benchmark's scale
+ * mode asks for many more: those are registered in the background, a batch per transaction, each with a
+ * synthetic history of chart reads, so the register and the audit log grow as the application would grow them.
  */
 @ApplicationScoped
 class DemoChart {
 
-    static final String ACTOR = "citadel:demo-data";
+    private static final Logger LOG = Logger.getLogger(DemoChart.class.getName());
+    private static final int BATCH = 200;
 
     @Inject
     @ConfigProperty(name = "citadel.records.demo-patients", defaultValue = "0")
     int count;
 
-    /** The id the demo patient's login carries in its {@code patient_id} claim. */
     @Inject
-    @ConfigProperty(name = "citadel.records.demo-patient-id")
-    Optional<String> demoPatientId;
-
-    @PersistenceContext(unitName = "citadel")
-    EntityManager entityManager;
+    @ConfigProperty(name = "citadel.records.synthetic-patients", defaultValue = "0")
+    int inBackground;
 
     @Inject
-    PatientRegister register;
+    @ConfigProperty(name = "citadel.records.synthetic-reads-per-patient", defaultValue = "0")
+    int readsPerPatient;
 
     @Inject
-    ClinicalChart clinicalChart;
+    DemoPatients patients;
 
     @Inject
-    ChartChange change;
+    BackgroundWork background;
 
-    @Inject
-    AuditLog auditLog;
+    /** The next synthetic patient the background has not registered yet. */
+    private volatile int next;
 
-    @ActivateRequestContext
-    @Transactional
     void seed(@Observes SchemaReady ready) {
-        if (count <= 0) {
+        if (count > 0) {
+            patients.register(0, count, 0);
+        }
+        next = count;
+        if (inBackground > 0) {
+            background.every(Duration.ofSeconds(1), "Registering synthetic patients", this::registerInBackground);
+        }
+    }
+
+    private void registerInBackground() {
+        int last = count + inBackground;
+        if (next >= last) {
             return;
         }
-        change.set(new ChartChange.Description(ACTOR, "demo data", null));
-        for (int number = 0; number < count; number++) {
-            UUID id = number == 0 && demoPatientId.isPresent() ? UUID.fromString(demoPatientId.get())
-                    : UUID.nameUUIDFromBytes(("citadel-demo-patient-" + number).getBytes(StandardCharsets.UTF_8));
-            if (entityManager.find(Patient.class, id) == null) {
-                register.enrol(id, SyntheticPatients.patient(number), false);
-                for (Record entry : SyntheticPatients.chart(number)) {
-                    clinicalChart.enter(id, EntryKind.of(entry), entry);
-                }
-                auditLog.record(AuditEvent.by(ACTOR, AuditAction.CREATE, "Patient").resource(id.toString()).patient(id)
-                        .outcome(AuditOutcome.SUCCESS).reason("demo data").build());
-            }
+        long began = System.nanoTime();
+        while (next < last) {
+            int to = Math.min(next + BATCH, last);
+            patients.register(next, to, readsPerPatient);
+            next = to;
         }
+        LOG.info(() -> String.format("Registered %d synthetic patients in %d s", inBackground,
+                Duration.ofNanos(System.nanoTime() - began).toSeconds()));
     }
 }
