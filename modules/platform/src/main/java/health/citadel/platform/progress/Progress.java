@@ -5,7 +5,7 @@ package health.citadel.platform.progress;
  * how far it has come. The command line shows it on standard error ({@link StderrProgress}); the application and a
  * command run with {@code --quiet} pass {@link #NONE}.
  */
-public interface Progress {
+public interface Progress extends AutoCloseable {
 
     /** Shows nothing. */
     Progress NONE = new Progress() {
@@ -28,4 +28,10 @@ public interface Progress {
      * convenient, once per item if need be: the display decides how often to show it.
      */
     void counted(String what, long done, long total);
+
+    /** The operation is over, however it ended: the display leaves the line it drew on. */
+    @Override
+    default void close() {
+        // most displays draw nothing that stays open
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * terminal, counted work is a bar redrawn in place; elsewhere (a log, a pipe, a job's output) every line stays, so
  * counted work prints a line at each tenth of its total instead. Each line starts with the command's name.
  */
-public final class StderrProgress implements Progress, AutoCloseable {
+public final class StderrProgress implements Progress {
 
     /** Set by {@code bin/citadel}, which can tell ({@code -t 2}): Java 17 cannot tell whether standard error is a terminal. */
     public static final String TERMINAL_PROPERTY = "citadel.stderr.terminal";
