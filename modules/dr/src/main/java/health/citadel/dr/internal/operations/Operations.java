@@ -10,6 +10,7 @@ import health.citadel.dr.internal.Topology;
 import health.citadel.dr.internal.backup.Backup;
 import health.citadel.dr.internal.backup.BackupSettings;
 import health.citadel.dr.internal.backup.Restore;
+import health.citadel.platform.progress.Progress;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,11 +82,14 @@ public final class Operations {
     private final RegionAccess regions;
     private final Duration heartbeatInterval;
     private final Path journal;
+    /** Where the long ones, rejoin, backup and restore, show how far they are. */
+    private final Progress progress;
 
-    public Operations(RegionAccess regions, Duration heartbeatInterval, Path journal) {
+    public Operations(RegionAccess regions, Duration heartbeatInterval, Path journal, Progress progress) {
         this.regions = regions;
         this.heartbeatInterval = heartbeatInterval;
         this.journal = journal;
+        this.progress = progress;
     }
 
     /** @param operator who runs it, as the audit names them: a login, or the identity provider's user id */
@@ -130,7 +134,7 @@ public final class Operations {
     public Outcome<RejoinReport> rejoin(String operator, String region, boolean discardLostCommits)
             throws IOException, InterruptedException {
         return run(Kind.REJOIN, operator, region, () -> {
-            new Rejoin(regions).run(region, discardLostCommits);
+            new Rejoin(regions, progress).run(region, discardLostCommits);
             RejoinReport done = new RejoinReport(region, regions.other(region));
             return new Done<>(done, OperationReports.json(done), regions.other(region));
         });
@@ -139,7 +143,7 @@ public final class Operations {
     public Outcome<Backup.Report> backup(String operator, BackupSettings backups)
             throws IOException, InterruptedException {
         return run(Kind.BACKUP, operator, null, () -> {
-            Backup.Report done = new Backup(regions, backups, Clock.systemUTC()).take();
+            Backup.Report done = new Backup(regions, backups, Clock.systemUTC(), progress).take();
             return new Done<>(done, OperationReports.backup(done), done.region());
         });
     }
@@ -148,7 +152,7 @@ public final class Operations {
     public Outcome<Restore.Report> restore(String operator, BackupSettings backups, Path file, String into,
                                           boolean withoutLiveLedger) throws IOException, InterruptedException {
         return run(Kind.RESTORE, operator, null, () -> {
-            Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations())
+            Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations(), progress)
                     .run(file, into, backups.restoreUser(), backups.restorePassword(), withoutLiveLedger);
             return new Done<>(done, OperationReports.restore(done), done.ledgerFrom());
         });
