@@ -68,7 +68,7 @@ class CitadelCommandTest {
     }
 
     @Test
-    void statusOfAMissingHomeCreatesNothingAndSaysStopped(@TempDir Path scratch) throws Exception {
+    void statusAndDownOfAMissingHomeCreateNothing(@TempDir Path scratch) throws Exception {
         Path home = scratch.resolve("never-up");
 
         assertEquals(CitadelCommand.STOPPED, run(Map.of("CITADEL_HOME", home.toString()), "status"));
@@ -85,6 +85,8 @@ class CitadelCommandTest {
         status.get("parts").forEach(part -> assertEquals("stopped", part.get("state").asText(), part.toString()));
         assertEquals("https://localhost:9444", status.at("/parts/3/managementUrl").asText());
         assertFalse(Files.exists(home), "status --json made " + home);
+        assertEquals(0, run(Map.of("CITADEL_HOME", home.toString()), "down"));
+        assertFalse(Files.exists(home), "down made " + home);
         assertEquals("", said());
     }
 
