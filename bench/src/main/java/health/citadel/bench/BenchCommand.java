@@ -1,42 +1,94 @@
 package health.citadel.bench;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code bin/citadel bench [--quick]}: the chart workload against the running local stack, under the production
- * WAR and the variants it is compared with; writes {@code bench/results/}. The stack is left on the production WAR.
+ * {@code bin/citadel bench [--quick] [--json]}: the chart workload against the running local stack, under the
+ * production WAR and the variants it is compared with; writes {@code bench/results/}. The stack is left on the
+ * production WAR.
  */
-public final class BenchCommand {
+@Command(name = "bin/citadel bench",
+        description = {"Measures the running local stack: the chart workload under the production WAR and the variants "
+                + "it is compared with, replication lag, switchovers and (full run) the stack's start.",
+                "Writes bench/results/<time>.json, .md and plots, and leaves Liberty on the production WAR. It restarts "
+                + "Liberty several times: use a stack with no real data."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:it failed; one line on standard error names the operation",
+                "2:the command line is wrong"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  CITADEL_HOME",
+                "      the stack to measure, as its stack.json describes it (default: .citadel",
+                "      in the checkout)",
+                "  CITADEL_JVM_ARGS",
+                "      Liberty's JVM flags as it restarts; the results record them (unset: none)",
+                "  The bin/citadel commands it runs (down, up, restart, dr switchover) read more:",
+                "  see bin/citadel --help and bin/citadel dr --help."})
+public final class BenchCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: bin/citadel bench [--quick]";
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
-    private BenchCommand() {
+    @Option(names = "--quick", description = "Production only, shorter phases, no variants and no timed start: a "
+            + "few minutes instead of about 20.")
+    private boolean quick;
+
+    @Option(names = "--json", description = "Print the results' JSON (as the .json file holds it) on standard output; "
+            + "the run's lines go to standard error.")
+    private boolean json;
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private BenchCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
-        List<String> arguments = List.of(args);
-        if (arguments.size() > 1 || (arguments.size() == 1 && !arguments.get(0).equals("--quick"))) {
-            System.err.println(USAGE);
-            System.exit(2);
-        }
-        boolean quick = arguments.contains("--quick");
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        PrintWriter errors = new PrintWriter(err, true);
+        return new CommandLine(new BenchCommand(environment, out, err)).setOut(new PrintWriter(out, true))
+                .setErr(errors)
+                .setParameterExceptionHandler((wrong, arguments) -> {
+                    errors.println(wrong.getMessage());
+                    wrong.getCommandLine().usage(errors);
+                    return 2;
+                })
+                .setExecutionExceptionHandler((failure, line, parsed) -> {
+                    errors.println("citadel bench: " + (failure instanceof BenchFailure ? failure.getMessage()
+                            : "unexpected failure: " + failure));
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path repository = Path.of(System.getProperty("citadel.root", ".")).toAbsolutePath().normalize();
-        Path home = Path.of(System.getenv().getOrDefault("CITADEL_HOME", repository.resolve(".citadel").toString()));
-        try {
-            LocalStack stack = new LocalStack(repository, home);
-            BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.full();
-            BenchResults results = new Benchmark(stack, plan, System.out).run();
-            Path summary = ResultFiles.write(results, repository.resolve("bench/results"),
-                    "bin/citadel bench" + (quick ? " --quick" : ""));
-            System.out.println();
-            System.out.println("Results: " + summary + " (with its .json and -latency.png beside it)");
-        } catch (BenchFailure e) {
-            System.err.println("citadel bench: " + e.getMessage());
-            System.exit(1);
-        } catch (Exception e) {
-            System.err.println("citadel bench: unexpected failure: " + e);
-            System.exit(1);
+        Path home = Path.of(environment.getOrDefault("CITADEL_HOME", repository.resolve(".citadel").toString()));
+        String command = "bin/citadel bench" + (quick ? " --quick" : "");
+        LocalStack stack = new LocalStack(repository, home);
+        // with --json, standard output holds the results' JSON alone
+        PrintStream lines = json ? err : out;
+        BenchResults results = new Benchmark(stack, quick ? BenchPlan.quick() : BenchPlan.full(), lines).run();
+        Path summary = ResultFiles.write(results, repository.resolve("bench/results"), command);
+        lines.println();
+        lines.println("Results: " + summary + " (with its .json and -latency.png beside it)");
+        if (json) {
+            out.println(ResultFiles.json(results, command));
         }
+        return 0;
     }
 }
