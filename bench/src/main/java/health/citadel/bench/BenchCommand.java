@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
                 "      in the checkout)",
                 "  CITADEL_JVM_ARGS",
                 "      Liberty's JVM flags as it restarts; the results record them (unset: none)",
-                "  The bin/citadel commands it runs (down, up, restart, dr switchover) read more:",
-                "  see bin/citadel --help and bin/citadel dr --help."})
+                "  The commands it runs (bin/citadel down, up, restart, dr switchover) read",
+                "  theirs: see bin/citadel --help and bin/citadel dr --help."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
