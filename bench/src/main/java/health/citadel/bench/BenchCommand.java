@@ -1,11 +1,10 @@
 package health.citadel.bench;
 
+import health.citadel.platform.commandline.CommandLines;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,20 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        PrintWriter errors = new PrintWriter(err, true);
-        return new CommandLine(new BenchCommand(environment, out, err)).setOut(new PrintWriter(out, true))
-                .setErr(errors)
-                .setParameterExceptionHandler((wrong, arguments) -> {
-                    errors.println(wrong.getMessage());
-                    wrong.getCommandLine().usage(errors);
-                    return 2;
-                })
-                .setExecutionExceptionHandler((failure, line, parsed) -> {
-                    errors.println("citadel bench: " + (failure instanceof BenchFailure ? failure.getMessage()
-                            : "unexpected failure: " + failure));
-                    return 1;
-                })
-                .execute(args);
+        return CommandLines.of(new BenchCommand(environment, out, err), out, err, 2, (failure, errors) -> {
+            errors.println("citadel bench: " + (failure instanceof BenchFailure ? failure.getMessage()
+                    : "unexpected failure: " + failure));
+            return 1;
+        }).execute(args);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package health.citadel.localstack;
 
+import health.citadel.platform.commandline.CommandLines;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,19 +71,11 @@ public final class CitadelCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        PrintWriter errors = new PrintWriter(err, true);
-        CommandLine line = new CommandLine(new CitadelCommand(environment, out)).setOut(new PrintWriter(out, true))
-                .setErr(errors)
-                .setParameterExceptionHandler((wrong, arguments) -> {
-                    errors.println(wrong.getMessage());
-                    wrong.getCommandLine().usage(errors);
-                    return USAGE;
-                })
-                .setExecutionExceptionHandler((failure, command, parsed) -> {
-                    errors.println("citadel: " + (failure instanceof StackException ? failure.getMessage()
-                            : "unexpected failure: " + failure));
-                    return FAILED;
-                });
+        CommandLine line = CommandLines.of(new CitadelCommand(environment, out), out, err, USAGE, (failure, errors) -> {
+            errors.println("citadel: " + (failure instanceof StackException ? failure.getMessage()
+                    : "unexpected failure: " + failure));
+            return FAILED;
+        });
         line.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CitadelCommand::commandList);
         return line.execute(args);
     }

@@ -1,10 +1,9 @@
 package health.citadel.audit.cli;
 
+import health.citadel.platform.commandline.CommandLines;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -48,18 +47,10 @@ public final class AuditCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        PrintWriter errors = new PrintWriter(err, true);
-        return new CommandLine(new AuditCommand(environment)).setOut(new PrintWriter(out, true)).setErr(errors)
-                .setParameterExceptionHandler((wrong, arguments) -> {
-                    errors.println(wrong.getMessage());
-                    wrong.getCommandLine().usage(errors);
-                    return UNUSABLE;
-                })
-                .setExecutionExceptionHandler((failure, line, parsed) -> {
-                    errors.println("citadel: " + (failure instanceof SQLException sql ? "cannot read the audit log "
-                            + "(SQLState " + sql.getSQLState() + "): " : "") + failure.getMessage());
-                    return UNUSABLE;
-                })
-                .execute(args);
+        return CommandLines.of(new AuditCommand(environment), out, err, UNUSABLE, (failure, errors) -> {
+            errors.println("citadel: " + (failure instanceof SQLException sql ? "cannot read the audit log (SQLState "
+                    + sql.getSQLState() + "): " : "") + failure.getMessage());
+            return UNUSABLE;
+        }).execute(args);
     }
 }

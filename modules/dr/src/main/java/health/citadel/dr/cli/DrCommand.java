@@ -2,6 +2,7 @@ package health.citadel.dr.cli;
 
 import health.citadel.dr.internal.backup.Backup;
 import health.citadel.dr.internal.operations.Operations;
+import health.citadel.platform.commandline.CommandLines;
 import health.citadel.platform.progress.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,23 +89,15 @@ public final class DrCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        PrintWriter errors = new PrintWriter(err, true);
-        return new CommandLine(new DrCommand(environment)).setOut(new PrintWriter(out, true)).setErr(errors)
-                .setParameterExceptionHandler((wrong, arguments) -> {
-                    errors.println(wrong.getMessage());
-                    wrong.getCommandLine().usage(errors);
-                    return UNUSABLE;
-                })
-                .setExecutionExceptionHandler((failure, line, parsed) -> {
-                    if (failure instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    } else {
-                        errors.println("citadel: " + failure.getMessage() + (failure instanceof SQLException sql
-                                ? " (SQLState " + sql.getSQLState() + ")" : ""));
-                    }
-                    return UNUSABLE;
-                })
-                .execute(args);
+        return CommandLines.of(new DrCommand(environment), out, err, UNUSABLE, (failure, errors) -> {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            } else {
+                errors.println("citadel: " + failure.getMessage() + (failure instanceof SQLException sql
+                        ? " (SQLState " + sql.getSQLState() + ")" : ""));
+            }
+            return UNUSABLE;
+        }).execute(args);
     }
 
     DrSettings settings() throws IOException {
