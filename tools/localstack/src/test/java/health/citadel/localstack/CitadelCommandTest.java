@@ -90,6 +90,17 @@ class CitadelCommandTest {
         assertEquals("", said());
     }
 
+    @Test
+    void aHomeThatIsAFileIsOneLineOnStandardErrorAndExitOne(@TempDir Path scratch) throws Exception {
+        Path file = Files.writeString(scratch.resolve("home"), "not a folder");
+
+        assertEquals(CitadelCommand.FAILED, run(Map.of("CITADEL_HOME", file.toString()), "status"));
+
+        assertEquals("citadel: $CITADEL_HOME is corrupt: " + file + " is not a directory; move the folder aside (or "
+                + "delete it) to start a fresh stack\n", said());
+        assertEquals("", printed());
+    }
+
     private int run(Map<String, String> environment, String... args) {
         return CitadelCommand.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
