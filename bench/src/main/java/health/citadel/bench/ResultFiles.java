@@ -1,5 +1,6 @@
 package health.citadel.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +32,7 @@ final class ResultFiles {
         LatencyPlot.write(results.pooled(), plot);
         Path lagPlot = directory.resolve(stamp + "-lag.png");
         LagPlot.write(results.replication(), lagPlot);
-        Files.writeString(directory.resolve(stamp + ".json"), Api.JSON.copy()
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, command)));
+        Files.writeString(directory.resolve(stamp + ".json"), json(results, command));
         String summary = Summary.markdown(results, command, plot.getFileName().toString(),
                 lagPlot.getFileName().toString());
         Path markdown = directory.resolve(stamp + ".md");
@@ -41,7 +41,12 @@ final class ResultFiles {
         return markdown;
     }
 
-    private static Map<String, Object> json(BenchResults results, String command) {
+    /** The run for machines: the results' JSON file, and what {@code bin/citadel bench --json} prints. */
+    static String json(BenchResults results, String command) throws JsonProcessingException {
+        return Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document(results, command));
+    }
+
+    private static Map<String, Object> document(BenchResults results, String command) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("command", command);
         run.put("mode", results.plan().mode());

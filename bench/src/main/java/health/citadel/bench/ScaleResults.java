@@ -24,6 +24,14 @@ final class ScaleResults {
     static Path write(ScaleRun.Result result, Instant started, Path directory, String command) throws IOException {
         Files.createDirectories(directory);
         String stamp = STAMP.format(started) + "-scale";
+        Files.writeString(directory.resolve(stamp + ".json"), json(result, started, command));
+        Path markdown = directory.resolve(stamp + ".md");
+        Files.writeString(markdown, markdown(result, started, command));
+        Files.writeString(directory.resolve("latest-scale.md"), markdown(result, started, command));
+        return markdown;
+    }
+
+    static String json(ScaleRun.Result result, Instant started, String command) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", command);
         json.put("startedAt", started.toString());
@@ -39,12 +47,7 @@ final class ScaleResults {
         json.put("operations", operations);
         json.put("auditVerifySeconds", ResultFiles.round(result.auditVerifySeconds()));
         json.put("drVerifySeconds", ResultFiles.round(result.drVerifySeconds()));
-        Files.writeString(directory.resolve(stamp + ".json"), Api.JSON.copy()
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-        Path markdown = directory.resolve(stamp + ".md");
-        Files.writeString(markdown, markdown(result, started, command));
-        Files.writeString(directory.resolve("latest-scale.md"), markdown(result, started, command));
-        return markdown;
+        return Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }
 
     static String markdown(ScaleRun.Result result, Instant started, String command) {

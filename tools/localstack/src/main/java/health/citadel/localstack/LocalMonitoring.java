@@ -83,15 +83,10 @@ final class LocalMonitoring {
         }
     }
 
-    /** The servers that run, as {@code bin/citadel status} lines; none when monitoring was not asked for. */
-    List<String> statusLines() {
+    /** The servers that run, as parts of the stack it may do without; none when monitoring was not asked for. */
+    List<StackStatus.Part> running() {
         return Stream.of(prometheus(), alertmanager()).filter(server -> server.pid().isPresent())
-                .map(server -> "running  (pid " + server.pid().getAsLong() + ")  " + server.name() + "  " + server.url())
-                .toList();
-    }
-
-    List<String> runningNames() {
-        return Stream.of(prometheus(), alertmanager()).filter(server -> server.pid().isPresent()).map(Server::name)
+                .map(server -> new StackStatus.Part(server.name(), server.pid(), server.url(), Map.of(), true))
                 .toList();
     }
 

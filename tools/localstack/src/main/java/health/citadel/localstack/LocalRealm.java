@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The realm the local stack imports: the production realm ({@code infra/keycloak/citadel-realm.json}, no direct
@@ -19,6 +24,17 @@ final class LocalRealm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalRealm() {
+    }
+
+    /** The demo users the overlay adds to the realm: none where it adds none, so nothing is said of them. */
+    static List<DemoUser> demoUsers(Path overlay) {
+        Set<String> usernames = new HashSet<>();
+        try {
+            JSON.readTree(overlay.toFile()).path("users").forEach(user -> usernames.add(user.path("username").asText()));
+        } catch (IOException e) {
+            throw new StackException("cannot read the realm overlay " + overlay + ": " + e.getMessage(), e);
+        }
+        return Stream.of(DemoUser.values()).filter(user -> usernames.contains(user.username)).toList();
     }
 
     static String compose(Path realm, Path overlay, Map<String, String> values) {

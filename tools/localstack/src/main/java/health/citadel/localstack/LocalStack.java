@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -34,13 +33,14 @@ final class LocalStack {
      */
     private final Map<String, String> applicationOverrides;
     private static final String EMPTY_CLUSTER = "restore-drill";
-    private static final Set<String> LAUNCHER_SETTINGS = Set.of("CITADEL_HOME",
+    /** What the launcher reads itself; every other CITADEL_ variable is the application's. */
+    static final Set<String> LAUNCHER_SETTINGS = Set.of("CITADEL_HOME",
             "CITADEL_PORT_BASE", "CITADEL_WAR", "CITADEL_MIGRATIONS", "CITADEL_JVM_ARGS", "CITADEL_NO_BUILD");
 
     LocalStack(Path repository, Map<String, String> environment) {
         this.repository = repository;
         String homeSetting = environment.getOrDefault("CITADEL_HOME", repository.resolve(".citadel").toString());
-        this.home = StackHome.open(Path.of(homeSetting));
+        this.home = StackHome.at(Path.of(homeSetting));
         this.ports = StackPorts.fromEnvironment(environment.get("CITADEL_PORT_BASE"));
         this.war = Path.of(environment.getOrDefault("CITADEL_WAR",
                 repository.resolve("modules/app/target/citadel.war").toString()));
@@ -57,6 +57,7 @@ final class LocalStack {
 
     void up(PrintStream out) {
         long began = System.nanoTime();
+        home.create();
         StackDescriptor.checkReadable(home);
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
         StackKeysets.ensure(home);
@@ -81,8 +82,7 @@ final class LocalStack {
             if (!keycloak.running()) {
                 out.println("Starting Keycloak ...");
                 keycloak.start(LocalRealm.compose(repository.resolve("infra/keycloak/citadel-realm.json"),
-                        repository.resolve("infra/keycloak/local-overlay.json"),
-                        KeycloakServer.realmValues(secrets, ports.app())), jvmArgs);
+                        realmOverlay(), KeycloakServer.realmValues(secrets, ports.app())), jvmArgs);
                 startedNow.push(keycloak::stop);
             }
             PostgresRegion.install(home, RuntimeArtifacts.postgresVersion());
@@ -145,6 +145,7 @@ final class LocalStack {
      * restore} creates the roles and the database there itself. {@code down} stops it with the rest.
      */
     void emptyCluster(PrintStream out) {
+        home.create();
         StackSecrets secrets = StackSecrets.loadOrCreate(home.secrets());
         new StackCertificates(home).ensure();
         PostgresRegion cluster = new PostgresRegion(EMPTY_CLUSTER, ports.emptyCluster(), home,
@@ -184,28 +185,33 @@ final class LocalStack {
                 survivors.add(region.name());
             }
         }
-        survivors.addAll(monitoring.runningNames());
+        monitoring.running().forEach(server -> survivors.add(server.name()));
         if (!survivors.isEmpty()) {
             throw new StackException("still running after down: " + String.join(", ", survivors));
         }
         out.println("Citadel is down. Data is kept in " + home.root());
     }
 
-    /** @return whether every part of the stack runs */
-    boolean status(PrintStream out) {
-        PostgresRegion regionA = region("a", null);
-        PostgresRegion regionB = region("b", null);
+    /** What runs, read from the pid files alone: it creates nothing, so a missing home stays missing. */
+    StackStatus status() {
         KeycloakServer keycloak = new KeycloakServer(home, ports, null);
         LibertyServer liberty = new LibertyServer(home, ports, null);
-        Map<String, OptionalLong> parts = new LinkedHashMap<>();
-        parts.put(regionA.name() + "  " + regionA.jdbcUrl(), regionA.pid());
-        parts.put(regionB.name() + "  " + regionB.jdbcUrl(), regionB.pid());
-        parts.put("Keycloak  " + keycloak.url(), keycloak.pid());
-        parts.put("Liberty  " + liberty.url(), liberty.pid());
-        parts.forEach((part, pid) -> out.println((pid.isPresent() ? "running  (pid " + pid.getAsLong() + ")  " : "stopped  ") + part));
+        List<StackStatus.Part> parts = new ArrayList<>();
+        for (PostgresRegion region : List.of(region("a", null), region("b", null))) {
+            parts.add(new StackStatus.Part(region.name(), region.pid(), region.jdbcUrl(), Map.of(), false));
+        }
+        parts.add(new StackStatus.Part("Keycloak", keycloak.pid(), keycloak.url(), Map.of("issuer", keycloak.issuer()),
+                false));
+        parts.add(new StackStatus.Part("Liberty", liberty.pid(), liberty.url(),
+                Map.of("managementUrl", liberty.managementUrl()), false));
         // optional: shown when it runs, and never makes the stack count as stopped
-        new LocalMonitoring(repository, home, ports).statusLines().forEach(out::println);
-        return parts.values().stream().allMatch(OptionalLong::isPresent);
+        parts.addAll(new LocalMonitoring(repository, home, ports).running());
+        return new StackStatus(home.root(), parts);
+    }
+
+    /** The local stack's additions to the production realm: the demo users and the scripts' client. */
+    private Path realmOverlay() {
+        return repository.resolve("infra/keycloak/local-overlay.json");
     }
 
     private void preflight(PostgresRegion regionA, PostgresRegion regionB, KeycloakServer keycloak, LibertyServer liberty) {
@@ -286,7 +292,9 @@ final class LocalStack {
                         : String.format(Locale.ROOT, "; Liberty started in %.1f s",
                         startup.libertyStart().toMillis() / 1000.0));
         out.printf("  App (HTTPS)   %s   certificate: %s%n", liberty.url(), liberty.certificate());
-        out.printf("  Portal        %s/portal/   sign in with a demo login below%n", liberty.url());
+        List<DemoUser> demoUsers = LocalRealm.demoUsers(realmOverlay());
+        out.printf("  Portal        %s/portal/%s%n", liberty.url(), demoUsers.isEmpty() ? ""
+                : "   sign in with a demo login below");
         out.printf("  Readiness     %s/health/ready   (the management listener)%n", liberty.managementUrl());
         out.printf("  OpenAPI       %s/openapi%n", liberty.managementUrl());
         out.printf("  Metrics       %s/metrics%n", liberty.managementUrl());
@@ -297,13 +305,26 @@ final class LocalStack {
                     region.id().equals(writerId) ? "writer" : "standby (fenced)");
         }
         out.println("  Replication   bin/citadel dr status");
+        printDemoLogins(out, demoUsers, secrets, home);
         out.println();
-        out.println("Demo logins (staff need the TOTP code from the secret in demo-logins.json):");
-        for (DemoUser user : DemoUser.values()) {
-            out.printf("  %-12s %-11s %s%n", user.username, user.role, secrets.password(user));
+        out.println("Details: " + home.stackJson() + "; logs: " + home.logs());
+    }
+
+    /**
+     * The demo users' passwords, and where they are kept; only for the local demo realm, the one whose overlay adds
+     * them: no other realm has these users, so printing their passwords would say nothing true.
+     */
+    static void printDemoLogins(PrintStream out, List<DemoUser> demoUsers, StackSecrets secrets, StackHome home) {
+        if (demoUsers.isEmpty()) {
+            return;
         }
         out.println();
-        out.println("Details: " + home.stackJson() + " and " + home.demoLogins() + "; logs: " + home.logs());
+        out.println("Demo logins of the local demo realm (staff also need the TOTP code of their secret):");
+        for (DemoUser user : demoUsers) {
+            out.printf("  %-12s %-11s %s%n", user.username, user.role, secrets.password(user));
+        }
+        out.println("Their passwords and TOTP secrets are kept in " + home.demoLogins() + " (and "
+                + home.secrets() + ").");
     }
 
     private static void stopQuietly(Runnable stop) {

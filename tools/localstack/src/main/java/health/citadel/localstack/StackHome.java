@@ -17,23 +17,30 @@ record StackHome(Path root) {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
-    /** Creates the folder on first use and rejects one that is not a stack's. */
-    static StackHome open(Path root) {
+    /**
+     * The folder as it is, which may not exist yet: what only looks ({@code status}, {@code down}) creates nothing.
+     * One that is not a stack's is rejected.
+     */
+    static StackHome at(Path root) {
         Path home = root.toAbsolutePath().normalize();
         if (Files.exists(home) && !Files.isDirectory(home)) {
             throw new StackException(corrupt(home, "is not a directory"));
         }
-        StackHome stack = new StackHome(home);
+        return new StackHome(home);
+    }
+
+    /** Creates the folder and its logs, run and runtime folders, on first use. */
+    StackHome create() {
         try {
-            for (Path dir : new Path[] {home, stack.logs(), stack.run(), stack.runtime()}) {
+            for (Path dir : new Path[] {root, logs(), run(), runtime()}) {
                 if (!Files.isDirectory(dir)) {
                     Files.createDirectories(dir, OWNER_ONLY_DIR);
                 }
             }
         } catch (IOException e) {
-            throw new StackException("cannot create " + home + ": " + e.getMessage(), e);
+            throw new StackException("cannot create " + root + ": " + e.getMessage(), e);
         }
-        return stack;
+        return this;
     }
 
     static String corrupt(Path what, String problem) {

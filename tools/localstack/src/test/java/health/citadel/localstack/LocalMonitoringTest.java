@@ -49,7 +49,7 @@ class LocalMonitoringTest {
                         + " does), or set CITADEL_SKIP_OBSERVABILITY_TOOLS");
             }
         }
-        monitoring = new LocalMonitoring(ROOT, StackHome.open(scratch.resolve("home")), PORTS);
+        monitoring = new LocalMonitoring(ROOT, StackHome.at(scratch.resolve("home")).create(), PORTS);
         certificate = selfSignedCertificate(scratch);
     }
 
@@ -72,12 +72,12 @@ class LocalMonitoringTest {
         }
         assertTrue(alerts >= 17, "alert rules loaded: " + alerts);
         assertTrue(get(PORTS.alertmanager(), "/api/v2/status").at("/config/original").asText().contains("on-call-pager"));
-        assertEquals(2, monitoring.statusLines().size(), monitoring.statusLines().toString());
+        assertEquals(2, monitoring.running().size(), monitoring.running().toString());
 
         assertTrue(up().contains("Prometheus runs already"), "a second up starts nothing");
 
         monitoring.down();
-        assertEquals(List.of(), monitoring.runningNames());
+        assertEquals(List.of(), monitoring.running());
     }
 
     private String up() {

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +76,25 @@ class RealmTemplateTest {
 
         StackException failure = assertThrows(StackException.class, () -> KeycloakServer.render(template, Map.of()));
         assertTrue(failure.getMessage().contains("CITADEL_UNKNOWN"));
+    }
+
+    @Test
+    void upPrintsTheDemoPasswordsOnlyForTheLocalDemoRealmAndSaysWhereTheyAreKept() {
+        StackSecrets secrets = StackSecrets.loadOrCreate(home.resolve("secrets.properties"));
+        StackHome stack = StackHome.at(home);
+
+        assertEquals(List.of(DemoUser.values()), LocalRealm.demoUsers(OVERLAY));
+        String printed = demoLogins(LocalRealm.demoUsers(OVERLAY), secrets, stack);
+        assertTrue(printed.contains("dr.house     physician   " + secrets.password(DemoUser.PHYSICIAN)), printed);
+        assertTrue(printed.contains("kept in " + stack.demoLogins() + " (and " + stack.secrets() + ")"), printed);
+
+        assertEquals(List.of(), LocalRealm.demoUsers(TEMPLATE), "the production realm has no demo user");
+        assertEquals("", demoLogins(LocalRealm.demoUsers(TEMPLATE), secrets, stack));
+    }
+
+    private static String demoLogins(List<DemoUser> users, StackSecrets secrets, StackHome stack) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LocalStack.printDemoLogins(new PrintStream(out, true, StandardCharsets.UTF_8), users, secrets, stack);
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -73,7 +73,7 @@ final class AuditChains {
 
     /** {@code bin/citadel audit verify} with these options; asserts its exit code agrees with its verdict. */
     static JsonNode cliVerify(String... options) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("audit", "verify"));
+        List<String> arguments = new ArrayList<>(List.of("audit", "verify", "--json"));
         arguments.addAll(List.of(options));
         CitadelCli.Result result = CitadelCli.run(arguments.toArray(String[]::new));
         JsonNode verdict = result.json();

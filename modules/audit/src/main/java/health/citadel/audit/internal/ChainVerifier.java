@@ -2,6 +2,7 @@ package health.citadel.audit.internal;
 
 import health.citadel.audit.api.CanonicalEvent;
 import health.citadel.audit.api.ChainVerification;
+import health.citadel.platform.progress.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,9 @@ public final class ChainVerifier {
         this.keys = keys;
     }
 
-    public ChainVerification verify(Connection connection, ChainExpectations expectations) throws SQLException {
+    /** @param progress told of each event checked, out of the chain's head position when the walk began */
+    public ChainVerification verify(Connection connection, ChainExpectations expectations, Progress progress)
+            throws SQLException {
         for (Checkpoint witnessed : expectations.witnessed()) {
             if (!witnessed.signedBy(keys)) {
                 return new ChainVerification(false, 0, null, "a witnessed checkpoint (position " + witnessed.position()
@@ -40,7 +43,7 @@ public final class ChainVerifier {
             connection.setAutoCommit(false); // lets PostgreSQL stream the rows instead of loading them all
         }
         try {
-            return new Walk(expectations, checkpoints(connection)).through(connection);
+            return new Walk(expectations, checkpoints(connection), progress).through(connection);
         } finally {
             if (autoCommit) {
                 connection.rollback();
@@ -55,6 +58,7 @@ public final class ChainVerifier {
         private final ChainExpectations expectations;
         private final TreeMap<Long, List<Checkpoint>> stored;
         private final TreeMap<Long, List<Checkpoint>> witnessed;
+        private final Progress progress;
         private long expected = 1;
         private byte[] previous = ChainMath.GENESIS;
         /** The newest position a witness confirmed: everything up to it is as it was when witnessed. */
@@ -62,13 +66,16 @@ public final class ChainVerifier {
         private byte[] confirmedHash = ChainMath.GENESIS;
         private byte[] expectedHeadHash;
 
-        Walk(ChainExpectations expectations, TreeMap<Long, List<Checkpoint>> stored) {
+        Walk(ChainExpectations expectations, TreeMap<Long, List<Checkpoint>> stored, Progress progress) {
             this.expectations = expectations;
             this.stored = stored;
             this.witnessed = byPosition(expectations.witnessed());
+            this.progress = progress;
         }
 
         ChainVerification through(Connection connection) throws SQLException {
+            // the application may link more meanwhile: those count beyond the total, which is only a guide
+            long head = headPosition(connection);
             try (PreparedStatement links = connection.prepareStatement(LinkRule.LINKS_FROM)) {
                 links.setLong(1, 1);
                 links.setFetchSize(FETCH);
@@ -78,6 +85,7 @@ public final class ChainVerifier {
                         if (broken != null) {
                             return broken;
                         }
+                        progress.counted("events checked", expected, Math.max(head, expected));
                         expected++;
                     }
                 }
@@ -139,6 +147,7 @@ public final class ChainVerifier {
                     return new ChainVerification(false, checked, null, stale, checked, hex(previous));
                 }
             }
+            progress.phase("looking for events left outside the chain");
             long unchained = unchainedEvents(connection);
             if (unchained > 0) {
                 return new ChainVerification(false, checked, null, unchained + " events are outside the chain", checked,
@@ -179,6 +188,16 @@ public final class ChainVerifier {
             }
         }
         return byPosition(checkpoints);
+    }
+
+    /** The newest link's position: an index's last entry, so the walk's total costs nothing. */
+    private static long headPosition(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT coalesce(max(position), 0) FROM audit.chain_link");
+             ResultSet head = query.executeQuery()) {
+            head.next();
+            return head.getLong(1);
+        }
     }
 
     private static long unchainedEvents(Connection connection) throws SQLException {

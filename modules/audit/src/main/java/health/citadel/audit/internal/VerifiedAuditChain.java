@@ -1,6 +1,7 @@
 package health.citadel.audit.internal;
 
 import health.citadel.platform.jdbc.ApplicationDatabase;
+import health.citadel.platform.progress.Progress;
 import health.citadel.audit.api.AuditChain;
 import health.citadel.audit.api.ChainWitness;
 import health.citadel.audit.api.ChainVerification;
@@ -50,7 +51,7 @@ class VerifiedAuditChain implements AuditChain {
                     + damaged.getClass().getSimpleName() + ")", 0, HexFormat.of().formatHex(ChainMath.GENESIS));
         }
         try (Connection connection = database.getConnection()) {
-            return new ChainVerifier(keys).verify(connection, expectations);
+            return new ChainVerifier(keys).verify(connection, expectations, Progress.NONE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit chain (SQLState " + e.getSQLState() + ")", e);
         }

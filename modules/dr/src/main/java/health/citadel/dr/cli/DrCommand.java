@@ -1,51 +1,94 @@
 package health.citadel.dr.cli;
 
-import health.citadel.dr.api.RegionsCompared;
-import health.citadel.dr.api.ReplicationStatus;
 import health.citadel.dr.internal.backup.Backup;
-import health.citadel.dr.internal.health.ReplicationProbe;
-import health.citadel.dr.internal.operations.OperationReports;
 import health.citadel.dr.internal.operations.Operations;
-import health.citadel.dr.internal.operations.RegionComparison;
+import health.citadel.platform.commandline.CommandLines;
+import health.citadel.platform.progress.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/citadel dr ...}: replication health, a comparison of both regions, and the DR operations, run
  * straight against the databases so they work while the application is down. Each operation is journaled
  * locally and recorded in {@code dr.operation} on the region that writes afterwards, which the application
  * audits. Exits 0 on success (healthy, the same), 1 when the regions are unhealthy or differ or an operation
- * was refused or failed, 2 when it cannot run.
+ * was refused or failed, 2 when it cannot run. The operations are this class's methods; status and verify, which
+ * only read, are classes of their own.
  */
+@Command(name = "bin/citadel dr", subcommands = {StatusCommand.class, VerifyCommand.class}, scope = ScopeType.INHERIT,
+        description = "Replication health, the regions compared, and the DR operations, straight against the "
+                + "databases: they work while the application is down.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done; healthy; both regions the same",
+                "1:unhealthy; the regions differ; the operation was refused or failed",
+                "2:it cannot run, or the command line is wrong"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  CITADEL_HOME",
+                "      the local stack's folder (default .citadel): its stack.json names the",
+                "      regions, their logins and the backups' key and folders",
+                "  CITADEL_DR_REGIONS, CITADEL_DR_REGION_<NAME>_URL",
+                "      outside the local stack, instead: the regions (e.g. a,b) and their URLs",
+                "  CITADEL_DR_USER, CITADEL_DR_PASSWORD",
+                "      with them: the DBA login",
+                "  CITADEL_DR_REPLICATOR_USER, CITADEL_DR_REPLICATOR_PASSWORD",
+                "      with them: the login a new subscription connects as",
+                "  CITADEL_DR_APP_LOGIN, CITADEL_DR_OWNER_LOGIN, CITADEL_DR_CONSOLE_LOGIN",
+                "      with them: the application's, the schema owner's and the DBA console's",
+                "      roles (citadel_app, citadel_owner, citadel_dr)",
+                "  CITADEL_DR_JOURNAL",
+                "      the operations' journal (default $CITADEL_HOME/dr-journal.jsonl)",
+                "  CITADEL_DR_OPERATOR",
+                "      who runs it, as the journal and the audit name them (default: OS login)",
+                "  CITADEL_DR_HEARTBEAT_INTERVAL",
+                "      the writer's heartbeat (PT1S), for the failover's RPO estimate",
+                "  CITADEL_DR_BACKUP_KEYSET, CITADEL_DR_BACKUPS",
+                "      outside the local stack: the backup key and the backups' folder",
+                "  CITADEL_DR_BACKUP_COPY",
+                "      the folder on the other region's storage each backup is copied to (the",
+                "      local stack's region-b/backups; elsewhere unset: no copy)",
+                "  CITADEL_DR_BACKUP_KEEP_DAILY, CITADEL_DR_BACKUP_KEEP_WEEKLY",
+                "      what backup keeps: the newest of each of the last 7 days and 4 ISO weeks",
+                "  CITADEL_DR_BASE_BACKUP_KEEP",
+                "      the base backups base-backup keeps (2)",
+                "  CITADEL_DR_REGION_<NAME>_WAL_ARCHIVE, CITADEL_DR_REGION_<NAME>_BASE_BACKUPS",
+                "      outside the local stack: each region's WAL archive and base backups",
+                "  CITADEL_DR_POSTGRES_BIN",
+                "      outside the local stack: PostgreSQL's programs, for restore --to",
+                "  CITADEL_DR_RESTORE_USER, CITADEL_DR_RESTORE_PASSWORD",
+                "      a superuser of the cluster a restore goes into (default: the DBA login)",
+                "  CITADEL_MIGRATIONS",
+                "      the migrations migrate and restore apply (default: this checkout's)"})
 public final class DrCommand {
 
     static final int UNHEALTHY = 1;
     static final int UNUSABLE = 2;
-    static final String USAGE = """
-            usage: bin/citadel dr status|verify [--json]
-                   bin/citadel dr migrate [--json]
-                   bin/citadel dr switchover [--json]
-                   bin/citadel dr failover --accept-data-loss [--json]
-                   bin/citadel dr fence <region> [--json]
-                   bin/citadel dr salvage <old writer> [--apply] [--json]
-                   bin/citadel dr rejoin <region> [--discard-lost-commits] [--json]
-                   bin/citadel dr backup [--json]
-                   bin/citadel dr base-backup [--json]
-                   bin/citadel dr restore <backup file> --into <jdbc url> [--without-live-ledger] [--json]
-                   bin/citadel dr restore --to <ISO-8601 instant> --into <new data folder> --port <port> \
-                                          [--from <region>] [--without-live-ledger] [--json]""";
 
-    private DrCommand() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    private boolean help;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    private DrCommand(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -55,149 +98,154 @@ public final class DrCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        List<String> arguments = new ArrayList<>(List.of(args));
-        boolean asJson = arguments.remove("--json");
-        boolean acceptDataLoss = arguments.remove("--accept-data-loss");
-        boolean discardLostCommits = arguments.remove("--discard-lost-commits");
-        boolean apply = arguments.remove("--apply");
-        boolean withoutLiveLedger = arguments.remove("--without-live-ledger");
-        String into = option(arguments, "--into");
-        String to = option(arguments, "--to");
-        String port = option(arguments, "--port");
-        String from = option(arguments, "--from");
-        String command = arguments.isEmpty() ? "" : arguments.remove(0);
-        if (command.equals("restore") && to != null) {
-            return restoreToMoment(arguments, to, into, port, from, withoutLiveLedger, asJson, environment, out, err);
-        }
-        boolean takesArgument = List.of("fence", "salvage", "rejoin", "restore").contains(command);
-        if (!List.of("status", "verify", "migrate", "switchover", "failover", "fence", "salvage", "rejoin", "backup",
-                        "base-backup", "restore").contains(command)
-                || port != null || from != null
-                || arguments.size() != (takesArgument ? 1 : 0)
-                || (acceptDataLoss && !command.equals("failover"))
-                || (apply && !command.equals("salvage"))
-                || (discardLostCommits && !command.equals("rejoin"))
-                || ((into != null || withoutLiveLedger) && !command.equals("restore"))
-                || (command.equals("restore") && into == null)) {
-            err.println(USAGE);
+        return CommandLines.of(new DrCommand(environment), out, err, UNUSABLE, (failure, errors) -> {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            } else {
+                errors.println("citadel: " + failure.getMessage() + (failure instanceof SQLException sql
+                        ? " (SQLState " + sql.getSQLState() + ")" : ""));
+            }
             return UNUSABLE;
-        }
-        if (command.equals("failover") && !acceptDataLoss) {
-            err.println("citadel: a failover promotes the standby without the writer, so commits the standby has not "
-                    + "applied are lost (a salvage may recover them later). If the writer is lost, run "
-                    + "bin/citadel dr failover --accept-data-loss; if it still runs, use bin/citadel dr switchover.");
-            return UNUSABLE;
-        }
-        try {
-            DrSettings settings = DrSettings.from(environment);
-            ReplicationProbe.RegionConnector connector = settings.regions()::dba;
-            ReplicationProbe probe = new ReplicationProbe(settings.regions().names(), connector,
-                    settings.regions().application());
-            return switch (command) {
-                case "status" -> status(probe.probe(), asJson, out);
-                case "verify" -> verify(probe.probe(), connector, asJson, out);
-                default -> report(operation(new Operations(settings.regions(), settings.heartbeatInterval(),
-                                settings.journal()), settings, command, arguments.isEmpty() ? null : arguments.get(0),
-                        discardLostCommits, apply, into, withoutLiveLedger), settings, asJson, out, err);
-            };
-        } catch (SQLException e) {
-            err.println("citadel: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
-            return UNUSABLE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UNUSABLE;
-        } catch (IOException | RuntimeException e) {
-            err.println("citadel: " + e.getMessage());
-            return UNUSABLE;
-        }
+        }).execute(args);
     }
 
-    /** {@code restore --to}: a new cluster as a region was at that moment, from its base backup and WAL archive. */
-    private static int restoreToMoment(List<String> arguments, String to, String into, String port, String from,
-                                       boolean withoutLiveLedger, boolean asJson, Map<String, String> environment,
-                                       PrintStream out, PrintStream err) {
-        if (!arguments.isEmpty() || into == null || port == null) {
-            err.println(USAGE);
+    DrSettings settings() throws IOException {
+        return DrSettings.from(environment);
+    }
+
+    /** Prints the report on standard output, which holds nothing else. */
+    void print(String report) {
+        spec.commandLine().getOut().println(report);
+        spec.commandLine().getOut().flush();
+    }
+
+    @Command(name = "migrate", description = "Applies this release's migrations to the standby, then to the writer, "
+            + "refused unless every one of them only adds.")
+    int migrate(@Mixin JsonOption format) throws IOException, InterruptedException {
+        return operate(format, Progress.NONE, (operations, settings) -> operations.migrate(settings.operator(),
+                Path.of(settings.backups().migrations())));
+    }
+
+    @Command(name = "switchover", description = "Moves the writer to the standby, losing nothing: fences the writer, "
+            + "waits until the standby has applied everything, and reverses the replication.")
+    int switchover(@Mixin JsonOption format) throws IOException, InterruptedException {
+        return operate(format, Progress.NONE, (operations, settings) -> operations.switchover(settings.operator()));
+    }
+
+    @Command(name = "failover", description = "Promotes the standby without the writer, which is lost: commits the "
+            + "standby had not applied are lost (a salvage may recover them), as the RPO estimate says.")
+    int failover(@Option(names = "--accept-data-loss", description = "Required: you accept that loss.")
+                 boolean acceptDataLoss, @Mixin JsonOption format) throws IOException, InterruptedException {
+        if (!acceptDataLoss) {
+            spec.commandLine().getErr().println("citadel: a failover promotes the standby without the writer, so "
+                    + "commits the standby has not applied are lost (a salvage may recover them later). If the writer "
+                    + "is lost, run bin/citadel dr failover --accept-data-loss; if it still runs, use bin/citadel dr "
+                    + "switchover.");
             return UNUSABLE;
+        }
+        return operate(format, Progress.NONE, (operations, settings) -> operations.failover(settings.operator()));
+    }
+
+    @Command(name = "fence", description = "Makes the application's logins read-only in a region, takes their rights "
+            + "on the module schemas and ends their sessions.")
+    int fence(@Parameters(paramLabel = "<region>", description = "The region to fence.") String region,
+              @Mixin JsonOption format) throws IOException, InterruptedException {
+        return operate(format, Progress.NONE, (operations, settings) -> operations.fence(settings.operator(), region));
+    }
+
+    @Command(name = "salvage", description = "Lists the commits a failover lost, from the old writer's slot, and what "
+            + "each would do on the new writer; changes nothing unless --apply.")
+    int salvage(@Parameters(paramLabel = "<old writer>", description = "The region that wrote before the failover.")
+                String oldWriter, @Option(names = "--apply", description = "Apply the commits that apply, in one "
+            + "transaction.") boolean apply, @Mixin JsonOption format) throws IOException, InterruptedException {
+        return operate(format, Progress.NONE, (operations, settings) -> operations.salvage(settings.operator(),
+                oldWriter, apply));
+    }
+
+    @Command(name = "rejoin", description = "Makes a former writer the standby again: fences it, empties its module "
+            + "tables and copies them afresh from the writer.")
+    int rejoin(@Parameters(paramLabel = "<region>", description = "The region to rejoin.") String region,
+               @Option(names = "--discard-lost-commits", description = "Drop the slot that still holds commits a "
+                       + "failover lost.") boolean discardLostCommits,
+               @Mixin JsonOption format, @Mixin QuietOption quiet) throws IOException, InterruptedException {
+        return operate(format, quiet.progress(), (operations, settings) -> operations.rejoin(settings.operator(),
+                region, discardLostCommits));
+    }
+
+    @Command(name = "backup", description = "Writes an encrypted, checksummed backup of the writer's module schemas, "
+            + "copies it to the other region's folder and prunes both folders.")
+    int backup(@Mixin JsonOption format, @Mixin QuietOption quiet) throws IOException, InterruptedException {
+        return operate(format, quiet.progress(), (operations, settings) -> operations.backup(settings.operator(),
+                settings.backups()));
+    }
+
+    @Command(name = "base-backup", description = "Copies the writer's data folder through PostgreSQL's backup API, "
+            + "on the database host: with the WAL archived since, any later moment can be restored (restore --to).")
+    int baseBackup(@Mixin JsonOption format, @Mixin QuietOption quiet) throws IOException, InterruptedException {
+        return operate(format, quiet.progress(), (operations, settings) -> operations.baseBackup(settings.operator(),
+                settings.pointInTime()));
+    }
+
+    @Command(name = "restore", description = {"Restores a backup into an empty cluster, checks every table against it "
+            + "and replays the live writer's erasure ledger; all or nothing.",
+            "With --to instead of a file: recovers a new cluster to that moment from the newest base backup before "
+            + "it and the region's WAL archive, fences it, replays the ledger and leaves it running on --port."})
+    int restore(@Parameters(paramLabel = "<backup file>", arity = "0..1", description = "The backup to restore.")
+                Path file,
+                @Option(names = "--into", paramLabel = "<jdbc url|new folder>", required = true,
+                        description = "The empty cluster's database; with --to, a new data folder.") String into,
+                @Option(names = "--to", paramLabel = "<instant>", description = "The moment to recover to, e.g. "
+                        + "2026-12-06T07:30:00Z.") String to,
+                @Option(names = "--port", paramLabel = "<port>", description = "With --to: the port the recovered "
+                        + "cluster listens on.") Integer port,
+                @Option(names = "--from", paramLabel = "<region>", description = "With --to: whose history to "
+                        + "recover (default: the writer's).") String from,
+                @Option(names = "--without-live-ledger", description = "Restore although no region answers for the "
+                        + "erasure ledger; replay it as soon as one does.") boolean withoutLiveLedger,
+                @Mixin JsonOption format, @Mixin QuietOption quiet) throws IOException, InterruptedException {
+        if (to == null) {
+            if (file == null || port != null || from != null) {
+                throw new ParameterException(spec.commandLine(), "restore takes a backup file, or --to with --port "
+                        + "(and --from) instead");
+            }
+            return operate(format, quiet.progress(), (operations, settings) -> operations.restore(settings.operator(),
+                    settings.backups(), file, into, withoutLiveLedger));
+        }
+        if (file != null || port == null) {
+            throw new ParameterException(spec.commandLine(), "restore --to recovers from base backups and the WAL "
+                    + "archive: give --port and no backup file");
         }
         Instant moment;
-        int listenOn;
         try {
             moment = Instant.parse(to);
-            listenOn = Integer.parseInt(port);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            err.println("citadel: --to takes an instant such as 2026-12-06T07:30:00Z, and --port a port number");
-            return UNUSABLE;
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--to takes an instant such as 2026-12-06T07:30:00Z, not '"
+                    + to + "'");
         }
-        try {
-            DrSettings settings = DrSettings.from(environment);
-            return report(new Operations(settings.regions(), settings.heartbeatInterval(), settings.journal())
-                    .restoreToMoment(settings.operator(), settings.pointInTime(), from, moment, Path.of(into),
-                            listenOn, withoutLiveLedger), settings, asJson, out, err);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UNUSABLE;
-        } catch (IOException | RuntimeException e) {
-            err.println("citadel: " + e.getMessage());
-            return UNUSABLE;
-        }
+        return operate(format, quiet.progress(), (operations, settings) -> operations.restoreToMoment(
+                settings.operator(), settings.pointInTime(), from, moment, Path.of(into), port, withoutLiveLedger));
     }
 
-    /** Removes {@code --name value} from the arguments; the value, or null when absent. */
-    private static String option(List<String> arguments, String name) {
-        int at = arguments.indexOf(name);
-        if (at < 0 || at + 1 >= arguments.size()) {
-            return null;
-        }
-        arguments.remove(at);
-        return arguments.remove(at);
+    /** One of {@link Operations}' runs. */
+    @FunctionalInterface
+    private interface Operation {
+        Operations.Outcome<?> on(Operations operations, DrSettings settings) throws IOException, InterruptedException;
     }
 
-    private static int status(ReplicationStatus status, boolean asJson, PrintStream out) {
-        out.println(asJson ? StatusOutput.json(status) : StatusOutput.text(status));
-        return status.problems().isEmpty() ? 0 : UNHEALTHY;
-    }
-
-    /** Compares every replicated table between the writer and the standby; exits 1 naming any that differ. */
-    private static int verify(ReplicationStatus status, ReplicationProbe.RegionConnector connector, boolean asJson,
-                              PrintStream out) throws SQLException, InterruptedException {
-        RegionsCompared comparison = RegionComparison.compare(status, connector);
-        List<RegionsCompared.Table> tables = comparison.tables();
-        List<RegionsCompared.Table> different = tables.stream().filter(table -> !table.same()).toList();
-        if (asJson) {
-            out.println(OperationReports.json(comparison));
-        } else {
-            tables.forEach(table -> out.printf(Locale.ROOT, "%-8s %-40s %d rows in %s, %d in %s%n",
-                    table.same() ? "same" : "DIFFERS", table.table(), table.writerRows(), status.writer().name(),
-                    table.standbyRows(), status.standby().name()));
-            out.println(different.isEmpty() ? "Both regions hold the same rows in all " + tables.size() + " tables."
-                    : different.size() + " of " + tables.size() + " tables differ.");
-        }
-        return different.isEmpty() ? 0 : UNHEALTHY;
-    }
-
-    /** @param argument the region, or the backup file to restore */
-    private static Operations.Outcome<?> operation(Operations operations, DrSettings settings, String command,
-                                                   String argument, boolean discardLostCommits, boolean apply,
-                                                   String into, boolean withoutLiveLedger)
+    private int operate(JsonOption format, Progress progress, Operation operation)
             throws IOException, InterruptedException {
-        String operator = settings.operator();
-        return switch (command) {
-            case "switchover" -> operations.switchover(operator);
-            case "failover" -> operations.failover(operator);
-            case "fence" -> operations.fence(operator, argument);
-            case "salvage" -> operations.salvage(operator, argument, apply);
-            case "rejoin" -> operations.rejoin(operator, argument, discardLostCommits);
-            case "backup" -> operations.backup(operator, settings.backups());
-            case "migrate" -> operations.migrate(operator, Path.of(settings.backups().migrations()));
-            case "base-backup" -> operations.baseBackup(operator, settings.pointInTime());
-            default -> operations.restore(operator, settings.backups(), Path.of(argument), into, withoutLiveLedger);
-        };
+        DrSettings settings = settings();
+        Operations.Outcome<?> outcome;
+        try (progress) {
+            outcome = operation.on(new Operations(settings.regions(), settings.heartbeatInterval(), settings.journal(),
+                    progress), settings);
+        }
+        return report(outcome, settings, format.json);
     }
 
-    private static int report(Operations.Outcome<?> outcome, DrSettings settings, boolean asJson, PrintStream out,
-                              PrintStream err) throws IOException {
+    private int report(Operations.Outcome<?> outcome, DrSettings settings, boolean asJson) throws IOException {
         String command = outcome.kind().command();
+        PrintWriter err = spec.commandLine().getErr();
         if (outcome.unrecorded() != null) {
             err.println("citadel: " + outcome.unrecorded());
         }
@@ -208,7 +256,7 @@ public final class DrCommand {
         if (outcome.kind().movesWriter()) {
             settings.recordWriter(outcome.writesAfter());
         }
-        out.println(asJson ? outcome.json().toString() : Reports.text(command, outcome.json()));
+        print(asJson ? outcome.json().toString() : Reports.text(command, outcome.json()));
         // the backup is there, but one region's storage alone holds it: whoever runs it, a person or a job, must see
         if (outcome.report() instanceof Backup.Report backup && backup.copyFailed() != null) {
             err.println("citadel: backup copy failed: " + backup.copyFailed());

@@ -5,6 +5,7 @@ import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.backup.BackupRetention;
 import health.citadel.dr.internal.backup.BackupSettings;
 import health.citadel.dr.internal.backup.PointInTimeSettings;
+import health.citadel.dr.internal.health.ReplicationProbe;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -146,6 +147,11 @@ record DrSettings(RegionAccess regions, Path journal, Duration heartbeatInterval
                     + "from 0 to 9999");
         }
         return Integer.parseInt(value.strip());
+    }
+
+    /** Probes the regions as the DBA. */
+    ReplicationProbe probe() {
+        return new ReplicationProbe(regions.names(), regions::dba, regions.application());
     }
 
     /** Marks {@code writer} as the writer in the local stack's descriptor, which scripts and tests read. */

@@ -1,7 +1,10 @@
 package health.citadel.dr.internal;
 
 import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.progress.Progress;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,13 +156,27 @@ public final class Replication {
         Statements.execute(dba, "DROP SUBSCRIPTION %I", SUBSCRIPTION);
     }
 
-    /** Waits until every subscribed table has finished its initial copy. */
-    public static void awaitInitialCopy(Connection dba) throws SQLException, InterruptedException {
+    /** Waits until every subscribed table has finished its initial copy, telling {@code progress} how many have. */
+    public static void awaitInitialCopy(Connection dba, Progress progress) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(INITIAL_COPY);
-        while (Statements.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
-                + "WHERE s.subname = ? AND r.srsubstate <> 'r'", SUBSCRIPTION)
-                || !Statements.exists(dba, "SELECT 1 FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
-                + "WHERE s.subname = ?", SUBSCRIPTION)) {
+        while (true) {
+            long copied;
+            long tables;
+            try (PreparedStatement query = dba.prepareStatement("SELECT count(*) FILTER (WHERE r.srsubstate = 'r'), "
+                    + "count(*) FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
+                    + "WHERE s.subname = ?")) {
+                query.setString(1, SUBSCRIPTION);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    copied = row.getLong(1);
+                    tables = row.getLong(2);
+                }
+            }
+            progress.counted("tables copied", copied, tables);
+            // a subscription that lists no table yet has copied nothing
+            if (tables > 0 && copied == tables) {
+                return;
+            }
             if (Instant.now().isAfter(deadline)) {
                 throw new SQLException("the initial copy did not finish within " + INITIAL_COPY.toMinutes() + " min");
             }

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,8 @@ class DrCommandTest {
 
     /** Nothing listens on port 1: a connection is refused at once. */
     static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/citadel";
+    private static final Map<String, String> UNREACHABLE_REGIONS = Map.of("CITADEL_DR_REGIONS", "a,b",
+            "CITADEL_DR_REGION_A_URL", UNREACHABLE, "CITADEL_DR_REGION_B_URL", UNREACHABLE);
 
     private static final ReplicationStatus STOPPED = new ReplicationStatus(Instant.parse("2026-11-22T10:00:05Z"),
             new ReplicationStatus.Region("a", true, 1L, "a"), new ReplicationStatus.Region("b", true, 1L, "a"),
@@ -63,7 +67,76 @@ class DrCommandTest {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit = DrCommand.run(wrong, Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(DrCommand.UNUSABLE, exit, String.join(" ", wrong));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/citadel dr status|verify [--json]"));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: bin/citadel dr " + wrong[0] + " "),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithTheUsageOnStandardError() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = DrCommand.run(new String[] {"status", "--jsn"}, Map.of(), stream(out), stream(err));
+
+        assertEquals(DrCommand.UNUSABLE, exit);
+        assertTrue(text(err).startsWith("Unknown option: '--jsn'\nUsage: bin/citadel dr status [-h] [--json]"),
+                text(err));
+        assertEquals("", text(out));
+    }
+
+    @Test
+    void helpOfEveryCommandIsOnStandardOutputWithTheVariablesTheSettingsRead() throws Exception {
+        List<String> variables = Pattern.compile("CITADEL_[A-Z_]+").matcher(Files.readString(
+                Path.of("src/main/java/health/citadel/dr/cli/DrSettings.java"))).results().map(MatchResult::group)
+                .distinct().toList();
+        assertTrue(variables.size() > 15, variables.toString());
+        for (String command : List.of("", "status", "verify", "migrate", "switchover", "failover", "fence", "salvage",
+                "rejoin", "backup", "restore")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "-h"};
+
+            assertEquals(0, DrCommand.run(args, Map.of(), stream(out), stream(err)), command);
+
+            String help = text(out);
+            assertTrue(help.startsWith("Usage: bin/citadel dr " + command), help);
+            assertTrue(help.contains("Exit codes:\n  0   done; healthy; both regions the same\n"), help);
+            variables.forEach(variable -> assertTrue(help.contains(variable), variable + " in " + help));
+            assertEquals("", text(err), command);
+        }
+    }
+
+    @Test
+    void theJsonStatusOfRegionsThatDoNotAnswerParsesAndNamesTheProblem() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = DrCommand.run(new String[] {"status", "--json"}, UNREACHABLE_REGIONS, stream(out),
+                stream(new ByteArrayOutputStream()));
+
+        assertEquals(DrCommand.UNHEALTHY, exit);
+        JsonObject status = Json.createReader(new StringReader(text(out))).readObject();
+        assertEquals(false, status.getJsonObject("writer").getBoolean("reachable"), status.toString());
+        assertTrue(status.getJsonArray("problems").size() > 0, status.toString());
+    }
+
+    @Test
+    void progressGoesToStandardErrorAndQuietSilencesIt() {
+        for (String command : List.of("verify", "backup")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            DrCommand.run(new String[] {command, "--json"}, UNREACHABLE_REGIONS, stream(out), stream(err));
+
+            List<String> said = text(err).lines().toList();
+            assertTrue(said.get(0).startsWith("dr " + command + ": ") && said.get(0).endsWith(" ..."), text(err));
+            assertTrue(said.get(said.size() - 1).startsWith("citadel: "), text(err));
+            assertEquals("", text(out), "standard output holds the report only, and there is none");
+
+            err.reset();
+            DrCommand.run(new String[] {command, "--quiet"}, UNREACHABLE_REGIONS, stream(out), stream(err));
+
+            assertTrue(text(err).lines().allMatch(line -> line.startsWith("citadel: ")), text(err));
         }
     }
 
@@ -95,6 +168,14 @@ class DrCommandTest {
         assertEquals("dba-1", entry.getString("operator"));
         assertEquals("c", entry.getString("region"));
         assertEquals("FAILURE", entry.getString("outcome"));
+    }
+
+    private static PrintStream stream(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test

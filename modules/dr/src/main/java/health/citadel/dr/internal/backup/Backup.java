@@ -6,6 +6,7 @@ import health.citadel.dr.internal.Replication;
 import health.citadel.dr.internal.TableChecksum;
 import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.progress.Progress;
 import jakarta.json.Json;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -58,15 +59,18 @@ public final class Backup {
     private final RegionAccess regions;
     private final BackupSettings settings;
     private final Clock clock;
+    private final Progress progress;
 
-    public Backup(RegionAccess regions, BackupSettings settings, Clock clock) {
+    public Backup(RegionAccess regions, BackupSettings settings, Clock clock, Progress progress) {
         this.regions = regions;
         this.settings = settings;
         this.clock = clock;
+        this.progress = progress;
     }
 
     public Report take() throws SQLException, IOException, GeneralSecurityException {
         long began = System.nanoTime();
+        progress.phase("finding the writer");
         String region = Topology.newestWriter(regions);
         BackupFolder folder = new BackupFolder(settings.directory(), settings.keyset());
         Instant now = clock.instant();
@@ -83,9 +87,11 @@ public final class Backup {
             }
             long epoch = Topology.current(dba).map(Topology.Epoch::number).orElse(0L);
             List<BackupManifest.Table> tables = new ArrayList<>();
-            for (Map.Entry<String, List<String>> table : moduleTables(dba).entrySet()) {
+            Map<String, List<String>> moduleTables = moduleTables(dba);
+            for (Map.Entry<String, List<String>> table : moduleTables.entrySet()) {
                 TableChecksum sum = TableChecksum.of(dba, table.getKey());
                 tables.add(new BackupManifest.Table(table.getKey(), table.getValue(), sum.rows(), sum.checksum()));
+                progress.counted("tables of region " + region + " checksummed", tables.size(), moduleTables.size());
             }
             manifest = new BackupManifest(BackupManifest.FORMAT, now, region, epoch, schemaVersions(dba), tables);
             write(dba, manifest, partial);
@@ -112,6 +118,7 @@ public final class Backup {
         List<Path> removed = new ArrayList<>();
         if (settings.copy().isPresent()) {
             BackupFolder copies = new BackupFolder(settings.copy().get(), settings.keyset());
+            progress.phase("copying the backup to " + copies.directory() + " and reading the copy back");
             try {
                 copy = BackupCopy.of(file, copies);
                 removed.addAll(copies.prune(settings.retention(), now, clock));
@@ -121,6 +128,7 @@ public final class Backup {
                 return new Stored(copy, (failed + e).replaceAll("\\s*\\R\\s*", " "), removed);
             }
         }
+        progress.phase("removing what retention no longer keeps");
         try {
             removed.addAll(0, folder.prune(settings.retention(), now, clock));
         } catch (IOException e) {
@@ -136,6 +144,7 @@ public final class Backup {
         var digests = Json.createObjectBuilder();
         try (ZipOutputStream zip = BackupArchive.write(file, settings.keyset())) {
             BackupArchive.entry(zip, BackupArchive.MANIFEST, manifest.json());
+            int written = 0;
             for (BackupManifest.Table table : manifest.tables()) {
                 zip.putNextEntry(new ZipEntry(BackupArchive.TABLE_PREFIX + table.name()));
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -155,6 +164,7 @@ public final class Backup {
                         + ") TO STDOUT (FORMAT binary)", entry);
                 zip.closeEntry();
                 digests.add(table.name(), HexFormat.of().formatHex(sha256.digest()));
+                progress.counted("tables copied into the encrypted backup", ++written, manifest.tables().size());
             }
             BackupArchive.entry(zip, BackupArchive.DIGESTS, digests.build().toString());
         }

@@ -3,6 +3,7 @@ package health.citadel.dr.internal.backup;
 import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.progress.Progress;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -43,11 +44,13 @@ public final class BaseBackup {
     private final RegionAccess regions;
     private final PointInTimeSettings settings;
     private final Clock clock;
+    private final Progress progress;
 
-    public BaseBackup(RegionAccess regions, PointInTimeSettings settings, Clock clock) {
+    public BaseBackup(RegionAccess regions, PointInTimeSettings settings, Clock clock, Progress progress) {
         this.regions = regions;
         this.settings = settings;
         this.clock = clock;
+        this.progress = progress;
     }
 
     public Report take() throws SQLException, IOException {
@@ -70,10 +73,13 @@ public final class BaseBackup {
             long[] copied;
             String stopWal;
             try {
+                progress.phase("starting the backup on region " + region + " (a checkpoint)");
                 Statements.column(dba, "SELECT pg_backup_start(?, true)::text", "citadel " + startedAt);
                 try {
+                    progress.phase("copying the data folder");
                     copied = copy(data, partial.resolve(BaseBackups.DATA));
                 } finally {
+                    progress.phase("ending the backup, once the WAL it needs is archived");
                     stopWal = stop(dba, partial.resolve(BaseBackups.DATA));
                 }
             } catch (IOException | SQLException | RuntimeException e) {
@@ -85,6 +91,7 @@ public final class BaseBackup {
                     .add("region", region).add("startedAt", startedAt.toString())
                     .add("stoppedAt", stoppedAt.toString()).add("stopWal", stopWal).build().toString());
             Path folder = folders.finish(partial, startedAt);
+            progress.phase("keeping the newest " + settings.keepBaseBackups() + " base backups");
             int removed = folders.keepNewest(settings.keepBaseBackups());
             return new Report(region, folder, startedAt, stoppedAt, stopWal, copied[0], copied[1], removed,
                     Duration.ofNanos(System.nanoTime() - began));

@@ -4,6 +4,7 @@ import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.progress.Progress;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -51,10 +52,12 @@ public final class PointInTimeRestore {
 
     private final RegionAccess regions;
     private final PointInTimeSettings settings;
+    private final Progress progress;
 
-    public PointInTimeRestore(RegionAccess regions, PointInTimeSettings settings) {
+    public PointInTimeRestore(RegionAccess regions, PointInTimeSettings settings, Progress progress) {
         this.regions = regions;
         this.settings = settings;
+        this.progress = progress;
     }
 
     /**
@@ -69,17 +72,23 @@ public final class PointInTimeRestore {
         if (Files.exists(into) && (!Files.isDirectory(into) || !isEmpty(into))) {
             throw new IOException("--into must name a new or empty folder: " + into.getFileName() + " is not");
         }
+        progress.phase("reading the live writer's erasure ledger");
         ErasureLedger ledger = ErasureLedger.live(regions, withoutLiveLedger);
         BaseBackups.Taken base = new BaseBackups(storage).newestBefore(moment).orElseThrow(() -> new IOException(
                 "no base backup of region " + source + " had finished by " + moment + ": no restore can reach it"));
+        progress.phase("archiving region " + source + "'s current WAL segment");
         archiveCurrentWal(source);
+        progress.phase("copying base backup " + base.folder().getFileName());
         copy(base.folder().resolve(BaseBackups.DATA), into);
         configureRecovery(into, storage.walArchive(), moment, port);
+        progress.phase("replaying the archived WAL up to " + moment);
         new RecoveredCluster(settings.postgresBin(), into).start();
         String url = regions.urls().get(source).replaceFirst("//([^/:]+):\\d+/", "//$1:" + port + "/");
         int replayed;
         try (Connection copy = RegionAccess.connect(url, regions.dbaUser(), regions.dbaPassword())) {
             awaitPromotion(copy);
+            progress.phase("fencing the copy and replaying the erasure ledger's " + ledger.entries().size()
+                    + " entries");
             for (String subscription : Statements.column(copy, "SELECT subname FROM pg_subscription s JOIN pg_database d "
                     + "ON d.oid = s.subdbid WHERE d.datname = current_database()")) {
                 Statements.execute(copy, "ALTER SUBSCRIPTION %I DISABLE", subscription);

@@ -8,6 +8,7 @@ import health.citadel.dr.internal.Sequences;
 import health.citadel.dr.internal.TableChecksum;
 import health.citadel.platform.jdbc.Statements;
 import health.citadel.platform.migration.SchemaMigrations;
+import health.citadel.platform.progress.Progress;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.FilterInputStream;
@@ -51,12 +52,14 @@ public final class Restore {
     private final RegionAccess regions;
     private final Path keyset;
     private final String migrations;
+    private final Progress progress;
 
     /** @param migrations the folder of per-module migrations the release that took the backup ships */
-    public Restore(RegionAccess regions, Path keyset, String migrations) {
+    public Restore(RegionAccess regions, Path keyset, String migrations, Progress progress) {
         this.regions = regions;
         this.keyset = keyset;
         this.migrations = migrations;
+        this.progress = progress;
     }
 
     /**
@@ -66,6 +69,7 @@ public final class Restore {
     public Report run(Path file, String targetUrl, String user, String password, boolean withoutLiveLedger)
             throws SQLException, IOException, GeneralSecurityException {
         long began = System.nanoTime();
+        progress.phase("reading the live writer's erasure ledger");
         ErasureLedger ledger = ErasureLedger.live(regions, withoutLiveLedger);
         try (ZipInputStream archive = BackupArchive.read(file, keyset)) {
             BackupManifest manifest = BackupManifest.readFrom(archive);
@@ -77,6 +81,7 @@ public final class Restore {
                         + "backup's " + manifest.schemaVersions() + ": restore with the release that took it "
                         + "(nothing was created in the target)");
             }
+            progress.phase("preparing the target: the application's roles, the database, the migrations");
             prepare(targetUrl, user, password);
             try (Connection target = RegionAccess.connect(targetUrl, user, password)) {
                 Map<String, String> versions = Backup.schemaVersions(target);
@@ -134,6 +139,7 @@ public final class Restore {
                 copy.copyIn("COPY " + Identifiers.table(table.name()) + " (" + Identifiers.list(table.columns())
                         + ") FROM STDIN (FORMAT binary)", entry);
                 digests.add(HexFormat.of().formatHex(sha256.digest()));
+                progress.counted("tables loaded", digests.size(), manifest.tables().size());
             }
             BackupArchive.expect(archive, BackupArchive.DIGESTS);
             JsonObject expected = Json.createReader(archive).readObject();
@@ -145,11 +151,13 @@ public final class Restore {
                         || !restored.equals(new TableChecksum(table.rows(), table.checksum()))) {
                     differ.add(table.name());
                 }
+                progress.counted("tables checked against the backup", i + 1, manifest.tables().size());
             }
             if (!differ.isEmpty()) {
                 throw new SQLException("the restored tables " + differ + " differ from the backup: nothing was restored");
             }
             Sequences.bringForward(target, null, 1);
+            progress.phase("replaying the erasure ledger's " + ledger.entries().size() + " entries");
             int replayed = ledger.replayInto(target);
             target.commit();
             return replayed;

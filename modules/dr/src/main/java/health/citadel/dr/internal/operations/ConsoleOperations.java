@@ -11,6 +11,7 @@ import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.dr.internal.RegionAccess;
 import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.platform.problem.RequestRefused;
+import health.citadel.platform.progress.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -118,7 +119,8 @@ class ConsoleOperations implements DisasterRecovery {
         ReplicationProbe.RegionConnector connector = access::dba;
         try {
             return RegionComparison.compare(
-                    new ReplicationProbe(access.names(), connector, access.application()).probe(), connector);
+                    new ReplicationProbe(access.names(), connector, access.application()).probe(), connector,
+                    Progress.NONE);
         } catch (SQLException e) {
             if (OperationLock.HELD.equals(e.getSQLState())) {
                 throw RequestRefused.conflict(e.getMessage());
@@ -165,7 +167,8 @@ class ConsoleOperations implements DisasterRecovery {
         RegionAccess access = access();
         Path journalFile = Path.of(journal);
         try {
-            Operations.Outcome<R> outcome = call.on(new Operations(access, heartbeatInterval, journalFile));
+            Operations.Outcome<R> outcome = call.on(new Operations(access, heartbeatInterval, journalFile,
+                    Progress.NONE));
             if (outcome.unrecorded() != null) {
                 LOG.warning(() -> kind.command() + ": " + outcome.unrecorded());
             }

@@ -13,6 +13,7 @@ import health.citadel.dr.internal.backup.BaseBackup;
 import health.citadel.dr.internal.backup.PointInTimeRestore;
 import health.citadel.dr.internal.backup.PointInTimeSettings;
 import health.citadel.dr.internal.backup.Restore;
+import health.citadel.platform.progress.Progress;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -84,11 +85,14 @@ public final class Operations {
     private final RegionAccess regions;
     private final Duration heartbeatInterval;
     private final Path journal;
+    /** Where the long ones, rejoin, backup and restore, show how far they are. */
+    private final Progress progress;
 
-    public Operations(RegionAccess regions, Duration heartbeatInterval, Path journal) {
+    public Operations(RegionAccess regions, Duration heartbeatInterval, Path journal, Progress progress) {
         this.regions = regions;
         this.heartbeatInterval = heartbeatInterval;
         this.journal = journal;
+        this.progress = progress;
     }
 
     /** @param operator who runs it, as the audit names them: a login, or the identity provider's user id */
@@ -133,7 +137,7 @@ public final class Operations {
     public Outcome<RejoinReport> rejoin(String operator, String region, boolean discardLostCommits)
             throws IOException, InterruptedException {
         return run(Kind.REJOIN, operator, region, () -> {
-            new Rejoin(regions).run(region, discardLostCommits);
+            new Rejoin(regions, progress).run(region, discardLostCommits);
             RejoinReport done = new RejoinReport(region, regions.other(region));
             return new Done<>(done, OperationReports.json(done), regions.other(region));
         });
@@ -142,7 +146,7 @@ public final class Operations {
     public Outcome<Backup.Report> backup(String operator, BackupSettings backups)
             throws IOException, InterruptedException {
         return run(Kind.BACKUP, operator, null, () -> {
-            Backup.Report done = new Backup(regions, backups, Clock.systemUTC()).take();
+            Backup.Report done = new Backup(regions, backups, Clock.systemUTC(), progress).take();
             return new Done<>(done, OperationReports.backup(done), done.region());
         });
     }
@@ -151,7 +155,7 @@ public final class Operations {
     public Outcome<Restore.Report> restore(String operator, BackupSettings backups, Path file, String into,
                                           boolean withoutLiveLedger) throws IOException, InterruptedException {
         return run(Kind.RESTORE, operator, null, () -> {
-            Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations())
+            Restore.Report done = new Restore(regions, backups.keyset(), backups.migrations(), progress)
                     .run(file, into, backups.restoreUser(), backups.restorePassword(), withoutLiveLedger);
             return new Done<>(done, OperationReports.restore(done), done.ledgerFrom());
         });
@@ -160,7 +164,7 @@ public final class Operations {
     public Outcome<BaseBackup.Report> baseBackup(String operator, PointInTimeSettings pointInTime)
             throws IOException, InterruptedException {
         return run(Kind.BASE_BACKUP, operator, null, () -> {
-            BaseBackup.Report done = new BaseBackup(regions, pointInTime, Clock.systemUTC()).take();
+            BaseBackup.Report done = new BaseBackup(regions, pointInTime, Clock.systemUTC(), progress).take();
             return new Done<>(done, OperationReports.baseBackup(done), done.region());
         });
     }
@@ -174,7 +178,7 @@ public final class Operations {
                                                               boolean withoutLiveLedger)
             throws IOException, InterruptedException {
         return run(Kind.POINT_IN_TIME_RESTORE, operator, null, () -> {
-            PointInTimeRestore.Report done = new PointInTimeRestore(regions, pointInTime)
+            PointInTimeRestore.Report done = new PointInTimeRestore(regions, pointInTime, progress)
                     .run(region, moment, into, port, withoutLiveLedger);
             return new Done<>(done, OperationReports.pointInTimeRestore(done), done.ledgerFrom());
         });

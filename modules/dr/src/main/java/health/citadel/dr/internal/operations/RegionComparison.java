@@ -6,6 +6,7 @@ import health.citadel.dr.api.ReplicationStatus;
 import health.citadel.dr.internal.TableChecksum;
 import health.citadel.dr.internal.health.ReplicationProbe;
 import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.progress.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,13 +32,15 @@ public final class RegionComparison {
     /**
      * Compares the writer and the standby {@code status} names, connecting to each through {@code connector}, while
      * no DR operation runs: one in flight would show as differences.
+     *
+     * @param progress told of the catch-up and of each table compared
      */
-    public static RegionsCompared compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector)
-            throws SQLException, InterruptedException {
+    public static RegionsCompared compare(ReplicationStatus status, ReplicationProbe.RegionConnector connector,
+                                          Progress progress) throws SQLException, InterruptedException {
         try (OperationLock lock = OperationLock.take(List.of(status.writer().name(), status.standby().name()), connector);
              Connection writer = connector.open(status.writer().name());
              Connection standby = connector.open(status.standby().name())) {
-            return compare(writer, standby);
+            return compare(writer, standby, progress);
         }
     }
 
@@ -47,17 +50,21 @@ public final class RegionComparison {
      *
      * @return every replicated table, in name order; those that differ have {@code same == false}
      */
-    public static RegionsCompared compare(Connection writer, Connection standby)
+    private static RegionsCompared compare(Connection writer, Connection standby, Progress progress)
             throws SQLException, InterruptedException {
         List<Table> tables = new ArrayList<>();
+        progress.phase("waiting for the standby to apply what the writer holds now");
         awaitCaughtUp(writer, standby);
-        for (String table : replicatedTables(standby)) {
+        List<String> replicated = replicatedTables(standby);
+        for (String table : replicated) {
             Table compared = compare(writer, standby, table);
             for (int attempt = 1; attempt < ATTEMPTS && !compared.same(); attempt++) {
+                progress.phase(table + " differs: looking again once the standby has caught up");
                 awaitCaughtUp(writer, standby);
                 compared = compare(writer, standby, table);
             }
             tables.add(compared);
+            progress.counted("tables compared", tables.size(), replicated.size());
         }
         return RegionsCompared.of(tables);
     }

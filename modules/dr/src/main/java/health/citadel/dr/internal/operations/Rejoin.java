@@ -5,6 +5,7 @@ import health.citadel.dr.internal.RegionFence;
 import health.citadel.dr.internal.Replication;
 import health.citadel.dr.internal.Topology;
 import health.citadel.platform.jdbc.Statements;
+import health.citadel.platform.progress.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import java.util.List;
 final class Rejoin {
 
     private final RegionAccess regions;
+    private final Progress progress;
 
-    public Rejoin(RegionAccess regions) {
+    public Rejoin(RegionAccess regions, Progress progress) {
         this.regions = regions;
+        this.progress = progress;
     }
 
     /** @return the region that now subscribes */
@@ -32,6 +35,7 @@ final class Rejoin {
             if (!epoch.writer().equals(writer)) {
                 throw new SQLException("region " + writer + " is not the writer of epoch " + epoch.number());
             }
+            progress.phase("fencing region " + region);
             RegionFence.raise(rejoining, regions.application());
             List<String> slots = Statements.column(rejoining, "SELECT slot_name FROM pg_replication_slots "
                     + "WHERE database = current_database() AND slot_type = 'logical' AND NOT active");
@@ -45,11 +49,14 @@ final class Rejoin {
             for (String slot : slots) {
                 Statements.execute(rejoining, "SELECT pg_drop_replication_slot(%L)", slot);
             }
+            progress.phase("emptying region " + region + "'s module tables");
             empty(rejoining);
+            progress.phase("subscribing region " + region + " to region " + writer + " with a full copy");
             Replication.publish(current, regions.replicatorUser(), regions.application().owner());
             Replication.publish(rejoining, regions.replicatorUser(), regions.application().owner());
             Replication.subscribe(rejoining, regions.conninfo(writer), true, regions.application().console());
-            Replication.awaitInitialCopy(rejoining);
+            Replication.awaitInitialCopy(rejoining, progress);
+            progress.phase("giving region " + region + " the topology epochs it missed");
             Topology.catchUp(current, rejoining);
             return region;
         }

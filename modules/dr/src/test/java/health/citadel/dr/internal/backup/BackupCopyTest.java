@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.citadel.platform.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,8 @@ class BackupCopyTest {
     private Path key;
     private BackupFolder backups;
     private BackupFolder copies;
+    /** The phases the backup showed. */
+    private final List<String> shown = new ArrayList<>();
 
     @BeforeEach
     void folders() throws Exception {
@@ -96,6 +100,8 @@ class BackupCopyTest {
         assertEquals(List.of(old, oldCopy), stored.removed());
         assertEquals(List.of(justWritten), files(backups.directory()));
         assertEquals(List.of(stored.copy()), files(copies.directory()));
+        assertEquals(List.of("copying the backup to " + copies.directory() + " and reading the copy back",
+                "removing what retention no longer keeps"), shown);
     }
 
     @Test
@@ -128,7 +134,17 @@ class BackupCopyTest {
     /** The backup step after the file is written; it needs no region. */
     private Backup backup(Optional<Path> copy) {
         return new Backup(null, new BackupSettings(key, backups.directory(), copy, new BackupRetention(7, 4),
-                "db/migrations", "dba", "secret"), CLOCK);
+                "db/migrations", "dba", "secret"), CLOCK, new Progress() {
+                    @Override
+                    public void phase(String what) {
+                        shown.add(what);
+                    }
+
+                    @Override
+                    public void counted(String what, long done, long total) {
+                        shown.add(what + " " + done + "/" + total);
+                    }
+                });
     }
 
     private Path backup(BackupFolder folder, Instant takenAt) throws Exception {

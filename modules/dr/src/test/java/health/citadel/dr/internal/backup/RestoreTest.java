@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.citadel.dr.internal.ApplicationLogins;
 import health.citadel.dr.internal.RegionAccess;
+import health.citadel.platform.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class RestoreTest {
 
     @Test
     void withNoRegionToAnswerForTheLedgerARestoreIsRefusedUnlessTheDbaAcceptsIt() {
-        Restore restore = new Restore(LOST, home.resolve("dr-backup.json"), "db/migrations");
+        Restore restore = new Restore(LOST, home.resolve("dr-backup.json"), "db/migrations", Progress.NONE);
         Path absent = home.resolve("citadel.backup");
 
         SQLException refused = assertThrows(SQLException.class,
@@ -57,7 +58,7 @@ class RestoreTest {
             Files.createDirectories(migrations.resolve(file).getParent());
             Files.writeString(migrations.resolve(file), "SELECT 1;");
         }
-        Restore restore = new Restore(LOST, key, migrations.toString());
+        Restore restore = new Restore(LOST, key, migrations.toString(), Progress.NONE);
 
         SQLException refused = assertThrows(SQLException.class, () -> restore.run(
                 backup(key, Map.of("identity", "2", "records", "4", "audit", "")), UNREACHABLE, "dba", "secret", true));
