@@ -52,13 +52,22 @@ class BenchCommandTest {
         BenchResults results = new BenchResults(BenchPlan.quick(), Instant.EPOCH, Instant.EPOCH.plusSeconds(90),
                 List.of(new Measurement(ChartWorkload.READ_CHART, Variant.PRODUCTION, 900, 10.0, new long[] {2_000_000})),
                 List.of(), 0, new BenchResults.Startup(null, null, null), new BenchResults.Replication(
-                new long[] {5_000_000}, new double[] {1.0}, 0, 6.0, 40.0), List.of(), null, List.of());
+                new long[] {5_000_000}, new double[] {1.0}, 0, 6.0, 40.0), List.of(), null, List.of(),
+                new BackupTimings.Result(900, 1.0, 1000, 2.0, 2000, 3.0, 40.0));
 
         JsonNode json = Api.JSON.readTree(ResultFiles.json(results, "bin/citadel bench --quick"));
 
         assertEquals("bin/citadel bench --quick", json.at("/run/command").asText());
         assertEquals(90.0, json.at("/operations/0/opsPerSecond").asDouble());
         assertEquals(5.0, json.at("/replicationLag/p50Millis").asDouble());
+        assertEquals(3.0, json.at("/backups/pointInTimeRestoreSeconds").asDouble());
+    }
+
+    @Test
+    void quickAndScaleAreTwoRunsNotOne(@TempDir Path scratch) {
+        assertEquals(2, run(Map.of("CITADEL_HOME", scratch.toString()), "--quick", "--scale"));
+
+        assertTrue(said().contains("--quick and --scale are two different runs"), said());
     }
 
     private int run(Map<String, String> environment, String... args) {
