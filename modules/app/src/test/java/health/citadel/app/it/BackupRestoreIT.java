@@ -125,6 +125,10 @@ class BackupRestoreIT {
         List<Path> after = new ArrayList<>(before);
         after.add(file);
         assertEquals(after.stream().sorted().toList(), files(backups), "and nothing is pruned");
+        List<String> journal = Files.readAllLines(Stack.get().home().resolve("dr-journal.jsonl"));
+        JsonNode journaled = Stack.JSON.readTree(journal.get(journal.size() - 1));
+        assertEquals("DR_BACKUP", journaled.get("action").asText());
+        assertEquals("FAILURE", journaled.get("outcome").asText(), "a backup held by one region only is no success");
     }
 
     private static List<Path> files(Path folder) throws IOException {

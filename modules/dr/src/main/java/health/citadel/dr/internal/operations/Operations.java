@@ -69,11 +69,20 @@ public final class Operations {
         }
     }
 
-    /** What an operation did; {@code recorded} is what the journal and the audit keep of it, which may be less. */
-    private record Done<R>(R report, JsonObject json, JsonObject recorded, String writesAfter) {
+    /**
+     * What an operation did; {@code recorded} is what the journal and the audit keep of it, which may be less.
+     *
+     * @param completed false where it did only part of its work (a backup whose copy failed), which the journal and
+     *                  the audit record as a failure, with the report
+     */
+    private record Done<R>(R report, JsonObject json, JsonObject recorded, String writesAfter, boolean completed) {
 
         Done(R report, JsonObject json, String writesAfter) {
-            this(report, json, json, writesAfter);
+            this(report, json, json, writesAfter, true);
+        }
+
+        Done(R report, JsonObject json, JsonObject recorded, String writesAfter) {
+            this(report, json, recorded, writesAfter, true);
         }
     }
 
@@ -147,7 +156,8 @@ public final class Operations {
             throws IOException, InterruptedException {
         return run(Kind.BACKUP, operator, null, () -> {
             Backup.Report done = new Backup(regions, backups, Clock.systemUTC(), progress).take();
-            return new Done<>(done, OperationReports.backup(done), done.region());
+            JsonObject json = OperationReports.backup(done);
+            return new Done<>(done, json, json, done.region(), done.copyFailed() == null);
         });
     }
 
@@ -214,7 +224,8 @@ public final class Operations {
             return new Outcome<>(kind, null, null, reason, writesAfter, unrecorded);
         }
         String unrecorded = record(new OperationLog.Entry(UUID.randomUUID(), kind.action(), operator,
-                region == null ? done.writesAfter() : region, true, Instant.now(), done.recorded().toString()),
+                region == null ? done.writesAfter() : region, done.completed(), Instant.now(),
+                done.recorded().toString()),
                 done.writesAfter());
         return new Outcome<>(kind, done.report(), done.json(), null, done.writesAfter(), unrecorded);
     }
