@@ -92,7 +92,10 @@ public class ChartKeys {
     public DataKey create(UUID patientId) {
         byte[] wrapped = envelope.newWrappedDataKey(keyBinding(patientId));
         entityManager.persist(new PatientKey(patientId, wrapped, Instant.now()));
-        return envelope.unwrap(wrapped, keyBinding(patientId));
+        DataKey dataKey = envelope.unwrap(wrapped, keyBinding(patientId));
+        // a registration that goes on to write the chart needs it again in the same transaction
+        unwrapped().ifPresent(map -> map.put(patientId, dataKey));
+        return dataKey;
     }
 
     /**
