@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * The benchmark's no-op cipher: data keys that are not keys and values stored as they are. It exists only in a
@@ -18,7 +17,7 @@ import java.nio.file.Path;
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)
 @ApplicationScoped
-public class PlaintextKeyEncryptionKeys extends KeyEncryptionKeys {
+public class PlaintextKeyEncryptionKeys implements KeyEncryptionKeys {
 
     /** What is stored in place of a wrapped data key, so that the same rows are written. */
     private static final byte[] NO_KEY = "bench:plaintext-cipher".getBytes(StandardCharsets.US_ASCII);
@@ -53,7 +52,7 @@ public class PlaintextKeyEncryptionKeys extends KeyEncryptionKeys {
     };
 
     @Override
-    public EnvelopeEncryption load(Path keyset) {
+    public EnvelopeEncryption load() {
         return PLAINTEXT;
     }
 }

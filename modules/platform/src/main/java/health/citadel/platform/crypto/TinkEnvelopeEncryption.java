@@ -8,12 +8,15 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
-/** Envelope encryption with Tink: AES-256-GCM data keys, each wrapped as an encrypted Tink keyset. */
+/**
+ * Envelope encryption with Tink: AES-256-GCM data keys, each wrapped as an encrypted Tink keyset by the
+ * key-encryption key, a local keyset's AEAD or a KMS's.
+ */
 final class TinkEnvelopeEncryption implements EnvelopeEncryption {
 
     private final Aead keyEncryptionKey;
 
-    private TinkEnvelopeEncryption(Aead keyEncryptionKey) {
+    TinkEnvelopeEncryption(Aead keyEncryptionKey) {
         this.keyEncryptionKey = keyEncryptionKey;
     }
 

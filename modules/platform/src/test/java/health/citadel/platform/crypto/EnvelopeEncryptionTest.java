@@ -58,6 +58,26 @@ class EnvelopeEncryptionTest {
     }
 
     @Test
+    void aKeysetFileIsReadAgainSoThatItsRotatedPrimaryKeyWrapsAndTheOldKeyCanGo() throws Exception {
+        KeysetHandle first = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        KeyEncryptionKeys kek = KeyEncryptionKeys.keysetFile(write("kek.json", first));
+        byte[] wrapped = kek.load().newWrappedDataKey(ALICE);
+        byte[] ciphertext = kek.load().unwrap(wrapped, ALICE).encrypt(SECRET, ROW);
+
+        // what tinkey add-key and promote-key do to the file
+        write("kek.json", KeysetHandle.newBuilder(first).addEntry(KeysetHandle.generateEntryFromParameters(
+                PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary()).build());
+        byte[] rewrapped = kek.load().rewrap(wrapped, ALICE);
+        KeysetHandle.Builder newOnly = KeysetHandle.newBuilder(TinkJsonProtoKeysetFormat.parseKeyset(
+                Files.readString(keys.resolve("kek.json")), InsecureSecretKeyAccess.get()));
+        write("kek.json", newOnly.deleteAt(0).build());
+
+        EnvelopeEncryption rotated = kek.load();
+        assertArrayEquals(SECRET, rotated.unwrap(rewrapped, ALICE).decrypt(ciphertext, ROW), "the same data key");
+        assertThrows(UnreadableCiphertext.class, () -> rotated.unwrap(wrapped, ALICE), "the old key is gone from the file");
+    }
+
+    @Test
     void blindIndexesAreStableKeyedAndSeparatedByPurpose() throws Exception {
         Path key = write("index.json", KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
         BlindIndex index = BlindIndex.fromKeyset(key);

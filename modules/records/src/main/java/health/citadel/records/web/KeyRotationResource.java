@@ -48,9 +48,9 @@ public class KeyRotationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.MANAGE_KEYS)
     @Operation(summary = "Rotate keys", description = "KEY_ENCRYPTION_KEY re-wraps every data key under the key "
-            + "file's new primary key; DATA_KEYS gives every patient a new data key and re-encrypts their values, "
+            + "file's new primary key (a KMS key: under its newest material, two KMS calls a patient); DATA_KEYS gives every patient a new data key and re-encrypts their values, "
             + "history included. Resumes an unfinished rotation of the same kind. Needs a recent second factor; "
-            + "audited as KEY_ROTATION.")
+            + "audited as KEY_ROTATION. 503 with Retry-After while the KMS cannot be reached; the next run resumes.")
     public KeyRotation run(@RequestBody(description = "Which keys to rotate, and how many patients this run.")
                            @NotNull @Valid Run run) {
         return rotations.run(run.kind, run.maxPatients == null ? Integer.MAX_VALUE : run.maxPatients);

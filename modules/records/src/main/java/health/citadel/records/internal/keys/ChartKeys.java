@@ -24,15 +24,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The chart's keys: a data key per patient, wrapped by the key-encryption key from a secret file, and the
- * blind-index key. Every binding names table, column and row, so a ciphertext moved elsewhere fails to decrypt.
+ * The chart's keys: a data key per patient, wrapped by the key-encryption key (a secret keyset file, or a key in a
+ * KMS: {@link KeyEncryptionKeySetting}), and the blind-index key. Every binding names table, column and row, so a
+ * ciphertext moved elsewhere fails to decrypt.
  */
 @ApplicationScoped
 public class ChartKeys {
-
-    @Inject
-    @ConfigProperty(name = "citadel.records.kek-keyset")
-    String keyEncryptionKeyset;
 
     @Inject
     @ConfigProperty(name = "citadel.records.blind-index-keyset")
@@ -53,8 +50,12 @@ public class ChartKeys {
     /** The transaction resource that holds the data keys unwrapped in it. */
     private static final Object UNWRAPPED = ChartKeys.class.getName() + ".unwrapped";
 
+    /** What the start-up check wraps and unwraps a data key for: no patient. */
+    private static final byte[] PROBE = binding("patient_key", "wrapped_key", new UUID(0, 0));
+
     private volatile EnvelopeEncryption envelope;
     private BlindIndex blindIndex;
+    private volatile boolean usable;
 
     @PostConstruct
     void load() {
@@ -62,17 +63,27 @@ public class ChartKeys {
         blindIndex = BlindIndex.fromKeyset(Path.of(blindIndexKeyset));
     }
 
-    /** Whether both keysets are loaded; the first call loads them, and fails where a keyset cannot be read. */
+    /**
+     * Whether the key material is ready: the blind-index keyset read, and a data key wrapped and unwrapped by the
+     * key-encryption key, which for a KMS proves the key exists and this instance may use it. The first call loads
+     * the keys, and fails where they cannot be read or used; once it has held, it is not asked again.
+     */
     boolean loaded() {
-        return envelope != null && blindIndex != null;
+        if (!usable) {
+            usable = blindIndex != null && envelope.unwrap(envelope.newWrappedDataKey(PROBE), PROBE) != null;
+        }
+        return usable;
     }
 
-    /** Reads the key-encryption keyset again: its new primary key wraps from now on, the old ones still unwrap. */
+    /**
+     * Loads the key-encryption key again: a keyset file's new primary key wraps from now on, its old ones still
+     * unwrap; a KMS key is the same, its newest material wrapping.
+     */
     void reloadKeyEncryptionKey() {
-        envelope = keyEncryptionKeys.load(Path.of(keyEncryptionKeyset));
+        envelope = keyEncryptionKeys.load();
     }
 
-    /** Wraps the patient's data key again under the current primary key-encryption key. */
+    /** Wraps the patient's data key again under the current key-encryption key (a KMS: its newest material). */
     void rewrap(UUID patientId) {
         PatientKey key = entityManager.find(PatientKey.class, patientId);
         key.rewrap(envelope.rewrap(key.wrappedKey(), keyBinding(patientId)));

@@ -17,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class KeyRotation {
 
     @Schema(name = "KeyRotationKind", description = "KEY_ENCRYPTION_KEY re-wraps every data key under the key file's "
-            + "new primary key; DATA_KEYS gives every patient a new data key and re-encrypts their values.")
+            + "new primary key (a KMS key: under its newest material); DATA_KEYS gives every patient a new data key and "
+            + "re-encrypts their values.")
     public enum Kind {
-        /** Wrap every data key again under the key-encryption key's new primary key. */
+        /** Wrap every data key again under the key-encryption key's new primary key, or a KMS key's newest material. */
         KEY_ENCRYPTION_KEY,
         /** Give every patient a new data key and re-encrypt their values, history included. */
         DATA_KEYS
