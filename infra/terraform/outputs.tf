@@ -13,7 +13,7 @@ output "alb_zone_ids" {
   }
 }
 
-# CITADEL_RECORDS_KEK_URI for the application's KMS AEAD (Tink's aws-kms:// URI), one per region.
+# CITADEL_RECORDS_KEK_URI, as each region's Citadel tasks are given it (Tink's aws-kms:// URI of the records key).
 output "records_kek_uris" {
   value = {
     a = module.region_a.records_kek_uri

@@ -1,7 +1,8 @@
-# The records key-encryption key: wraps every patient's data key. The application would take its URI
-# (output records_kek_uri, aws-kms://<arn>) as CITADEL_RECORDS_KEK_URI, for Tink's AWS KMS AEAD in place of
-# the keyset file CITADEL_RECORDS_KEK_KEYSET. A multi-Region key: region B's replica has the same key
-# material, so region B decrypts what region A wrapped after a failover.
+# The records key-encryption key: wraps every patient's data key. Citadel's tasks take its URI (output
+# records_kek_uri, aws-kms://<arn>) as CITADEL_RECORDS_KEK_URI (service.tf), for Tink's AWS KMS AEAD in place of
+# the keyset file CITADEL_RECORDS_KEK_KEYSET; their role may Encrypt and Decrypt with it. A multi-Region key:
+# region B's replica has the same key material, so region B decrypts what region A wrapped after a failover.
+# Rotation (yearly) changes the material behind the same ARN; KMS keeps the old to decrypt what it wrapped.
 resource "aws_kms_key" "records" {
   count                   = var.records_kek_primary_arn == null ? 1 : 0
   description             = "${local.prefix} records key-encryption key"

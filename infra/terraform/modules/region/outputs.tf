@@ -33,7 +33,7 @@ output "records_kek_arn" {
 }
 
 output "records_kek_uri" {
-  description = "What the application would take as CITADEL_RECORDS_KEK_URI for Tink's AWS KMS AEAD."
+  description = "CITADEL_RECORDS_KEK_URI, which this region's Citadel tasks are given: Tink's AWS KMS AEAD URI of the key."
   value       = "aws-kms://${local.records_kek_arn}"
 }
 

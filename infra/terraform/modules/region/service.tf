@@ -25,6 +25,8 @@ locals {
     CITADEL_TRUSTED_PROXIES = local.trusted_proxies
     CITADEL_DR_REGIONS      = "${var.region_label},${var.peer_region_label}"
     CITADEL_DR_BACKUPS      = "s3://${aws_s3_bucket.backups.id}/"
+    # the records key-encryption key stays in KMS (kms.tf); the task role may use it (app_task below)
+    CITADEL_RECORDS_KEK_URI = "aws-kms://${local.records_kek_arn}"
   })
 
   app_secrets = merge(

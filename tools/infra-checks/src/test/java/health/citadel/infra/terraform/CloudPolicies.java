@@ -30,6 +30,7 @@ final class CloudPolicies {
     static final String WAF = "waf";
     static final String REGIONS = "regions";
     static final String LISTENERS = "listeners";
+    static final String KEYS = "keys";
 
     /** Liberty's public listener ({@code CITADEL_HTTPS_PORT}): the application, and all a load balancer forwards to. */
     static final int APP_PORT = 9443;
@@ -64,6 +65,7 @@ final class CloudPolicies {
         all.addAll(tls(tf));
         all.addAll(waf(tf));
         all.addAll(listeners(tf));
+        all.addAll(keys(tf));
         return all;
     }
 
@@ -239,8 +241,8 @@ final class CloudPolicies {
 
     /** {@code aws_security_group.app.id} is group {@code app}. */
     private static String groupName(String reference) {
-        var m = Pattern.compile("aws_security_group\\.([\\w-]+)").matcher(reference);
-        return m.find() ? m.group(1) : reference;
+        String name = referencedName("aws_security_group", reference);
+        return name.isEmpty() ? reference : name;
     }
 
     /** Every secret has a rotation: a rotation function (or RDS's own) and a schedule. */
@@ -384,6 +386,65 @@ final class CloudPolicies {
         return found;
     }
 
+    /** What the application's role must be allowed on its key-encryption key: wrap and unwrap data keys. */
+    static final Set<String> KEY_ENCRYPTION_ACTIONS = Set.of("kms:Encrypt", "kms:Decrypt");
+
+    /**
+     * The key-encryption key the module gives the application (an output {@code aws-kms://<key>}, the URI it sets as
+     * CITADEL_RECORDS_KEK_URI) is one Citadel's tasks may use: the role of every task definition with a container on
+     * the application's port has an inline policy that allows kms:Encrypt and kms:Decrypt on that key. Without it
+     * no instance starts (its key-material check wraps and unwraps) and every chart answers 503.
+     */
+    static List<Violation> keys(TerraformConfiguration tf) {
+        List<Violation> found = new ArrayList<>();
+        Set<String> keys = new TreeSet<>();
+        tf.outputs().values().forEach(output -> {
+            if (text(output.get("value")).startsWith("aws-kms://")) {
+                keys.add(text(output.get("value")).substring("aws-kms://".length()));
+            }
+        });
+        if (keys.isEmpty()) {
+            return found;
+        }
+        tf.resources("aws_ecs_task_definition").forEach((name, definition) -> {
+            String address = "aws_ecs_task_definition." + name;
+            if (!mappedPorts(definition, null).contains(String.valueOf(APP_PORT))) {
+                return; // not Liberty (Keycloak)
+            }
+            if (definition.get("task_role_arn") == null) {
+                found.add(new Violation(KEYS, address, "no task_role_arn: its tasks cannot use the key-encryption key"));
+                return;
+            }
+            String role = "aws_iam_role." + referencedName("aws_iam_role", definition.get("task_role_arn"));
+            for (String key : keys) {
+                Set<String> allowed = allowedActions(tf, role, key);
+                if (!allowed.contains("kms:*") && !allowed.containsAll(KEY_ENCRYPTION_ACTIONS)) {
+                    found.add(new Violation(KEYS, address, "its task role " + role + " may not " + new TreeSet<>(KEY_ENCRYPTION_ACTIONS)
+                            + " the key-encryption key aws-kms://" + key + " (allowed: " + allowed + ")"));
+                }
+            }
+        });
+        return found;
+    }
+
+    /** The actions the inline policies of {@code role} (aws_iam_role_policy with a policy document) allow on {@code resource}. */
+    private static Set<String> allowedActions(TerraformConfiguration tf, String role, String resource) {
+        Set<String> allowed = new TreeSet<>();
+        tf.resources("aws_iam_role_policy").values().stream().filter(policy -> refersTo(policy.get("role"), role))
+                .map(policy -> tf.dataSources("aws_iam_policy_document").get(referencedName("data.aws_iam_policy_document", policy.get("policy"))))
+                .filter(Objects::nonNull)
+                .flatMap(document -> blocks(document.get("statement")).stream())
+                .filter(statement -> !"Deny".equals(text(statement.get("effect"))) && texts(statement.get("resources")).contains(resource))
+                .forEach(statement -> allowed.addAll(texts(statement.get("actions"))));
+        return allowed;
+    }
+
+    /** {@code aws_iam_role.app_task.arn} is {@code app_task} of type {@code aws_iam_role}. */
+    private static String referencedName(String type, Object reference) {
+        var m = Pattern.compile(Pattern.quote(type) + "\\.([\\w-]+)").matcher(text(reference));
+        return m.find() ? m.group(1) : "";
+    }
+
     /** Between the ALB's groups and a task's group {@code app}, both ways: single ports, the two listeners', both. */
     private static void reachFromAlb(TerraformConfiguration tf, String app, Set<String> albGroups, List<Violation> found) {
         Set<String> allowed = Set.of(String.valueOf(APP_PORT), String.valueOf(MANAGEMENT_PORT));
@@ -412,19 +473,27 @@ final class CloudPolicies {
         }
     }
 
-    /** The ports a task definition's container maps, read from its {@code jsonencode}d container_definitions. */
+    /** The ports a task definition's container maps. */
     private static Set<String> containerPorts(TerraformConfiguration tf, Object taskDefinition, String container) {
         Set<String> ports = new TreeSet<>();
         tf.resources("aws_ecs_task_definition").forEach((name, definition) -> {
-            if (!refersTo(taskDefinition, "aws_ecs_task_definition." + name) || !(definition.get("container_definitions") instanceof String json)) {
-                return;
+            if (refersTo(taskDefinition, "aws_ecs_task_definition." + name)) {
+                ports.addAll(mappedPorts(definition, container));
             }
+        });
+        return ports;
+    }
+
+    /** The ports a task definition's container (any, where null) maps, read from its {@code jsonencode}d container_definitions. */
+    private static Set<String> mappedPorts(Map<String, Object> definition, String container) {
+        Set<String> ports = new TreeSet<>();
+        if (definition.get("container_definitions") instanceof String json) {
             for (JsonNode each : JSON.readTree(json)) {
-                if (container.equals(each.path("name").asString(""))) {
+                if (container == null || container.equals(each.path("name").asString(""))) {
                     each.path("portMappings").forEach(m -> ports.add(number(m.path("containerPort").asDouble())));
                 }
             }
-        });
+        }
         return ports;
     }
 

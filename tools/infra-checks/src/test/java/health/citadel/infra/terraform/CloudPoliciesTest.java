@@ -540,6 +540,87 @@ class CloudPoliciesTest {
     }
 
     @Nested
+    class Keys {
+        static final String TASKS = """
+                resource "aws_kms_key" "records" {
+                  enable_key_rotation = true
+                }
+                output "records_kek_uri" {
+                  value = "aws-kms://${aws_kms_key.records.arn}"
+                }
+                resource "aws_ecs_task_definition" "app" {
+                  task_role_arn = aws_iam_role.app_task.arn
+                  container_definitions = jsonencode([
+                    {
+                      name         = "citadel"
+                      portMappings = [{ containerPort = 9443 }, { containerPort = 9444 }]
+                    }
+                  ])
+                }
+                resource "aws_ecs_task_definition" "keycloak" {
+                  container_definitions = jsonencode([
+                    {
+                      name         = "keycloak"
+                      portMappings = [{ containerPort = 8443 }]
+                    }
+                  ])
+                }
+                resource "aws_iam_role" "app_task" {
+                  name_prefix = "citadel-"
+                }
+                resource "aws_iam_role_policy" "app_task" {
+                  role   = aws_iam_role.app_task.id
+                  policy = data.aws_iam_policy_document.app_task.json
+                }
+                data "aws_iam_policy_document" "app_task" {
+                  statement {
+                    actions   = ["kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"]
+                    resources = [aws_kms_key.records.arn]
+                  }
+                  statement {
+                    actions   = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"]
+                    resources = [aws_kms_key.storage.arn]
+                  }
+                }
+                """;
+
+        @Test
+        void citadelsTaskRoleMayWrapAndUnwrapWithTheKeyItIsGiven() {
+            assertEquals(List.of(), violations(CloudPolicies::keys, TASKS));
+        }
+
+        @Test
+        void aRoleThatMayOnlyEncryptIsReported() {
+            assertEquals(List.of("aws_ecs_task_definition.app: its task role aws_iam_role.app_task may not [kms:Decrypt, kms:Encrypt] the "
+                            + "key-encryption key aws-kms://aws_kms_key.records.arn (allowed: [kms:DescribeKey, kms:Encrypt])"),
+                    violations(CloudPolicies::keys, TASKS.replace("\"kms:Encrypt\", \"kms:Decrypt\", \"kms:DescribeKey\"",
+                            "\"kms:Encrypt\", \"kms:DescribeKey\"")));
+        }
+
+        @Test
+        void aGrantOnAnotherKeyOrADeniedOneIsReported() {
+            String onStorageOnly = TASKS.replace("resources = [aws_kms_key.records.arn]", "resources = [aws_kms_key.storage.arn]");
+            assertEquals(List.of("aws_ecs_task_definition.app: its task role aws_iam_role.app_task may not [kms:Decrypt, kms:Encrypt] the "
+                    + "key-encryption key aws-kms://aws_kms_key.records.arn (allowed: [])"), violations(CloudPolicies::keys, onStorageOnly));
+            String denied = TASKS.replace("actions   = [\"kms:Encrypt\", \"kms:Decrypt\", \"kms:DescribeKey\"]",
+                    "effect    = \"Deny\"\n    actions   = [\"kms:Encrypt\", \"kms:Decrypt\", \"kms:DescribeKey\"]");
+            assertEquals(1, violations(CloudPolicies::keys, denied).size(), denied);
+        }
+
+        @Test
+        void aTaskWithoutARoleIsReportedAndKeycloaksNeedsNone() {
+            assertEquals(List.of("aws_ecs_task_definition.app: no task_role_arn: its tasks cannot use the key-encryption key"),
+                    violations(CloudPolicies::keys, TASKS.replace("  task_role_arn = aws_iam_role.app_task.arn\n", "")));
+        }
+
+        @Test
+        void aModuleThatGivesNoKmsKeyHasNothingToGrant() {
+            assertEquals(List.of(), violations(CloudPolicies::keys, TASKS.replace("\"aws-kms://${aws_kms_key.records.arn}\"",
+                    "aws_kms_key.records.arn").replace("resources = [aws_kms_key.records.arn]", "resources = []")));
+        }
+    }
+
+    @Nested
     class Regions {
         static final String MODULE = """
                 variable "region" {

@@ -99,6 +99,16 @@ record TerraformConfiguration(String name, Map<String, Object> root) {
         return named(root.get("resource"), type);
     }
 
+    /** The data sources of one type, by name. */
+    Map<String, Map<String, Object>> dataSources(String type) {
+        return named(root.get("data"), type);
+    }
+
+    /** The declared outputs, by name. */
+    Map<String, Map<String, Object>> outputs() {
+        return labelled(root.get("output"));
+    }
+
     /** The module calls, by name. */
     Map<String, Map<String, Object>> moduleCalls() {
         return labelled(root.get("module"));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -66,5 +67,21 @@ class TerraformTreeTest {
         assertTrue(region.resources("aws_vpc_security_group_ingress_rule").size() >= 5);
         assertTrue(Boolean.TRUE.equals(region.resources("aws_kms_key").get("records").get("enable_key_rotation")),
                 "the records key-encryption key rotates");
+        assertTrue(String.valueOf(region.outputs().get("records_kek_uri").get("value")).startsWith("aws-kms://"),
+                "the key CloudPolicies.keys checks the tasks may use");
+    }
+
+    /**
+     * The application reads its key-encryption key from the KMS key the module outputs: hcl4j leaves the merged
+     * environment unevaluated, so the setting is read as written.
+     */
+    @Test
+    void citadelsTasksAreGivenTheRecordsKeyEncryptionKeyInKms() throws IOException {
+        String service = Files.readString(REGION_MODULE.resolve("service.tf"), StandardCharsets.UTF_8);
+        assertTrue(Pattern.compile("\\n\\s+CITADEL_RECORDS_KEK_URI\\s*=\\s*\"aws-kms://\\$\\{local\\.records_kek_arn}\"")
+                .matcher(service).find(), "service.tf sets CITADEL_RECORDS_KEK_URI to the records key's aws-kms:// URI");
+        assertEquals("aws-kms://${local.records_kek_arn}", Pattern.compile("output \"records_kek_uri\"[^}]*value\\s*=\\s*\"([^\"]+)\"")
+                .matcher(Files.readString(REGION_MODULE.resolve("outputs.tf"), StandardCharsets.UTF_8)).results()
+                .map(m -> m.group(1)).findFirst().orElse(""), "the same key the output names");
     }
 }
