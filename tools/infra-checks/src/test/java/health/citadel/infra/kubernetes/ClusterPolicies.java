@@ -1,12 +1,14 @@
 package health.citadel.infra.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -79,6 +81,11 @@ final class ClusterPolicies {
     /** Where Liberty writes under a read-only root file system: logs, its output directory, the JVM's temporary files. */
     static final List<String> LIBERTY_WRITABLE_PATHS = List.of("/logs", "/opt/ol/wlp/output", "/tmp");
     static final String CSI_DRIVER = "secrets-store.csi.k8s.io";
+    /** The ConfigMap with the hospital's certificate authority, and its key that PostgreSQL's clients read (PEM). */
+    static final String HOSPITAL_CA = "citadel-hospital-ca";
+    static final String HOSPITAL_CA_PEM = "ca.pem";
+    /** The mode bits that let someone write a file. */
+    private static final int WRITE_BITS = 0222;
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|_KEY)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*");
 
@@ -101,6 +108,7 @@ final class ClusterPolicies {
         policies.put("containers are hardened", this::containersAreHardened);
         policies.put("writable paths are scratch volumes", this::writablePathsAreScratchVolumes);
         policies.put("secrets come from the secret store", this::secretsComeFromTheSecretStore);
+        policies.put("the hospital's certificate authority is trusted, mounted read-only", this::hospitalAuthorityIsTrustedReadOnly);
         policies.put("containers have requests and limits", this::containersHaveRequestsAndLimits);
         policies.put("backups run on a schedule, one at a time", this::backupsRunOnAScheduleOneAtATime);
         policies.put("backups are pruned and copied to the other region's storage", this::backupsArePrunedAndCopied);
@@ -514,6 +522,86 @@ final class ClusterPolicies {
             }
         }
         return findings;
+    }
+
+    /**
+     * Every container that reaches PostgreSQL (a jdbc:postgresql: URL in its environment), and Liberty, trust the
+     * hospital's certificate authority from the ConfigMap citadel-hospital-ca, mounted read-only (the mount readOnly,
+     * no write bit in its files' mode): each JDBC URL verifies the server (sslmode=verify-full) against the mounted
+     * ca.pem, and Liberty's trust store (CITADEL_TLS_TRUSTSTORE), for Keycloak and the alert webhook, is on the mount.
+     */
+    List<String> hospitalAuthorityIsTrustedReadOnly() {
+        List<String> findings = new ArrayList<>();
+        for (Workload workload : workloads()) {
+            PodSpec pod = workload.template().getSpec();
+            for (Container container : containers(pod)) {
+                String where = workload.name() + " container " + container.getName();
+                List<EnvVar> databases = nullSafe(container.getEnv()).stream()
+                        .filter(v -> v.getValue() != null && v.getValue().startsWith("jdbc:postgresql:")).toList();
+                boolean liberty = env(container, "CITADEL_HTTPS_PORT").isPresent();
+                Optional<String> pem = databases.isEmpty() && !liberty ? Optional.empty()
+                        : hospitalAuthority(pod, container, where, findings);
+                if (pem.isEmpty()) {
+                    continue;
+                }
+                for (EnvVar database : databases) {
+                    Map<String, String> query = query(database.getValue());
+                    if (!"verify-full".equals(query.get("sslmode")) || !pem.get().equals(query.get("sslrootcert"))) {
+                        findings.add(where + ": " + database.getName() + " does not verify the server (sslmode=verify-full) against "
+                                + pem.get());
+                    }
+                }
+                String folder = pem.get().substring(0, pem.get().lastIndexOf('/') + 1);
+                String trust = env(container, "CITADEL_TLS_TRUSTSTORE").orElse("");
+                if (liberty && !trust.startsWith(folder)) {
+                    findings.add(where + ": CITADEL_TLS_TRUSTSTORE '" + trust + "' is not on the hospital's authority's mount " + folder);
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Where the container reads the hospital's ca.pem: on its read-only mount of a citadel-hospital-ca volume. */
+    private static Optional<String> hospitalAuthority(PodSpec pod, Container container, String where, List<String> findings) {
+        Optional<Volume> volume = nullSafe(pod.getVolumes()).stream()
+                .filter(v -> v.getConfigMap() != null && HOSPITAL_CA.equals(v.getConfigMap().getName())).findFirst();
+        Optional<VolumeMount> mount = volume.flatMap(v -> nullSafe(container.getVolumeMounts()).stream()
+                .filter(m -> m.getName().equals(v.getName())).findFirst());
+        if (mount.isEmpty()) {
+            findings.add(where + ": does not mount the ConfigMap " + HOSPITAL_CA + " (the hospital's certificate authority)");
+            return Optional.empty();
+        }
+        ConfigMapVolumeSource source = volume.get().getConfigMap();
+        if (!Boolean.TRUE.equals(mount.get().getReadOnly())) {
+            findings.add(where + ": mounts " + HOSPITAL_CA + " writable (readOnly is not true)");
+        }
+        List<Integer> modes = new ArrayList<>();
+        modes.add(source.getDefaultMode());
+        nullSafe(source.getItems()).stream().map(KeyToPath::getMode).filter(Objects::nonNull).forEach(modes::add);
+        for (Integer mode : modes) {
+            if (mode == null || (mode & WRITE_BITS) != 0) {
+                findings.add(where + ": the files of " + HOSPITAL_CA + " may be written (mode "
+                        + (mode == null ? "unset, 0644" : "0" + Integer.toOctalString(mode)) + ")");
+            }
+        }
+        Optional<String> pem = source.getItems() == null ? Optional.of(HOSPITAL_CA_PEM)
+                : source.getItems().stream().filter(i -> HOSPITAL_CA_PEM.equals(i.getKey())).map(KeyToPath::getPath).findFirst();
+        if (pem.isEmpty()) {
+            findings.add(where + ": mounts " + HOSPITAL_CA + " without its " + HOSPITAL_CA_PEM);
+        }
+        return pem.map(path -> mount.get().getMountPath() + "/" + path);
+    }
+
+    /** A URL's query parameters, as written. */
+    private static Map<String, String> query(String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (url.contains("?")) {
+            for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
+                int equals = parameter.indexOf('=');
+                parameters.put(equals < 0 ? parameter : parameter.substring(0, equals), equals < 0 ? "" : parameter.substring(equals + 1));
+            }
+        }
+        return parameters;
     }
 
     /** Every container requests and limits CPU and memory, the request no more than the limit. */

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
@@ -46,7 +48,7 @@ class ClusterPoliciesTest {
     @ValueSource(strings = {"region-a", "region-b"})
     void everyPolicyHoldsInTheRegion(String region) {
         Map<String, List<String>> findings = Regions.policies(region).findings();
-        assertEquals(14, findings.size());
+        assertEquals(15, findings.size());
         findings.forEach((policy, broken) -> assertEquals(List.of(), broken, region + ": " + policy));
     }
 
@@ -316,6 +318,35 @@ class ClusterPoliciesTest {
                         .getCsi().setDriver("example.org/secrets"), "volume secrets: not a read-only secrets-store.csi.k8s.io volume");
     }
 
+    // the hospital's certificate authority
+
+    @Test
+    void aWritableOrMissingMountOfTheHospitalsAuthorityBreaksTheTrustPolicy() {
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> hospitalAuthorityMount(liberty(resources))
+                .setReadOnly(null), "container liberty: mounts citadel-hospital-ca writable");
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> hospitalAuthorityVolume(pod(resources))
+                .getConfigMap().setDefaultMode(0644), "container liberty: the files of citadel-hospital-ca may be written (mode 0644)");
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> hospitalAuthorityVolume(pod(resources))
+                .getConfigMap().setDefaultMode(null), "may be written (mode unset, 0644)");
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> backup(resources).getVolumeMounts()
+                .remove(hospitalAuthorityMount(backup(resources))), "container backup: does not mount the ConfigMap citadel-hospital-ca");
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> hospitalAuthorityVolume(pod(resources))
+                .getConfigMap().getItems().removeIf(item -> item.getKey().equals("ca.pem")), "mounts citadel-hospital-ca without its ca.pem");
+    }
+
+    @Test
+    void aDatabaseOrKeycloakTrustedByAnythingElseBreaksTheTrustPolicy() {
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> setEnv(liberty(resources), "CITADEL_DB_URL",
+                        env(liberty(resources), "CITADEL_DB_URL").replace("/etc/citadel/hospital-ca/ca.pem", "/etc/citadel/secrets/db-ca.crt")),
+                "container liberty: CITADEL_DB_URL does not verify the server (sslmode=verify-full) against /etc/citadel/hospital-ca/ca.pem");
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> setEnv(backup(resources), "CITADEL_DR_REGION_B_URL",
+                        env(backup(resources), "CITADEL_DR_REGION_B_URL").replace("verify-full", "require")),
+                "container backup: CITADEL_DR_REGION_B_URL does not verify the server");
+        assertBroken(ClusterPolicies::hospitalAuthorityIsTrustedReadOnly, resources -> setEnv(liberty(resources), "CITADEL_TLS_TRUSTSTORE",
+                        "/usr/lib/jvm/java-17-openjdk-amd64/lib/security/cacerts"),
+                "CITADEL_TLS_TRUSTSTORE '/usr/lib/jvm/java-17-openjdk-amd64/lib/security/cacerts' is not on the hospital's authority's mount");
+    }
+
     // resources
 
     @Test
@@ -385,6 +416,18 @@ class ClusterPoliciesTest {
 
     private static Container backup(List<HasMetadata> resources) {
         return only(resources, CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static String env(Container container, String name) {
+        return container.getEnv().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow().getValue();
+    }
+
+    private static Volume hospitalAuthorityVolume(PodSpec pod) {
+        return pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow();
+    }
+
+    private static VolumeMount hospitalAuthorityMount(Container container) {
+        return container.getVolumeMounts().stream().filter(m -> m.getName().equals("hospital-ca")).findFirst().orElseThrow();
     }
 
     private static void setEnv(Container container, String name, String value) {
