@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The point-in-time drill: a base backup of the writer, patient P1 registered, the moment T noted, P2 registered,
  * a patient erased, then P1's row deleted by a superuser, a bad DELETE that replicates to the standby at once.
  * A restore to T into a new cluster brings P1 back as it was, without P2, with the erasure made after T replayed,
- * and an audit chain that verifies.
+ * and an audit chain that verifies; P1's row copied back into the writer reads and decrypts as registered.
  */
 class PointInTimeRestoreIT {
 
@@ -41,7 +42,8 @@ class PointInTimeRestoreIT {
         assertEquals(writer, base.json().get("region").asText(), base.output());
 
         UUID erasedAfterT = Patients.register(Patients.Canary.fresh(), "1951-05-05", false);
-        UUID p1 = Patients.register(Patients.Canary.fresh(), "1952-06-06", false);
+        Patients.Canary p1Canary = Patients.Canary.fresh();
+        UUID p1 = Patients.register(p1Canary, "1952-06-06", false);
         String p1Row;
         String p1Key;
         Instant t;
@@ -89,12 +91,27 @@ class PointInTimeRestoreIT {
                 assertEquals(List.of(), Regions.strings(restored, "SELECT subname FROM pg_subscription"),
                         "the copy takes no change from the pair");
             }
+            // the DBA copies the lost row back from the copy into the writer, and the front desk reads it again
+            String lost;
+            try (Connection restored = DriverManager.getConnection(url, login.get("dbaUser").asText(),
+                    login.get("dbaPassword").asText())) {
+                lost = Regions.strings(restored, "SELECT row_to_json(t)::text FROM records.patient t WHERE id = ?::uuid",
+                        p1.toString()).get(0);
+            }
+            try (Connection live = Regions.dba(writer)) {
+                assertEquals(List.of(p1.toString()), Regions.strings(live, "INSERT INTO records.patient SELECT * FROM "
+                        + "json_populate_record(NULL::records.patient, ?::json) RETURNING id::text", lost));
+            }
+            HttpResponse<String> back = as(Tokens.of("front.desk")).get(patient(p1)).send();
+            assertEquals(200, back.statusCode(), "P1 decrypts with the keys it always had");
+            assertTrue(back.body().contains(p1Canary.family()), "its demographics read as registered");
             CitadelCli.Result audit = CitadelCli.run(Map.of("CITADEL_AUDIT_JDBC_URL", url,
                     "CITADEL_AUDIT_DB_USER", login.get("dbaUser").asText(),
                     "CITADEL_AUDIT_DB_PASSWORD", login.get("dbaPassword").asText(),
                     "CITADEL_AUDIT_PUBLIC_KEYSET", Stack.get().descriptor().at("/audit/publicKeyset").asText(),
-                    "CITADEL_AUDIT_WITNESS", "none"), "audit", "verify");
+                    "CITADEL_AUDIT_WITNESS", "none"), "audit", "verify", "--json");
             assertEquals(0, audit.exitCode(), "the audit chain as of T verifies: " + audit.output());
+            assertTrue(audit.json().get("ok").asBoolean(), audit.output());
         } finally {
             stop(into);
         }
