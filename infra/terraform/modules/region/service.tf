@@ -24,7 +24,6 @@ locals {
     CITADEL_PORTAL_URL      = "https://${var.app_hostname}/portal"
     CITADEL_TRUSTED_PROXIES = local.trusted_proxies
     CITADEL_DR_REGIONS      = "${var.region_label},${var.peer_region_label}"
-    CITADEL_DR_BACKUPS      = "s3://${aws_s3_bucket.backups.id}/"
     # the records key-encryption key stays in KMS (kms.tf); the task role may use it (app_task below)
     CITADEL_RECORDS_KEK_URI = "aws-kms://${local.records_kek_arn}"
   })

@@ -1,8 +1,10 @@
 package health.citadel.app.it;
 
 import static health.citadel.app.it.Request.as;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Front-desk registrations from several clients at once through the application's own write path, keeping
@@ -64,15 +67,13 @@ final class WriteLoad implements AutoCloseable {
     }
 
     /** Waits until {@code more} further registrations are acknowledged: the region that writes now takes writes. */
-    void awaitMore(int more, java.time.Duration within) throws InterruptedException {
+    void awaitMore(int more, Duration within) {
         int target = acknowledged.size() + more;
-        Instant deadline = Instant.now().plus(within);
-        while (acknowledged.size() < target) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no region took writes for " + within.toSeconds() + " s; refused so far: "
-                        + refusals());
-            }
-            Thread.sleep(20);
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> acknowledged.size() >= target);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no region took writes for " + within.toSeconds() + " s; refused so far: "
+                    + refusals(), e);
         }
     }
 
