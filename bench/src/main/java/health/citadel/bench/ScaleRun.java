@@ -48,6 +48,8 @@ final class ScaleRun {
 
     static Result run(LocalStack stack, PrintStream out) throws Exception {
         BenchPlan plan = BenchPlan.quick();
+        out.println("scale: restarting Liberty without the rate limits ...");
+        stack.restartWith(stack.productionWar());
         Api api = new Api(stack.appUrl(), stack.certificate());
         Sessions sessions = Sessions.of(stack, api);
         SyntheticPatient patients = new SyntheticPatient(Long.toString(Instant.now().getEpochSecond(), 36)
