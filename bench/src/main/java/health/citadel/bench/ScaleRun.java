@@ -42,6 +42,7 @@ final class ScaleRun {
     static final int PATIENTS = 100_000;
     static final long AUDIT_EVENTS = 1_000_000;
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(20);
+    private static final Duration POLL = Duration.ofSeconds(5);
 
     private ScaleRun() {
     }
@@ -108,30 +109,38 @@ final class ScaleRun {
         }
     }
 
-    /** Until the register holds {@code patients} and every audit event is chained. */
+    /**
+     * Until the register holds {@code patients} and the chain has reached the newest audit event. Polled every few
+     * seconds, by index, so the polling costs the load little.
+     */
     private static long[] awaitLoaded(LocalStack stack, long patients, long began, PrintStream out) throws Exception {
         long reported = System.nanoTime();
         while (true) {
-            long[] now = counts(stack);
-            long unchained;
+            long registered;
+            long newestEvent;
+            long newestChained;
             try (Connection writer = stack.writerAsDba(); Statement statement = writer.createStatement();
-                 ResultSet pending = statement.executeQuery("SELECT count(*) FROM audit.access_event e WHERE NOT "
-                         + "EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id)")) {
-                pending.next();
-                unchained = pending.getLong(1);
+                 ResultSet progress = statement.executeQuery("SELECT (SELECT count(*) FROM records.patient), "
+                         + "(SELECT coalesce(max(seq), 0) FROM audit.access_event), (SELECT coalesce((SELECT event_seq "
+                         + "FROM audit.chain_link ORDER BY position DESC LIMIT 1), 0))")) {
+                progress.next();
+                registered = progress.getLong(1);
+                newestEvent = progress.getLong(2);
+                newestChained = progress.getLong(3);
             }
-            if (now[0] >= patients && unchained == 0) {
-                return now;
+            if (registered >= patients && newestChained >= newestEvent) {
+                return counts(stack);
             }
             if (System.nanoTime() - began > LOAD_LIMIT.toNanos()) {
-                throw new BenchFailure("the load did not finish within " + LOAD_LIMIT + ": " + now[0] + " patients, "
-                        + unchained + " events not chained");
+                throw new BenchFailure("the load did not finish within " + LOAD_LIMIT + ": " + registered
+                        + " patients, the chain at event " + newestChained + " of " + newestEvent);
             }
-            if (System.nanoTime() - reported > 30_000_000_000L) {
-                out.printf("  %d patients, %d audit events, %d not chained yet%n", now[0], now[1], unchained);
+            if (System.nanoTime() - reported > 60_000_000_000L) {
+                out.printf("  %d patients, the chain at audit event %d of %d%n", registered, newestChained,
+                        newestEvent);
                 reported = System.nanoTime();
             }
-            Thread.sleep(1000);
+            Thread.sleep(POLL.toMillis());
         }
     }
 
