@@ -1,6 +1,7 @@
 package health.citadel.app.portal;
 
 import health.citadel.app.web.pages.OversightPages;
+import health.citadel.dr.api.DrPages;
 import health.citadel.identity.api.Authorization;
 import health.citadel.identity.api.IdentityPages;
 import health.citadel.platform.page.PageWriter;
@@ -32,6 +33,7 @@ public class PortalApplication extends Application {
         classes.addAll(Authorization.providers());
         classes.addAll(RecordPages.resources());
         classes.addAll(IdentityPages.resources());
+        classes.addAll(DrPages.resources());
         classes.addAll(OversightPages.RESOURCES);
         return classes;
     }

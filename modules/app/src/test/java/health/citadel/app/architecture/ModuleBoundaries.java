@@ -37,7 +37,7 @@ final class ModuleBoundaries {
             "audit", Set.of("platform"),
             "identity", Set.of("platform", "audit"),
             "records", Set.of("platform", "identity", "audit"),
-            "dr", Set.of("platform", "audit"),
+            "dr", Set.of("platform", "audit", "identity"),
             "localstack", Set.of("platform", "dr"),
             "bench", Set.of("platform", "audit"),
             "app", Set.of("platform", "audit", "identity", "records", "dr"));

@@ -3,6 +3,7 @@ package health.citadel.app.web.pages;
 import health.citadel.audit.api.AuditAction;
 import health.citadel.audit.api.AuditOutcome;
 import health.citadel.audit.api.AuditQuery;
+import health.citadel.platform.page.InvalidField;
 import jakarta.ws.rs.FormParam;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -7,6 +7,7 @@ import health.citadel.audit.api.AuditPage;
 import health.citadel.audit.api.AuditQuery;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
+import health.citadel.platform.page.InvalidField;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import jakarta.enterprise.context.RequestScoped;

@@ -3,6 +3,7 @@ package health.citadel.app.web.pages;
 import health.citadel.identity.api.AccessOversight;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
+import health.citadel.platform.page.InvalidField;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import jakarta.enterprise.context.RequestScoped;

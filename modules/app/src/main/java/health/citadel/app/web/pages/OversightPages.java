@@ -2,11 +2,11 @@ package health.citadel.app.web.pages;
 
 import java.util.Set;
 
-/** The auditor's pages and the DBA console, for the portal's application to list. */
+/** The auditor's pages, for the portal's application to list. */
 public final class OversightPages {
 
     public static final Set<Class<?>> RESOURCES = Set.of(AccessLogPage.class, AuditChainPage.class, AlertsPage.class,
-            BreakGlassReviewPage.class, ReplicationConsolePage.class, DrOperationPages.class);
+            BreakGlassReviewPage.class);
 
     private OversightPages() {
     }

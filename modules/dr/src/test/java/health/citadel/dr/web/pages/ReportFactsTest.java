@@ -1,4 +1,4 @@
-package health.citadel.app.web.pages;
+package health.citadel.dr.web.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

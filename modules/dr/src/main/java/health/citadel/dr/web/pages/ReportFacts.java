@@ -1,4 +1,4 @@
-package health.citadel.app.web.pages;
+package health.citadel.dr.web.pages;
 
 import health.citadel.platform.web.StrictJson;
 import jakarta.json.Json;

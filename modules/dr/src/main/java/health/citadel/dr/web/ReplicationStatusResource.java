@@ -1,4 +1,4 @@
-package health.citadel.app.web;
+package health.citadel.dr.web;
 
 import health.citadel.dr.api.ReplicationMonitor;
 import health.citadel.dr.api.ReplicationStatus;
@@ -13,10 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/**
- * The DBA console's view of replication. It lives in the WAR because the dr module may not depend on identity,
- * which authorizes it.
- */
+/** The DBA console's view of replication. */
 @Path("/v1/dr/status")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,12 +1,13 @@
-package health.citadel.app.web.pages;
+package health.citadel.dr.web.pages;
 
-import health.citadel.app.web.DrOperator;
 import health.citadel.dr.api.DisasterRecovery;
 import health.citadel.dr.api.ReplicationMonitor;
 import health.citadel.dr.api.ReplicationStatus;
+import health.citadel.dr.web.DrOperator;
 import health.citadel.identity.api.Permission;
 import health.citadel.identity.api.RequiresPermission;
 import health.citadel.identity.api.RequiresStepUp;
+import health.citadel.platform.page.InvalidField;
 import health.citadel.platform.page.Page;
 import health.citadel.platform.page.PortalPage;
 import health.citadel.platform.problem.RequestRefused;

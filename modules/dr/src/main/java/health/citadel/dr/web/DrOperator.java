@@ -1,4 +1,4 @@
-package health.citadel.app.web;
+package health.citadel.dr.web;
 
 import health.citadel.identity.api.AccessPolicy;
 import health.citadel.identity.api.CurrentCaller;

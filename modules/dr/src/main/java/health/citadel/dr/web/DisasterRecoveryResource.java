@@ -1,4 +1,4 @@
-package health.citadel.app.web;
+package health.citadel.dr.web;
 
 import health.citadel.dr.api.DisasterRecovery;
 import health.citadel.dr.api.FailoverReport;
@@ -27,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The DBA console's DR operations: the same runs, journal and audit as {@code bin/citadel dr}, recorded under
- * the DBA's user id. Every change needs a recent second factor. It lives in the WAR because the dr module may
- * not depend on identity, which authorizes it.
+ * the DBA's user id. Every change needs a recent second factor.
  */
 @Path("/v1/dr")
 @RequestScoped

@@ -1,4 +1,4 @@
-package health.citadel.app.web.pages;
+package health.citadel.dr.web.pages;
 
 import health.citadel.platform.page.Page;
 import health.citadel.platform.problem.RequestRefused;

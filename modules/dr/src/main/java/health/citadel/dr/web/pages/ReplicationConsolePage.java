@@ -1,4 +1,4 @@
-package health.citadel.app.web.pages;
+package health.citadel.dr.web.pages;
 
 import health.citadel.dr.api.DisasterRecovery;
 import health.citadel.dr.api.ReplicationMonitor;
