@@ -88,22 +88,28 @@ final class ChainLinker {
 
     /**
      * The unlinked events after the tip, in log order: normally the new ones and the holes still open, in a sweep
-     * everything within {@link #LATE_COMMIT_WINDOW} of the tip.
+     * everything within {@link #LATE_COMMIT_WINDOW} of the tip. Each part is its own range or list on the
+     * {@code seq} index: an {@code OR} of the two would filter the whole log, already linked events included, at
+     * every batch.
      */
     private List<Pending> readPending(Connection connection, Tip tip, boolean sweep, Instant now)
             throws SQLException {
+        String unlinked = " AND NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id)";
+        String after = "(SELECT seq, " + EventRows.COLUMNS + " FROM audit.access_event e WHERE e.seq > ?" + unlinked
+                + " ORDER BY e.seq LIMIT ?)";
+        String sql = sweep ? after : "SELECT * FROM (" + after + " UNION ALL (SELECT seq, " + EventRows.COLUMNS
+                + " FROM audit.access_event e WHERE e.seq = ANY (?)" + unlinked + ")) pending ORDER BY seq LIMIT ?";
         List<Pending> pending = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT seq, " + EventRows.COLUMNS
-                + " FROM audit.access_event e WHERE " + (sweep ? "e.seq > ?" : "(e.seq > ? OR e.seq = ANY (?))")
-                + " AND NOT EXISTS (SELECT 1 FROM audit.chain_link l WHERE l.event_id = e.id) ORDER BY e.seq LIMIT ?")) {
-            int parameter = 1;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             if (sweep) {
-                query.setLong(parameter++, tip.eventSeq() - LATE_COMMIT_WINDOW);
+                query.setLong(1, tip.eventSeq() - LATE_COMMIT_WINDOW);
+                query.setInt(2, BATCH);
             } else {
-                query.setLong(parameter++, lateCommits.highWater());
-                query.setArray(parameter++, connection.createArrayOf("bigint", lateCommits.holes(now)));
+                query.setLong(1, lateCommits.highWater());
+                query.setInt(2, BATCH);
+                query.setArray(3, connection.createArrayOf("bigint", lateCommits.holes(now)));
+                query.setInt(4, BATCH);
             }
-            query.setInt(parameter, BATCH);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     AuditEvent event = EventRows.read(rows);
