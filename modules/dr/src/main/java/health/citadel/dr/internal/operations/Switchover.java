@@ -80,6 +80,8 @@ final class Switchover {
                 throw e;
             }
             try {
+                // as if the publisher were unreachable: no round trip to it inside the window; its slot is
+                // dropped below, once writes are taken again
                 Replication.unsubscribe(next, false);
                 step("stop replication into " + to);
                 moved = Sequences.bringForward(next, old, 1);
