@@ -50,7 +50,7 @@ class AuditWitnessIT {
         try (Connection linker = holdLinker(); Connection a = tamperingSession()) {
             keepFrom(a, position, "e.id = (SELECT event_id FROM audit.chain_link WHERE position = " + position + ")");
             execute(a, "DELETE FROM audit.access_event WHERE id IN (SELECT id FROM kept_event)");
-            relinkFrom(a, position);
+            relinkFrom(a, position, 1);
             a.commit();
 
             assertTrue(cliVerify("--witness", "none").get("ok").asBoolean(),
@@ -62,6 +62,32 @@ class AuditWitnessIT {
             assertFalse(byApi.get("ok").asBoolean(), byApi.toString());
             assertEquals(position, byApi.get("firstBrokenPosition").asLong(), byApi.toString());
 
+            restore(a, position);
+        }
+        assertTrue(cliVerify().get("ok").asBoolean(), "restored");
+    }
+
+    /**
+     * The verifier leaves a seal unchecked when a signed checkpoint the chain reaches vouches for it; a forger who
+     * alters an event, rehashes the chain and deletes the checkpoints after it leaves its seal to be checked.
+     */
+    @Test
+    void anAlteredEventWhoseChainIsRehashedIsFoundByItsSeal() throws Exception {
+        long position = quietChain() - 3;
+        try (Connection linker = holdLinker(); Connection a = tamperingSession()) {
+            keepFrom(a, position, "e.id = (SELECT event_id FROM audit.chain_link WHERE position = " + position + ")");
+            execute(a, "UPDATE audit.access_event SET resource_id = 'GET /v1/nothing-to-see' "
+                    + "WHERE id IN (SELECT id FROM kept_event)");
+            relinkFrom(a, position, 0);
+            a.commit();
+
+            for (JsonNode verdict : List.of(cliVerify("--witness", "none"), cliVerify())) {
+                assertFalse(verdict.get("ok").asBoolean(), verdict.toString());
+                assertEquals(position, verdict.get("firstBrokenPosition").asLong(), verdict.toString());
+                assertTrue(verdict.get("problem").asText().contains("seal"), verdict.toString());
+            }
+
+            execute(a, "DELETE FROM audit.access_event WHERE id IN (SELECT id FROM kept_event)");
             restore(a, position);
         }
         assertTrue(cliVerify().get("ok").asBoolean(), "restored");
@@ -145,10 +171,10 @@ class AuditWitnessIT {
     }
 
     /**
-     * The finding's rewrite: every link after the deleted event moved down one position, its hash recomputed as
-     * SHA-256(previous, canonical event, seal). No key is needed, and every seal stays valid.
+     * The finding's rewrite: every kept link from {@code position + shift} on moved down {@code shift} positions
+     * (1 over a deleted event), its hash recomputed as SHA-256(previous, canonical event, seal). No key is needed.
      */
-    private static void relinkFrom(Connection a, long position) throws SQLException {
+    private static void relinkFrom(Connection a, long position, int shift) throws SQLException {
         byte[] previous;
         try (PreparedStatement before = a.prepareStatement("SELECT hash FROM audit.chain_link WHERE position = ?")) {
             before.setLong(1, position - 1);
@@ -159,14 +185,14 @@ class AuditWitnessIT {
         }
         execute(a, "DELETE FROM audit.chain_link WHERE position >= " + position);
         try (PreparedStatement later = a.prepareStatement("SELECT k.position, k.event_seq, e.* FROM kept_links k "
-                + "JOIN audit.access_event e ON e.id = k.event_id WHERE k.position > ? ORDER BY k.position");
+                + "JOIN audit.access_event e ON e.id = k.event_id WHERE k.position >= ? ORDER BY k.position");
              PreparedStatement link = a.prepareStatement("INSERT INTO audit.chain_link (position, event_id, event_seq,"
                      + " previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
-            later.setLong(1, position);
+            later.setLong(1, position + shift);
             try (ResultSet row = later.executeQuery()) {
                 while (row.next()) {
                     byte[] hash = sha256(previous, CanonicalEvent.of(event(row)), row.getBytes("seal"));
-                    link.setLong(1, row.getLong("position") - 1);
+                    link.setLong(1, row.getLong("position") - shift);
                     link.setObject(2, row.getObject("id"));
                     link.setLong(3, row.getLong("event_seq"));
                     link.setBytes(4, previous);

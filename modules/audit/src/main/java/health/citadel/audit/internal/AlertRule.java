@@ -30,6 +30,14 @@ interface AlertRule {
      */
     Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> actorHistory);
 
+    /**
+     * Whether an event could raise this rule's alert: detection loads no history for one that could not, since a
+     * busy clinician's window holds thousands of reads that a rule about denials or exports would scan in vain.
+     */
+    default boolean considers(AuditEvent event) {
+        return true;
+    }
+
     /** Which of the actor's earlier events the rule needs; none for a rule that judges each event alone. */
     Optional<History> history();
 

@@ -24,8 +24,13 @@ final class AlertRules {
     /** One person reading more than {@code max} distinct patients within {@code window}. */
     record ManyPatients(int max, Duration window) implements AlertRule {
         @Override
+        public boolean considers(AuditEvent event) {
+            return AlertRule.touchesPatient(event);
+        }
+
+        @Override
         public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
-            if (!AlertRule.touchesPatient(event)) {
+            if (!considers(event)) {
                 return Optional.empty();
             }
             List<AuditEvent> reads = history.stream().filter(AlertRule::touchesPatient)
@@ -50,8 +55,13 @@ final class AlertRules {
     /** {@code max} or more denials for one person within {@code window}. */
     record RepeatedDenials(int max, Duration window) implements AlertRule {
         @Override
+        public boolean considers(AuditEvent event) {
+            return event.outcome() == AuditOutcome.DENIED;
+        }
+
+        @Override
         public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
-            if (event.outcome() != AuditOutcome.DENIED) {
+            if (!considers(event)) {
                 return Optional.empty();
             }
             List<AuditEvent> denials = history.stream().filter(e -> e.outcome() == AuditOutcome.DENIED)
@@ -114,8 +124,13 @@ final class AlertRules {
     /** More than {@code max} chart exports by one person within {@code window}. */
     record BulkExport(int max, Duration window) implements AlertRule {
         @Override
+        public boolean considers(AuditEvent event) {
+            return event.action() == AuditAction.EXPORT && event.outcome() == AuditOutcome.SUCCESS;
+        }
+
+        @Override
         public Optional<Finding> evaluate(AuditEvent event, List<AuditEvent> history) {
-            if (event.action() != AuditAction.EXPORT || event.outcome() != AuditOutcome.SUCCESS) {
+            if (!considers(event)) {
                 return Optional.empty();
             }
             List<AuditEvent> exports = history.stream()

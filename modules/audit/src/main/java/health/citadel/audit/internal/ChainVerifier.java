@@ -1,6 +1,5 @@
 package health.citadel.audit.internal;
 
-import health.citadel.audit.api.CanonicalEvent;
 import health.citadel.audit.api.ChainVerification;
 import health.citadel.platform.progress.Progress;
 import java.sql.Connection;
@@ -18,10 +17,18 @@ import java.util.TreeMap;
  * Checks the whole chain with the public key only: positions without gaps, each link's predecessor and
  * hash, each event's seal, and each signed checkpoint, the database's and the witnesses'. It also finds events
  * left outside the chain. Runs inside the application and from the command line against a bare JDBC connection.
+ * <p>
+ * A seal is checked only where no signed checkpoint vouches for it: a checkpoint the application signed and the
+ * chain reaches covers every link before it, since each hash covers its predecessor, its event and the event's
+ * seal, and the application signs only heads whose seals it checked. Ed25519 verifications were most of a long
+ * chain's check; the seals after the newest checkpoint, or of a stretch a forger stripped of its checkpoints, are
+ * still checked one by one.
  */
 public final class ChainVerifier {
 
     private static final int FETCH = 2000;
+    /** Seals held back at most, waiting for a checkpoint, before they are checked anyway. */
+    private static final int HELD_SEALS = 20_000;
 
     private final AuditKeys keys;
 
@@ -65,6 +72,8 @@ public final class ChainVerifier {
         private long confirmed;
         private byte[] confirmedHash = ChainMath.GENESIS;
         private byte[] expectedHeadHash;
+        /** The links since the last checkpoint that vouched, whose seals are still to be checked. */
+        private final List<HeldSeal> held = new ArrayList<>();
 
         Walk(ChainExpectations expectations, TreeMap<Long, List<Checkpoint>> stored, Progress progress) {
             this.expectations = expectations;
@@ -95,25 +104,34 @@ public final class ChainVerifier {
 
         /** @return the verdict if the chain breaks at this link, else null */
         private ChainVerification check(ResultSet row) throws SQLException {
-            LinkRule.Checked link = LinkRule.check(row, expected, previous, keys);
+            LinkRule.Checked link = LinkRule.checkLeavingSeal(row, expected, previous, keys);
             if (link.problem() != null) {
-                return broken(expected, link.problem());
+                return orBrokenSeal(broken(expected, link.problem()));
             }
             long position = expected;
             byte[] hash = link.hash();
+            held.add(new HeldSeal(position, previous, link.canonical(), link.seal()));
             for (Checkpoint checkpoint : stored.getOrDefault(position, List.of())) {
                 if (!Arrays.equals(checkpoint.hash(), hash) || !checkpoint.signedBy(keys)) {
-                    return broken(position, "the signed checkpoint does not match the chain");
+                    return orBrokenSeal(broken(position, "the signed checkpoint does not match the chain"));
                 }
+                held.clear();
             }
             for (Checkpoint checkpoint : witnessed.getOrDefault(position, List.of())) {
                 if (!Arrays.equals(checkpoint.hash(), hash)) {
                     // up to the last confirmed position the chain is as witnessed; from the next one on it may differ
-                    return new ChainVerification(false, confirmed, confirmed + 1, "the chain differs from the "
-                            + "checkpoint witnessed at position " + position, confirmed, hex(confirmedHash));
+                    return orBrokenSeal(new ChainVerification(false, confirmed, confirmed + 1, "the chain differs "
+                            + "from the checkpoint witnessed at position " + position, confirmed, hex(confirmedHash)));
                 }
                 confirmed = position;
                 confirmedHash = hash;
+                held.clear(); // its signature was checked before the walk
+            }
+            if (held.size() >= HELD_SEALS) {
+                ChainVerification brokenSeal = firstBrokenSeal();
+                if (brokenSeal != null) {
+                    return brokenSeal;
+                }
             }
             if (expectations.expectedHead() != null && expectations.expectedHead().position() == position) {
                 expectedHeadHash = hash;
@@ -122,7 +140,31 @@ public final class ChainVerifier {
             return null;
         }
 
+        /** The first held seal that does not hold, if any, else {@code otherwise}; either way none is held after. */
+        private ChainVerification orBrokenSeal(ChainVerification otherwise) {
+            ChainVerification brokenSeal = firstBrokenSeal();
+            return brokenSeal != null ? brokenSeal : otherwise;
+        }
+
+        private ChainVerification firstBrokenSeal() {
+            try {
+                for (HeldSeal link : held) {
+                    if (!keys.verifies(link.seal(), link.canonical())) {
+                        return new ChainVerification(false, link.position() - 1, link.position(),
+                                LinkRule.SEAL_BROKEN, link.position() - 1, hex(link.previous()));
+                    }
+                }
+                return null;
+            } finally {
+                held.clear();
+            }
+        }
+
         private ChainVerification afterTheHead(Connection connection) throws SQLException {
+            ChainVerification brokenSeal = firstBrokenSeal();
+            if (brokenSeal != null) {
+                return brokenSeal;
+            }
             long checked = expected - 1;
             Long lastStored = stored.isEmpty() ? null : stored.lastKey();
             if (lastStored != null && lastStored > checked) {
@@ -159,6 +201,10 @@ public final class ChainVerifier {
         private ChainVerification broken(long position, String problem) {
             return new ChainVerification(false, position - 1, position, problem, expected - 1, hex(previous));
         }
+    }
+
+    /** A link's seal, checked only if no signed checkpoint vouches for it. */
+    private record HeldSeal(long position, byte[] previous, byte[] canonical, byte[] seal) {
     }
 
     /** @return the problem when the witness holds nothing as recent as required, else null */

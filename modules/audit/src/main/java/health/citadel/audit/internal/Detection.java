@@ -39,7 +39,8 @@ final class Detection {
         Set<String> attempted = new HashSet<>();
         for (Map.Entry<String, List<AuditEvent>> actor : byActor.entrySet()) {
             for (AlertRule rule : rules) {
-                List<AuditEvent> events = notYetRaised(connection, rule, actor.getValue());
+                List<AuditEvent> events = notYetRaised(connection, rule,
+                        actor.getValue().stream().filter(rule::considers).toList());
                 if (events.isEmpty()) {
                     continue;
                 }

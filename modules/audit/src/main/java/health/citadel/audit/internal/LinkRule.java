@@ -18,14 +18,35 @@ final class LinkRule {
             + " FROM audit.chain_link l LEFT JOIN audit.access_event e ON e.id = l.event_id"
             + " WHERE l.position >= ? ORDER BY l.position";
 
-    /** The link's hash when it keeps the rule, else what is wrong with it. */
-    record Checked(byte[] hash, String problem) {
+    static final String SEAL_BROKEN = "the event's seal does not match its content";
+
+    /**
+     * The link's hash when it keeps the rule, else what is wrong with it; the event's canonical form and seal, for
+     * a seal left to be checked later.
+     */
+    record Checked(byte[] hash, String problem, byte[] canonical, byte[] seal) {
     }
 
     private LinkRule() {
     }
 
+    /** The whole rule, the event's seal included. */
     static Checked check(ResultSet row, long expected, byte[] previous, AuditKeys keys) throws SQLException {
+        return check(row, expected, previous, keys, true);
+    }
+
+    /**
+     * The rule but the seal, which the caller checks unless a signed checkpoint the chain reaches vouches for it:
+     * the checkpoint's signature covers the hash, and the hash covers the event and its seal. A link whose hash
+     * is wrong has its seal checked at once, to tell an altered event from an altered link.
+     */
+    static Checked checkLeavingSeal(ResultSet row, long expected, byte[] previous, AuditKeys keys)
+            throws SQLException {
+        return check(row, expected, previous, keys, false);
+    }
+
+    private static Checked check(ResultSet row, long expected, byte[] previous, AuditKeys keys, boolean sealNow)
+            throws SQLException {
         if (row.getLong("position") != expected) {
             return broken("position " + expected + " is missing from the chain");
         }
@@ -42,17 +63,18 @@ final class LinkRule {
             return broken("the event cannot be read");
         }
         byte[] seal = row.getBytes("seal");
-        if (!keys.verifies(seal, canonical)) {
-            return broken("the event's seal does not match its content");
+        if (sealNow && !keys.verifies(seal, canonical)) {
+            return broken(SEAL_BROKEN);
         }
         byte[] hash = ChainMath.link(previous, canonical, seal);
         if (!Arrays.equals(hash, row.getBytes("hash"))) {
-            return broken("the link's hash does not match the event");
+            return broken(sealNow || keys.verifies(seal, canonical) ? "the link's hash does not match the event"
+                    : SEAL_BROKEN);
         }
-        return new Checked(hash, null);
+        return new Checked(hash, null, canonical, seal);
     }
 
     private static Checked broken(String problem) {
-        return new Checked(null, problem);
+        return new Checked(null, problem, null, null);
     }
 }

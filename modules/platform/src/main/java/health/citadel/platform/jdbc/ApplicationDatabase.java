@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,12 +35,30 @@ public class ApplicationDatabase implements DataSource {
         admissions = admissionBeans.stream().toList();
     }
 
+    /**
+     * Within a JTA transaction every handle shares the transaction's one physical connection, so it is admitted
+     * once per transaction: an event recorded, a chart written and a key read each take a handle, and the checks
+     * read the database (Liberty hands out a new wrapper with every handle, so no check can tell a physical
+     * connection it has seen before).
+     */
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    private static final Object ADMITTED = ApplicationDatabase.class.getName() + ".admitted";
+
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = pool.getConnection();
+        boolean inTransaction = transaction.getTransactionKey() != null;
+        if (inTransaction && transaction.getResource(ADMITTED) != null) {
+            return connection;
+        }
         try {
             for (ConnectionAdmission admission : admissions) {
                 admission.admit(connection);
+            }
+            if (inTransaction) {
+                transaction.putResource(ADMITTED, Boolean.TRUE);
             }
             return connection;
         } catch (SQLException | RuntimeException e) {

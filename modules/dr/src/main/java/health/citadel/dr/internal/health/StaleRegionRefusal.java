@@ -7,19 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGConnection;
 
 /**
  * Refuses a connection to a region that is not the writer of the newest topology epoch the application knows
  * of: a standby, or a former writer that came back after a failover with its old epoch. The fence keeps the
  * application out of such a region too; this check holds where the fence is missing (a region restarted by
- * hand, before anyone fenced it). A region's name and epoch are read once per physical connection: DR
- * operations end the application's sessions whenever they move an epoch.
+ * hand, before anyone fenced it). The region's name and epoch are read at each admission, once per
+ * transaction ({@code ApplicationDatabase}).
  */
 @ApplicationScoped
 class StaleRegionRefusal implements ConnectionAdmission {
@@ -30,7 +26,6 @@ class StaleRegionRefusal implements ConnectionAdmission {
     private record RegionEpoch(String region, long epoch, String writer) {
     }
 
-    private final Map<PGConnection, RegionEpoch> seen = Collections.synchronizedMap(new WeakHashMap<>());
     /** Never goes down: an epoch once seen anywhere outdates every lower one. */
     private final AtomicLong newest = new AtomicLong();
 
@@ -42,12 +37,7 @@ class StaleRegionRefusal implements ConnectionAdmission {
         if (!watch.configured()) {
             return;
         }
-        PGConnection physical = connection.unwrap(PGConnection.class);
-        RegionEpoch region = seen.get(physical);
-        if (region == null) {
-            region = read(connection);
-            seen.put(physical, region);
-        }
+        RegionEpoch region = read(connection);
         long newestKnown = newest.accumulateAndGet(Math.max(region.epoch(), newestProbed()), Math::max);
         if (region.epoch() < newestKnown) {
             throw new SQLException("region " + region.region() + " is at topology epoch " + region.epoch()

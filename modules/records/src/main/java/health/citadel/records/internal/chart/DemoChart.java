@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class DemoChart {
 
-    private static final Logger LOG = Logger.getLogger(DemoChart.class.getName());
     private static final int BATCH = 200;
+    /** Two transactions at a time: each waits on the database about as long as it computes. */
+    private static final int WORKERS = 2;
 
     @Inject
     @ConfigProperty(name = "citadel.records.demo-patients", defaultValue = "0")
@@ -39,31 +39,36 @@ class DemoChart {
     @Inject
     BackgroundWork background;
 
-    /** The next synthetic patient the background has not registered yet. */
-    private volatile int next;
-
     void seed(@Observes SchemaReady ready) {
         if (count > 0) {
             patients.register(0, count, 0);
         }
-        next = count;
-        if (inBackground > 0) {
-            background.every(Duration.ofSeconds(1), "Registering synthetic patients", this::registerInBackground);
+        for (int worker = 0; inBackground > 0 && worker < WORKERS; worker++) {
+            background.every(Duration.ofSeconds(1), "Registering synthetic patients",
+                    new Worker(count + worker * BATCH));
         }
     }
 
-    private void registerInBackground() {
-        int last = count + inBackground;
-        if (next >= last) {
-            return;
+    /**
+     * Registers every {@link #WORKERS}th batch from its first on, each only once the one before it has committed,
+     * so a batch that fails is tried again at the next tick.
+     */
+    private final class Worker implements Runnable {
+
+        /** Each run may take another of the scheduler's threads. */
+        private volatile int next;
+
+        Worker(int first) {
+            next = first;
         }
-        long began = System.nanoTime();
-        while (next < last) {
-            int to = Math.min(next + BATCH, last);
-            patients.register(next, to, readsPerPatient);
-            next = to;
+
+        @Override
+        public void run() {
+            int last = count + inBackground;
+            while (next < last) {
+                patients.register(next, Math.min(next + BATCH, last), readsPerPatient);
+                next += BATCH * WORKERS;
+            }
         }
-        LOG.info(() -> String.format("Registered %d synthetic patients in %d s", inBackground,
-                Duration.ofNanos(System.nanoTime() - began).toSeconds()));
     }
 }

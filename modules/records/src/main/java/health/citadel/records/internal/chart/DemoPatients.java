@@ -14,7 +14,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,10 +59,19 @@ class DemoPatients {
     @Transactional
     void register(int from, int to, int reads) {
         change.set(new ChartChange.Description(ACTOR, "demo data", null));
+        Map<Integer, UUID> ids = new LinkedHashMap<>();
         for (int number = from; number < to; number++) {
-            UUID id = number == 0 && demoPatientId.isPresent() ? UUID.fromString(demoPatientId.get())
-                    : UUID.nameUUIDFromBytes(("citadel-demo-patient-" + number).getBytes(StandardCharsets.UTF_8));
-            if (entityManager.find(Patient.class, id) != null) {
+            ids.put(number, number == 0 && demoPatientId.isPresent() ? UUID.fromString(demoPatientId.get())
+                    : UUID.nameUUIDFromBytes(("citadel-demo-patient-" + number).getBytes(StandardCharsets.UTF_8)));
+        }
+        // one query for the batch: a restart goes through those already there quickly
+        Set<UUID> registered = new HashSet<>(entityManager.createQuery(
+                "SELECT p.id FROM Patient p WHERE p.id IN :ids", UUID.class).setParameter("ids", ids.values())
+                .getResultList());
+        for (Map.Entry<Integer, UUID> patient : ids.entrySet()) {
+            int number = patient.getKey();
+            UUID id = patient.getValue();
+            if (registered.contains(id)) {
                 continue;
             }
             register.enrol(id, SyntheticPatients.patient(number), false);
