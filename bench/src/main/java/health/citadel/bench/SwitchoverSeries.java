@@ -23,8 +23,17 @@ final class SwitchoverSeries {
         }
     }
 
-    /** A step of the switchover, its regions named by their part so that runs in both directions line up. */
+    /**
+     * A step of the switchover, its regions named by their part and its epoch by none, so that runs in both
+     * directions and at every epoch line up.
+     */
     record Step(String name, double millis) {
+
+        static Step reported(String step, String from, String to, double millis) {
+            return new Step(step.replaceAll("\\b" + from + "\\b", "the old writer")
+                    .replaceAll("\\b" + to + "\\b", "the new writer")
+                    .replaceAll("\\bepoch \\d+\\b", "the next epoch"), millis);
+        }
     }
 
     private static final long SETTLE_NANOS = 60_000_000_000L;
@@ -75,8 +84,7 @@ final class SwitchoverSeries {
             String to = report.get("to").asText();
             List<Step> steps = new ArrayList<>();
             for (JsonNode step : report.get("steps")) {
-                steps.add(new Step(step.get("step").asText().replaceAll("\\b" + from + "\\b", "the old writer")
-                        .replaceAll("\\b" + to + "\\b", "the new writer"), step.get("millis").asDouble()));
+                steps.add(Step.reported(step.get("step").asText(), from, to, step.get("millis").asDouble()));
             }
             result.add(new Run(from, to, report.get("writeUnavailableMillis").asDouble(),
                     longestGap(sorted, spans.get(i)[0], spans.get(i)[1]) / 1e6, steps));

@@ -47,6 +47,15 @@ class BenchResultsTest {
         assertEquals(260.0, RESULTS.switchoverStepMedians().get("open the new writer"), "(290, 70, 230, 650)");
     }
 
+    /** Each run begins a new epoch: named by its number, the step would be a row per run rather than one. */
+    @Test
+    void aReportedStepIsNamedAlikeInEitherDirectionAndAtEveryEpoch() {
+        SwitchoverSeries.Step first = SwitchoverSeries.Step.reported("begin epoch 7 and open b", "a", "b", 40);
+        SwitchoverSeries.Step next = SwitchoverSeries.Step.reported("begin epoch 8 and open a", "b", "a", 50);
+        assertEquals("begin the next epoch and open the new writer", first.name());
+        assertEquals(first.name(), next.name());
+    }
+
     @Test
     void productionsCpuCostIsTheMeanOfItsRoundsAndLeavesTheVariantsOut() {
         assertEquals(Map.of(ChartWorkload.READ_CHART, Map.of(MachineCpu.MACHINE, 12.0)), RESULTS.productionCpu());

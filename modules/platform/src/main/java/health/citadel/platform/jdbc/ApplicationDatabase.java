@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ApplicationDatabase implements DataSource {
 
+    private static final Object ADMITTED = ApplicationDatabase.class.getName() + ".admitted";
+
     @Resource(lookup = "jdbc/citadel")
     DataSource pool;
 
@@ -35,17 +37,15 @@ public class ApplicationDatabase implements DataSource {
         admissions = admissionBeans.stream().toList();
     }
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /**
      * Within a JTA transaction every handle shares the transaction's one physical connection, so it is admitted
      * once per transaction: an event recorded, a chart written and a key read each take a handle, and the checks
      * read the database (Liberty hands out a new wrapper with every handle, so no check can tell a physical
      * connection it has seen before).
      */
-    @Resource
-    TransactionSynchronizationRegistry transaction;
-
-    private static final Object ADMITTED = ApplicationDatabase.class.getName() + ".admitted";
-
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = pool.getConnection();
