@@ -111,6 +111,7 @@ final class ResultFiles {
         switchovers.put("stepMedianMillis", stepMedians);
         switchovers.put("medianMillis", round(results.switchoverMillis(false)));
         switchovers.put("maxMillis", round(results.switchoverMillis(true)));
+        switchovers.put("medianGoalMillis", BenchResults.SWITCHOVER_MEDIAN_GOAL_MILLIS);
         switchovers.put("goalMillis", BenchResults.SWITCHOVER_GOAL_MILLIS);
         json.put("switchovers", switchovers);
         BackupTimings.Result backups = results.backups();

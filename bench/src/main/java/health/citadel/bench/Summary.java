@@ -109,9 +109,12 @@ final class Summary {
         double median = results.switchoverMillis(false);
         double max = results.switchoverMillis(true);
         md.append(String.format(Locale.ROOT, "%d planned switchovers under registrations: writes refused (fence to "
-                        + "opening, the operation's own report) median %.0f ms, max %.0f ms (goal < %.0f ms: %s).%n%n",
-                results.switchovers().size(), median, max, BenchResults.SWITCHOVER_GOAL_MILLIS,
-                max < BenchResults.SWITCHOVER_GOAL_MILLIS ? "met" : "MISSED"));
+                        + "opening, the operation's own report) median %.0f ms (goal < %.0f ms: %s), max %.0f ms "
+                        + "(goal < %.0f ms: %s). Every registration acknowledged meanwhile was on the last writer "
+                        + "afterwards (the run stops if one is missing).%n%n",
+                results.switchovers().size(), median, BenchResults.SWITCHOVER_MEDIAN_GOAL_MILLIS,
+                median < BenchResults.SWITCHOVER_MEDIAN_GOAL_MILLIS ? "met" : "MISSED", max,
+                BenchResults.SWITCHOVER_GOAL_MILLIS, max < BenchResults.SWITCHOVER_GOAL_MILLIS ? "met" : "MISSED"));
         md.append("| run | from → to | writes refused ms | longest wait of a client ms |\n|---:|---|---:|---:|\n");
         int run = 1;
         for (SwitchoverSeries.Run each : results.switchovers()) {
