@@ -103,8 +103,11 @@ final class ResultFiles {
         replication.put("p99GoalMillis", BenchResults.LAG_P99_GOAL_MILLIS);
         json.put("replicationLag", replication);
         Map<String, Object> switchovers = new LinkedHashMap<>();
+        // each run's steps too: a median hides which step made an outlier slow
         switchovers.put("runs", results.switchovers().stream().map(each -> Map.of("from", each.from(), "to", each.to(),
-                "writeUnavailableMillis", round(each.windowMillis()), "clientGapMillis", round(each.clientGapMillis())))
+                "writeUnavailableMillis", round(each.windowMillis()), "clientGapMillis", round(each.clientGapMillis()),
+                "steps", each.steps().stream().map(step -> Map.of("step", step.name(), "millis", round(step.millis())))
+                        .toList()))
                 .toList());
         Map<String, Double> stepMedians = new LinkedHashMap<>();
         results.switchoverStepMedians().forEach((step, millis) -> stepMedians.put(step, round(millis)));
