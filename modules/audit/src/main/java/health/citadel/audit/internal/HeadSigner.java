@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * once a second (each checkpoint is fsync'd by the witness), an unchanged one again once per heartbeat interval,
  * so that cutting off the chain's tail shows within that interval. Only a head the application can vouch for is
  * signed: one this instance linked, or one whose unsigned links it has just verified. A link planted in the
- * database is never signed, so a heartbeat cannot launder it.
+ * database is never signed, so a heartbeat cannot launder it. {@link ChainVerifier} relies on this: it checks no
+ * seal that a signed checkpoint covers.
  */
 final class HeadSigner {
 
