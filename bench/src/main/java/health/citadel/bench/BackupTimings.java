@@ -36,12 +36,7 @@ final class BackupTimings {
 
     static Result measure(LocalStack stack, PrintStream out) throws Exception {
         out.println("backups: a backup, a base backup, a point-in-time restore ...");
-        long patients;
-        try (Connection writer = stack.regionAsDba(stack.writerRegion()); Statement statement = writer.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM records.patient")) {
-            count.next();
-            patients = count.getLong(1);
-        }
+        long patients = stack.patients(stack.writerRegion());
         double archiveLag = archiveLagMillis(stack);
         JsonNode backup = Api.JSON.readTree(stack.citadel("dr", "backup", "--json"));
         Files.deleteIfExists(Path.of(backup.get("file").asText()));

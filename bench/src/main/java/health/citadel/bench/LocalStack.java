@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -199,6 +201,15 @@ final class LocalStack {
             }
         }
         throw new BenchFailure("stack.json names no standby region");
+    }
+
+    /** The patients in a region's register, counted as its DBA. */
+    long patients(String region) throws SQLException {
+        try (Connection dba = regionAsDba(region); Statement statement = dba.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM records.patient")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     Connection regionAsDba(String name) throws SQLException {

@@ -2,10 +2,6 @@ package health.citadel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +48,7 @@ final class SwitchoverSeries {
     static List<Run> run(LocalStack stack, LoadPhase.Operation register, int runs, int clients, PrintStream out)
             throws Exception {
         SwitchoverSeries series = new SwitchoverSeries();
-        long patientsBefore = patients(stack, stack.writerRegion());
+        long patientsBefore = stack.patients(stack.writerRegion());
         List<Thread> writers = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             int number = client;
@@ -82,7 +78,7 @@ final class SwitchoverSeries {
         }
         // an acknowledged registration is a commit the writer promised to keep, whichever writer took it
         String lastWriter = reports.get(reports.size() - 1).get("to").asText();
-        long registered = patients(stack, lastWriter) - patientsBefore;
+        long registered = stack.patients(lastWriter) - patientsBefore;
         if (registered < series.successes.size()) {
             throw new BenchFailure(series.successes.size() + " registrations were acknowledged during the switchovers,"
                     + " but only " + registered + " patients were added on the last writer");
@@ -122,14 +118,6 @@ final class SwitchoverSeries {
             previous = success;
         }
         return longest;
-    }
-
-    private static long patients(LocalStack stack, String region) throws SQLException {
-        try (Connection dba = stack.regionAsDba(region); Statement statement = dba.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM records.patient")) {
-            count.next();
-            return count.getLong(1);
-        }
     }
 
     private void write(LoadPhase.Operation register, int client) {
